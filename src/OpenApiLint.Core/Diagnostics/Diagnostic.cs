@@ -1,0 +1,36 @@
+namespace OpenApiLint.Core.Diagnostics;
+
+/// <summary>One finding of one rule, with everything every output format needs.</summary>
+/// <param name="RuleId">The stable rule id, <c>OAL0001</c>.</param>
+/// <param name="Severity">The effective severity after the ruleset and its overrides.</param>
+/// <param name="Message">What is wrong and what the ruleset wants.</param>
+/// <param name="Location">Where the finding is reported (for a <c>$ref</c>'d response: the reference site).</param>
+/// <param name="RelatedLocations">Further places worth showing, such as the definition behind a <c>$ref</c>.</param>
+/// <param name="Path">The OpenAPI path template, when the finding concerns an operation.</param>
+/// <param name="Method">The lower-case HTTP method, when the finding concerns an operation.</param>
+/// <param name="StatusCode">The response key (<c>201</c>, <c>4XX</c>, <c>default</c>), when the finding concerns one.</param>
+/// <param name="Rationale">The guideline's words behind the requirement, from the ruleset.</param>
+public sealed record Diagnostic(
+    string RuleId,
+    Severity Severity,
+    string Message,
+    SourceLocation Location,
+    IReadOnlyList<SourceLocation> RelatedLocations,
+    string? Path = null,
+    string? Method = null,
+    string? StatusCode = null,
+    string? Rationale = null)
+{
+    /// <summary>Orders diagnostics by file, line, column, rule id and message, so every output is deterministic.</summary>
+    public static IComparer<Diagnostic> Order { get; } = Comparer<Diagnostic>.Create(static (a, b) =>
+    {
+        var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
+        if (byFile != 0) return byFile;
+        var byLine = a.Location.Line.CompareTo(b.Location.Line);
+        if (byLine != 0) return byLine;
+        var byColumn = a.Location.Column.CompareTo(b.Location.Column);
+        if (byColumn != 0) return byColumn;
+        var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return byRule != 0 ? byRule : string.CompareOrdinal(a.Message, b.Message);
+    });
+}

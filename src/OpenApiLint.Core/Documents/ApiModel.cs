@@ -1,0 +1,80 @@
+namespace OpenApiLint.Core.Documents;
+
+/// <summary>A place in a source file: the file and the JSON pointer of a node in it.</summary>
+public sealed record SourcePointer(string File, string Pointer);
+
+/// <summary>
+/// One operation as the rules see it: what status codes it documents and which request headers it accepts,
+/// with the pointers needed to report findings precisely. Built once per document from the Microsoft.OpenApi model.
+/// </summary>
+public sealed record ApiOperation(
+    string Path,
+    string Method,
+    string Pointer,
+    IReadOnlyList<ApiResponse> Responses,
+    IReadOnlySet<string> RequestHeaders,
+    IReadOnlySet<string> IgnoredRules,
+    string? OperationId,
+    string? Summary)
+{
+    /// <summary><c>POST /orders</c>: how messages name the operation.</summary>
+    public string DisplayName => $"{Method.ToUpperInvariant()} {Path}";
+}
+
+/// <summary>One documented response of an operation.</summary>
+/// <param name="StatusKey">The key as written: <c>201</c>, <c>4XX</c>, <c>default</c>.</param>
+/// <param name="Pointer">The status-code key under the operation: the reference site when the response is a <c>$ref</c>.</param>
+/// <param name="Definition">Where the response is defined, when it is reached through a <c>$ref</c>; <c>null</c> when inline.</param>
+/// <param name="IsResolved"><c>false</c> when the response is a <c>$ref</c> whose target is missing: rules then know nothing of it.</param>
+/// <param name="Headers">Declared response header names (compare case-insensitively).</param>
+/// <param name="MediaTypes">Declared body media types; empty when the response declares no body.</param>
+/// <param name="BodyMember">The member that declares the body: <c>content</c> (OpenAPI 3) or <c>schema</c> (Swagger 2).</param>
+/// <param name="BodyPropertyNames">Properties the body schema defines (through <c>allOf</c> and references); <c>null</c> when there is no body schema.</param>
+/// <param name="IgnoredRules">Rule ids silenced on this response by <c>x-openapi-lint-ignore</c>.</param>
+public sealed record ApiResponse(
+    string StatusKey,
+    string Pointer,
+    SourcePointer? Definition,
+    bool IsResolved,
+    IReadOnlySet<string> Headers,
+    IReadOnlyList<string> MediaTypes,
+    string BodyMember,
+    IReadOnlySet<string>? BodyPropertyNames,
+    IReadOnlySet<string> IgnoredRules)
+{
+    /// <summary>Whether the response declares a body.</summary>
+    public bool HasBody => MediaTypes.Count > 0;
+
+    /// <summary>
+    /// The pointer a finding about <paramref name="member"/> of this response is reported at: the member itself when the
+    /// response is inline, the status-code key when the response is a <c>$ref</c> (the definition becomes a related location).
+    /// </summary>
+    public string PointerTo(string member) => Definition is null ? JsonPointer.Append(Pointer, member) : Pointer;
+}
+
+/// <summary>What kind of target a <c>$ref</c> names.</summary>
+public enum ReferenceKind
+{
+    /// <summary>A fragment of the same file (<c>#/components/…</c>).</summary>
+    Local,
+
+    /// <summary>A file beside the document (<c>responses.yaml#/NotFound</c>).</summary>
+    RelativeFile,
+
+    /// <summary>An http(s) or other absolute URI: never fetched.</summary>
+    Remote,
+
+    /// <summary>A file outside the document's folder tree: refused.</summary>
+    OutsideFolder,
+}
+
+/// <summary>One <c>$ref</c> in the document (or in a file it references), and whether it could be followed.</summary>
+/// <param name="Site">The object holding the <c>$ref</c> member.</param>
+/// <param name="Target">The reference as written.</param>
+/// <param name="Kind">Local, relative file, remote or outside the folder.</param>
+/// <param name="Problem">Why it could not be resolved, or <c>null</c> when it was.</param>
+public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceKind Kind, string? Problem)
+{
+    /// <summary>Whether the reference was resolved.</summary>
+    public bool IsResolved => Problem is null;
+}

@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace OpenApiLint.Core.Documents;
+
+/// <summary>
+/// A loaded OpenAPI document as the rules see it: its operations and references, plus the raw text needed to turn
+/// JSON pointers into line and column. Immutable once loaded; safe to lint from several threads.
+/// </summary>
+public sealed class OpenApiLintDocument
+{
+    private readonly IReadOnlyDictionary<string, ParsedFile> _files;
+
+    internal OpenApiLintDocument(
+        ParsedFile document,
+        string specVersion,
+        string? title,
+        IReadOnlyList<ApiOperation> operations,
+        IReadOnlyList<ReferenceSite> references,
+        IEnumerable<ParsedFile> externalFiles)
+    {
+        FilePath = document.Path;
+        Format = document.Format;
+        SpecVersion = specVersion;
+        Title = title;
+        Operations = operations;
+        References = references;
+        var files = new Dictionary<string, ParsedFile>(StringComparer.Ordinal) { [document.Path] = document };
+        foreach (var file in externalFiles)
+        {
+            files.TryAdd(file.Path, file);
+        }
+
+        _files = files;
+    }
+
+    /// <summary>The path the document was loaded from, as the caller gave it.</summary>
+    public string FilePath { get; }
+
+    /// <summary>JSON or YAML.</summary>
+    public DocumentFormat Format { get; }
+
+    /// <summary>The <c>swagger</c> or <c>openapi</c> field: <c>2.0</c>, <c>3.0.3</c>, <c>3.1.0</c>.</summary>
+    public string SpecVersion { get; }
+
+    /// <summary><c>info.title</c>, when present.</summary>
+    public string? Title { get; }
+
+    /// <summary>Every operation, in document order.</summary>
+    public IReadOnlyList<ApiOperation> Operations { get; }
+
+    /// <summary>Every <c>$ref</c>, in document order, with whether it could be followed.</summary>
+    public IReadOnlyList<ReferenceSite> References { get; }
+
+    /// <summary>Resolves pointers of this document (or of a file it references) to positions, in one pass per file.</summary>
+    public IReadOnlyDictionary<string, SourceSpan> ResolvePositions(string file, IEnumerable<string> pointers) =>
+        _files.TryGetValue(file, out var parsed) ? parsed.SourceMap.Resolve(pointers) : new Dictionary<string, SourceSpan>();
+
+    /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (1-based, inclusive) of a file's text, for excerpts.</summary>
+    public IReadOnlyList<string> GetLines(string file, int first, int last)
+    {
+        if (!_files.TryGetValue(file, out var parsed) || first < 1 || last < first)
+        {
+            return [];
+        }
+
+        var lines = new List<string>();
+        var text = DocumentFormats.SkipBom(parsed.Utf8.Span);
+        var start = TextPositions.LineStart(text, first - 1);
+        if (start < 0)
+        {
+            return lines;
+        }
+
+        var position = start;
+        for (var line = first; line <= last && position <= text.Length; line++)
+        {
+            var rest = text[position..];
+            var end = rest.IndexOfAny((byte)'\r', (byte)'\n');
+            if (end < 0)
+            {
+                if (rest.Length > 0 || line == first)
+                {
+                    lines.Add(Encoding.UTF8.GetString(rest));
+                }
+
+                break;
+            }
+
+            lines.Add(Encoding.UTF8.GetString(rest[..end]));
+            position += end + (rest[end] == (byte)'\r' && end + 1 < rest.Length && rest[end + 1] == (byte)'\n' ? 2 : 1);
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,49 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
+
+namespace OpenApiLint.Core.Linting;
+
+/// <summary>
+/// The one entry point the edges (command-line tool, MSBuild task) call: load each file, pick its ruleset, lint,
+/// in parallel, with results in the order the files were given. Bad input becomes <see cref="LintResult.Errors"/>.
+/// </summary>
+public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
+{
+    private readonly Linter _linter = linter ?? new Linter();
+
+    /// <summary>Lints one file.</summary>
+    public LintResult LintFile(string path)
+    {
+        var rulesetResult = rulesets.ForDocument(path);
+        if (!rulesetResult.Succeeded)
+        {
+            return new LintResult(path, null, null, [], rulesetResult.Errors);
+        }
+
+        var load = OpenApiDocumentLoader.Load(path);
+        if (!load.Succeeded)
+        {
+            return new LintResult(path, null, rulesetResult.Ruleset, [], [load.Error!]);
+        }
+
+        var diagnostics = _linter.Lint(load.Document!, rulesetResult.Ruleset!);
+        return new LintResult(path, load.Document, rulesetResult.Ruleset, diagnostics, []);
+    }
+
+    /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>
+    public IReadOnlyList<LintResult> LintFiles(IReadOnlyList<string> paths, int maxParallelism = 0)
+    {
+        var results = new LintResult[paths.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount };
+        Parallel.For(0, paths.Count, options, index => results[index] = LintFile(paths[index]));
+        return results;
+    }
+
+    /// <summary>Every diagnostic of <paramref name="results"/>, sorted.</summary>
+    public static IReadOnlyList<Diagnostic> AllDiagnostics(IEnumerable<LintResult> results)
+    {
+        var all = results.SelectMany(result => result.Diagnostics).ToList();
+        all.Sort(Diagnostic.Order);
+        return all;
+    }
+}

@@ -1,0 +1,116 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Rules;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Linting;
+
+/// <summary>
+/// Runs the rules over a document: gives each finding its effective severity (ruleset, then overrides), drops what
+/// is off or suppressed by <c>x-openapi-lint-ignore</c>, resolves positions in one pass per file, and sorts.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class Linter(IReadOnlyList<IRule> rules)
+{
+    /// <summary>A linter with every rule of the catalog.</summary>
+    public Linter()
+        : this(RuleCatalog.All)
+    {
+    }
+
+    /// <summary>Lints one loaded document.</summary>
+    public IReadOnlyList<Diagnostic> Lint(OpenApiLintDocument document, Ruleset ruleset)
+    {
+        var context = new RuleContext(document, ruleset);
+        var kept = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)>();
+        foreach (var rule in rules)
+        {
+            var id = rule.Descriptor.Id;
+            if (ruleset.Overrides.Count == 0 && ruleset.SeverityOf(id, rule.Descriptor.DefaultSeverity) == Severity.Off)
+            {
+                continue;
+            }
+
+            foreach (var finding in rule.Check(context))
+            {
+                if (IsSuppressed(id, finding))
+                {
+                    continue;
+                }
+
+                var effective = finding.Operation is { } operation ? context.RulesetFor(operation) : ruleset;
+                var severity = effective.SeverityOf(id, rule.Descriptor.DefaultSeverity);
+                if (severity != Severity.Off)
+                {
+                    kept.Add((rule, finding, severity, finding.Rationale ?? effective.Rules.GetValueOrDefault(id)?.Rationale));
+                }
+            }
+        }
+
+        var positions = ResolvePositions(document, kept.Select(entry => entry.Finding));
+        var diagnostics = kept.Select(entry =>
+        {
+            var (rule, finding, severity, rationale) = entry;
+            var where = finding.Location ?? new SourcePointer(document.FilePath, finding.Pointer);
+            IReadOnlyList<SourceLocation> related = finding.Related is { } r ? [positions.Locate(r)] : [];
+            return new Diagnostic(
+                rule.Descriptor.Id,
+                severity,
+                finding.Message,
+                positions.Locate(where),
+                related,
+                finding.Operation?.Path,
+                finding.Operation?.Method,
+                finding.Response?.StatusKey,
+                rationale);
+        }).ToList();
+        diagnostics.Sort(Diagnostic.Order);
+        return diagnostics;
+    }
+
+    private static bool IsSuppressed(string id, Finding finding) =>
+        (finding.Operation?.IgnoredRules.Contains(id) ?? false) || (finding.Response?.IgnoredRules.Contains(id) ?? false);
+
+    private static PositionTable ResolvePositions(OpenApiLintDocument document, IEnumerable<Finding> findings)
+    {
+        var wanted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Want(SourcePointer place)
+        {
+            if (!wanted.TryGetValue(place.File, out var pointers))
+            {
+                wanted[place.File] = pointers = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            pointers.Add(place.Pointer);
+        }
+
+        foreach (var finding in findings)
+        {
+            Want(finding.Location ?? new SourcePointer(document.FilePath, finding.Pointer));
+            if (finding.Related is { } related)
+            {
+                Want(related);
+            }
+        }
+
+        var table = new PositionTable();
+        foreach (var (file, pointers) in wanted)
+        {
+            table.Add(file, document.ResolvePositions(file, pointers));
+        }
+
+        return table;
+    }
+
+    private sealed class PositionTable
+    {
+        private readonly Dictionary<string, IReadOnlyDictionary<string, SourceSpan>> _byFile = new(StringComparer.Ordinal);
+
+        public void Add(string file, IReadOnlyDictionary<string, SourceSpan> spans) => _byFile[file] = spans;
+
+        public SourceLocation Locate(SourcePointer place) =>
+            _byFile.TryGetValue(place.File, out var spans) && spans.TryGetValue(place.Pointer, out var span)
+                ? new SourceLocation(place.File, place.Pointer, span.Line, span.Column, span.EndLine, span.EndColumn)
+                : SourceLocation.Unpositioned(place.File, place.Pointer);
+    }
+}

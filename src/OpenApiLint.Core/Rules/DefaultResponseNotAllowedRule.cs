@@ -1,0 +1,40 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>An operation documents a <c>default</c> response where the ruleset wants explicit codes.</summary>
+public sealed class DefaultResponseNotAllowedRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.DefaultResponseNotAllowed,
+        "default-response-not-allowed",
+        "default response not allowed",
+        Severity.Warning,
+        "A default response hides which codes an operation really returns. When the ruleset sets default.allowed to false, every default response is reported.",
+        "Replace the default response by the explicit codes the operation returns.",
+        "responses: { '200': { … }, default: { description: Error } }");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            if (ruleset.Default.Allowed)
+            {
+                continue;
+            }
+
+            foreach (var response in operation.Responses.Where(response => response.StatusKey == StatusCodes.Default))
+            {
+                yield return new Finding(
+                    $"{operation.DisplayName} declares a default response; {ruleset.Name} wants explicit status codes",
+                    response.Pointer,
+                    operation,
+                    response,
+                    Rationale: ruleset.Rules.GetValueOrDefault(RuleIds.DefaultResponseNotAllowed)?.Rationale);
+            }
+        }
+    }
+}

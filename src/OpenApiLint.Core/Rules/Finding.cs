@@ -1,0 +1,22 @@
+using OpenApiLint.Core.Documents;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>
+/// What a rule reports, before the engine gives it a severity and a position.
+/// </summary>
+/// <param name="Message">What is wrong and what the ruleset wants.</param>
+/// <param name="Pointer">The node the finding is about, in the linted document.</param>
+/// <param name="Operation">The operation it concerns, if any (its ruleset, overrides and suppressions then apply).</param>
+/// <param name="Response">The response it concerns, if any (its suppressions then apply).</param>
+/// <param name="Related">A related place, such as the definition behind a <c>$ref</c>.</param>
+/// <param name="Rationale">The guideline's words behind the requirement.</param>
+/// <param name="Location">Where to report instead of <paramref name="Pointer"/>, when the node lives in another file.</param>
+public sealed record Finding(
+    string Message,
+    string Pointer,
+    ApiOperation? Operation = null,
+    ApiResponse? Response = null,
+    SourcePointer? Related = null,
+    string? Rationale = null,
+    SourcePointer? Location = null);

@@ -1,0 +1,41 @@
+using OpenApiLint.Core.Diagnostics;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>An operation documents a conditional status (304, 412) but accepts no request header that could cause it.</summary>
+public sealed class PreconditionHeaderMissingRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.PreconditionHeaderMissing,
+        "precondition-header-missing",
+        "Precondition request header not accepted",
+        Severity.Error,
+        "A 304 Not Modified only follows a conditional GET (If-None-Match or If-Modified-Since), a 412 Precondition Failed only a request with If-Match. Checks that an operation documenting such a code accepts at least one of the request headers the ruleset names for it, as a header parameter (on the operation or its path).",
+        "Add the header parameter (in: header) to the operation, or remove the response that can never happen.",
+        "get: { responses: { '304': { description: Not modified } } }   # no If-None-Match parameter");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                if (ruleset.ForCode(response.StatusKey) is not { RequestHeaders.Count: > 0 } policy
+                    || policy.RequestHeaders.Any(operation.RequestHeaders.Contains))
+                {
+                    continue;
+                }
+
+                var names = string.Join(" or ", policy.RequestHeaders);
+                yield return new Finding(
+                    $"{operation.DisplayName} declares {response.StatusKey} but accepts no {names} request header; {ruleset.Name} requires {names} for {response.StatusKey}",
+                    response.Pointer,
+                    operation,
+                    response,
+                    Rationale: policy.Rationale);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>A <c>$ref</c> to an http(s) or other remote URI: never fetched, so what it names goes unchecked.</summary>
+public sealed class RemoteReferenceRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.RemoteReference,
+        "remote-reference",
+        "Remote $ref not fetched",
+        Severity.Warning,
+        "The linter never fetches anything over the network (builds must be reproducible and offline). A response or parameter behind a remote $ref is therefore not checked.",
+        "Vendor the referenced file next to the document and reference it relatively.",
+        "'404': { $ref: 'https://example.com/common.yaml#/responses/NotFound' }");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context) =>
+        context.Document.References
+            .Where(site => site.Kind == ReferenceKind.Remote)
+            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' is remote and was not fetched; what it names is not checked", context.Document));
+}

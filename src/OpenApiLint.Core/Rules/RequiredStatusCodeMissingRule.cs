@@ -1,0 +1,64 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>An operation does not document a status code its method's policy requires.</summary>
+public sealed class RequiredStatusCodeMissingRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.RequiredStatusCodeMissing,
+        "required-status-code-missing",
+        "Required status code missing",
+        Severity.Error,
+        "Checks that every operation documents each code the ruleset requires for its HTTP method. A range key (4XX) counts for a required code only with ranges.satisfiesRequired; a default response counts for a required error code only with default.satisfiesRequired.",
+        "Document the missing response, or drop the requirement in your team ruleset (methods.<method>.required).",
+        "paths: { /orders: { post: { responses: { '400': { description: Bad } } } } }   # requires 201");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            if (ruleset.ForMethod(operation.Method) is not { Required.Count: > 0 } policy)
+            {
+                continue;
+            }
+
+            var keys = operation.Responses.Select(response => StatusCodes.Normalize(response.StatusKey)).ToHashSet(StringComparer.Ordinal);
+            var missing = policy.Required.Where(required => !IsSatisfied(required, keys, ruleset)).ToArray();
+            if (missing.Length == 0)
+            {
+                continue;
+            }
+
+            yield return new Finding(
+                $"{operation.DisplayName} does not declare {StatusCodes.Join(missing)}; {ruleset.Name} requires {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(policy.Required)}",
+                Documents.JsonPointer.Append(operation.Pointer, "responses"),
+                operation,
+                Rationale: policy.Rationale);
+        }
+    }
+
+    private static bool IsSatisfied(string required, HashSet<string> keys, Ruleset ruleset)
+    {
+        if (keys.Contains(required))
+        {
+            return true;
+        }
+
+        // A required range (4XX) is met by any code in it.
+        if (StatusCodes.IsRange(required) && keys.Any(key => StatusCodes.IsCode(key) && StatusCodes.RangeOf(key) == required))
+        {
+            return true;
+        }
+
+        if (ruleset.Ranges.SatisfiesRequired && StatusCodes.RangeOf(required) is { } range && keys.Contains(range))
+        {
+            return true;
+        }
+
+        return ruleset.Default.SatisfiesRequired && StatusCodes.IsError(required) && keys.Contains(StatusCodes.Default);
+    }
+}

@@ -1,0 +1,41 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>A response declares a body where its status code allows none (204, 304).</summary>
+public sealed class ResponseBodyForbiddenRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.ResponseBodyForbidden,
+        "response-body-forbidden",
+        "Response body where none is allowed",
+        Severity.Error,
+        "Checks that responses whose status code must not carry a body (204 No Content, 304 Not Modified, or any code the ruleset marks body: forbidden) declare no content (OpenAPI 3) or schema (Swagger 2).",
+        "Remove the response's content (or schema), or use a status code that carries a body (200).",
+        "responses: { '204': { description: Deleted, content: { application/json: {} } } }");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                if (!response.HasBody || ruleset.ForCode(response.StatusKey) is not { Body: BodyRequirement.Forbidden } policy)
+                {
+                    continue;
+                }
+
+                yield return new Finding(
+                    $"{operation.DisplayName} {response.StatusKey} response declares a body ({string.Join(", ", response.MediaTypes)}); {ruleset.Name} forbids a body on {response.StatusKey}",
+                    response.PointerTo(response.BodyMember),
+                    operation,
+                    response,
+                    response.Definition,
+                    policy.Rationale);
+            }
+        }
+    }
+}

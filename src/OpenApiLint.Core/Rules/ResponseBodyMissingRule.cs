@@ -1,0 +1,41 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>A response declares no body where its status code expects one (200, 202).</summary>
+public sealed class ResponseBodyMissingRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.ResponseBodyMissing,
+        "response-body-missing",
+        "Response body missing where one is expected",
+        Severity.Warning,
+        "Checks that responses whose status code should carry a body (200 OK, 202 Accepted with its status monitor, or any code the ruleset marks body: expected) declare content (OpenAPI 3) or a schema (Swagger 2).",
+        "Describe the body under the response's content, or use 204 when there is nothing to return.",
+        "responses: { '200': { description: OK } }   # no content");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                if (!response.IsResolved || response.HasBody || ruleset.ForCode(response.StatusKey) is not { Body: BodyRequirement.Expected } policy)
+                {
+                    continue;
+                }
+
+                yield return new Finding(
+                    $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
+                    response.Pointer,
+                    operation,
+                    response,
+                    response.Definition,
+                    policy.Rationale);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using OpenApiLint.Core.Diagnostics;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>A response does not declare a header its status code requires (Location on 201, Allow on 405).</summary>
+public sealed class ResponseHeaderMissingRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.ResponseHeaderMissing,
+        "response-header-missing",
+        "Required response header missing",
+        Severity.Error,
+        "Checks that each response declares the headers the ruleset requires for its status code, such as Location on 201, WWW-Authenticate on 401 or Allow on 405. Header names compare case-insensitively.",
+        "Declare the header under the response's headers.",
+        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                if (!response.IsResolved || ruleset.ForCode(response.StatusKey) is not { ResponseHeaders.Count: > 0 } policy)
+                {
+                    continue;
+                }
+
+                var missing = policy.ResponseHeaders.Where(header => !response.Headers.Contains(header)).ToArray();
+                if (missing.Length == 0)
+                {
+                    continue;
+                }
+
+                var names = string.Join(", ", missing);
+                yield return new Finding(
+                    $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
+                    response.Pointer,
+                    operation,
+                    response,
+                    response.Definition,
+                    policy.Rationale);
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>Every rule, in id order. An explicit list: adding a rule is a visible change, not an assembly scan.</summary>
+public static class RuleCatalog
+{
+    /// <summary>All rules.</summary>
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new StatusCodeNotAllowedRule(),
+        new RequiredStatusCodeMissingRule(),
+        new ResponseHeaderMissingRule(),
+        new ResponseBodyForbiddenRule(),
+        new ResponseBodyMissingRule(),
+        new PreconditionHeaderMissingRule(),
+        new ErrorBodyPropertiesMissingRule(),
+        new TooManyDistinctCodesRule(),
+        new DefaultResponseNotAllowedRule(),
+        new UnresolvedReferenceRule(),
+        new RemoteReferenceRule(),
+        new InvalidStatusCodeKeyRule(),
+        new ReferenceOutsideFolderRule(),
+    ];
+
+    /// <summary>The rule with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
+    public static IRule? Find(string id) => All.FirstOrDefault(rule => rule.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,21 @@
+using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>What a rule checks: one document and the ruleset, with the per-operation ruleset overrides produce.</summary>
+public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
+{
+    /// <summary>The document being linted.</summary>
+    public OpenApiLintDocument Document { get; } = document;
+
+    /// <summary>The ruleset for document-level checks (overrides apply per operation only).</summary>
+    public Ruleset Ruleset { get; } = ruleset;
+
+    /// <summary>The ruleset in force for <paramref name="operation"/>, with every matching override applied.</summary>
+    public Ruleset RulesetFor(ApiOperation operation) => Ruleset.ForOperation(operation.Path, operation.Method);
+
+    /// <summary>Every operation with the ruleset in force for it.</summary>
+    public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations =>
+        Document.Operations.Select(operation => (operation, RulesetFor(operation)));
+}

@@ -1,0 +1,20 @@
+using OpenApiLint.Core.Diagnostics;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>What a rule is: its stable id, name, title, default severity and the help the tool and report show.</summary>
+/// <param name="Id">Stable id (<c>OAL0001</c>); never reused.</param>
+/// <param name="Name">Short kebab-case name (<c>status-code-not-allowed</c>).</param>
+/// <param name="Title">One line saying what the rule checks.</param>
+/// <param name="DefaultSeverity">Severity when the ruleset says nothing.</param>
+/// <param name="Description">What it checks and why, in a few sentences.</param>
+/// <param name="Fix">How to fix a finding.</param>
+/// <param name="Example">A minimal snippet that the rule flags.</param>
+public sealed record RuleDescriptor(string Id, string Name, string Title, Severity DefaultSeverity, string Description, string Fix, string Example)
+{
+    /// <summary>The rule's help page, relative to the repository root (docs/rules/OAL0001.md).</summary>
+    public string HelpPath => $"docs/rules/{Id}.md";
+
+    /// <summary>The help link carried by diagnostics (SARIF, MSBuild, report).</summary>
+    public string HelpUri => RuleIds.HelpBaseUri + Id + ".md";
+}

@@ -1,0 +1,63 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>An operation documents a status code its method's policy does not allow.</summary>
+public sealed class StatusCodeNotAllowedRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.StatusCodeNotAllowed,
+        "status-code-not-allowed",
+        "Status code not allowed for this method",
+        Severity.Error,
+        "Checks every documented response code of an operation against the codes the ruleset allows for its HTTP method. A range key (4XX) needs the range allowed, or, with ranges.allowed = anyCodeInRange, any code in it.",
+        "Remove the response, use a code the ruleset allows for the method, or allow the code in your team ruleset (methods.<method>.addAllowed).",
+        "paths: { /orders: { post: { responses: { '200': { description: OK } } } } }   # minimal-codes allows POST: 201, 400, 401, 403, 500");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var (operation, ruleset) in context.Operations)
+        {
+            if (ruleset.ForMethod(operation.Method) is not { Allowed: { } allowed } policy)
+            {
+                continue;
+            }
+
+            foreach (var response in operation.Responses)
+            {
+                var key = StatusCodes.Normalize(response.StatusKey);
+                if (!StatusCodes.IsCode(key) && !StatusCodes.IsRange(key))
+                {
+                    // `default` has its own rule, malformed keys too.
+                    continue;
+                }
+
+                if (IsAllowed(key, allowed, ruleset.Ranges.Allowed))
+                {
+                    continue;
+                }
+
+                yield return new Finding(
+                    $"{operation.DisplayName} declares {response.StatusKey}; {ruleset.Name} allows {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(allowed)}",
+                    response.Pointer,
+                    operation,
+                    response,
+                    Rationale: policy.Rationale);
+            }
+        }
+    }
+
+    internal static bool IsAllowed(string key, IReadOnlyList<string> allowed, RangeAllowance rangeAllowance)
+    {
+        if (allowed.Any(entry => StatusCodes.Covers(entry, key)))
+        {
+            return true;
+        }
+
+        return StatusCodes.IsRange(key) && rangeAllowance == RangeAllowance.AnyCodeInRange
+            && allowed.Any(entry => StatusCodes.RangeOf(entry) == key);
+    }
+}

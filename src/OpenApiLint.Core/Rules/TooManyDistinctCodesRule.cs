@@ -1,0 +1,53 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Rules;
+
+/// <summary>The document uses more distinct status codes than the ruleset's cap.</summary>
+public sealed class TooManyDistinctCodesRule : IRule
+{
+    public static RuleDescriptor Descriptor { get; } = new(
+        RuleIds.TooManyDistinctCodes,
+        "too-many-distinct-codes",
+        "Too many distinct status codes",
+        Severity.Warning,
+        "Some guidelines ask an API to minimize the number of status codes it returns, so clients handle few. Counts the distinct codes and ranges (not default) the whole document declares against maxDistinctCodes. Reported once, at the first response using a code beyond the cap.",
+        "Fold rarely used codes into the common ones (details go in the error body), or raise maxDistinctCodes.",
+        "maxDistinctCodes: 8, and the document uses 200, 201, 202, 204, 400, 401, 403, 404, 409, 500");
+
+    RuleDescriptor IRule.Descriptor => Descriptor;
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        if (context.Ruleset.MaxDistinctCodes is not { } cap)
+        {
+            yield break;
+        }
+
+        var firstUse = new Dictionary<string, Documents.ApiResponse>(StringComparer.Ordinal);
+        foreach (var operation in context.Document.Operations)
+        {
+            foreach (var response in operation.Responses)
+            {
+                var key = StatusCodes.Normalize(response.StatusKey);
+                if (StatusCodes.IsCode(key) || StatusCodes.IsRange(key))
+                {
+                    firstUse.TryAdd(key, response);
+                }
+            }
+        }
+
+        if (firstUse.Count <= cap)
+        {
+            yield break;
+        }
+
+        // Point at the first use, in document order, of a code beyond the cap: that is where the count went over.
+        var codes = firstUse.Keys.Order(StatusCodes.Order).ToArray();
+        var overResponse = firstUse.Values.Skip(cap).First();
+        yield return new Finding(
+            $"the document uses {codes.Length} distinct status codes ({StatusCodes.Join(codes)}); {context.Ruleset.Name} allows at most {cap}",
+            overResponse.Pointer,
+            Rationale: context.Ruleset.Rules.GetValueOrDefault(RuleIds.TooManyDistinctCodes)?.Rationale);
+    }
+}

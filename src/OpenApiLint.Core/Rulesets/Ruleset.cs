@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using OpenApiLint.Core.Diagnostics;
+
+namespace OpenApiLint.Core.Rulesets;
+
+/// <summary>
+/// An effective ruleset: everything it extends merged, ready for the rules to read. Immutable; the per-operation
+/// rulesets that overrides produce are cached, so linting many operations against a few overrides stays cheap.
+/// </summary>
+public sealed class Ruleset
+{
+    private readonly ConcurrentDictionary<string, Ruleset> _overridden = new(StringComparer.Ordinal);
+
+    private Ruleset()
+    {
+    }
+
+    /// <summary>A ruleset that allows everything and turns every rule on at its default severity.</summary>
+    public static Ruleset Empty { get; } = new();
+
+    /// <summary>Name used in messages (<c>minimal-codes</c>).</summary>
+    public string Name { get; private init; } = "ruleset";
+
+    public string? Title { get; private init; }
+
+    public string? Description { get; private init; }
+
+    /// <summary>The guideline the ruleset encodes.</summary>
+    public string? Source { get; private init; }
+
+    /// <summary>The file it was loaded from; <c>null</c> for a built-in.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>What it extends, outermost first (built-in names and file paths), for reports.</summary>
+    public IReadOnlyList<string> Extends { get; private init; } = [];
+
+    public IReadOnlyDictionary<string, MethodPolicy> Methods { get; private init; } = new Dictionary<string, MethodPolicy>(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyDictionary<string, CodePolicy> Codes { get; private init; } = new Dictionary<string, CodePolicy>(StringComparer.OrdinalIgnoreCase);
+
+    public DefaultResponsePolicy Default { get; private init; } = new(Allowed: true, SatisfiesRequired: false);
+
+    public RangePolicy Ranges { get; private init; } = new(RangeAllowance.Explicit, SatisfiesRequired: false);
+
+    /// <summary>At most this many distinct codes in one document; <c>null</c>: no cap.</summary>
+    public int? MaxDistinctCodes { get; private init; }
+
+    public IReadOnlyDictionary<string, RuleSetting> Rules { get; private init; } = new Dictionary<string, RuleSetting>(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<RulesetOverride> Overrides { get; private init; } = [];
+
+    /// <summary>The policy for <paramref name="method"/>, if the ruleset has one.</summary>
+    public MethodPolicy? ForMethod(string method) => Methods.GetValueOrDefault(method);
+
+    /// <summary>The policy for a status key: its own, else its range's (<c>4XX</c>), else none.</summary>
+    public CodePolicy? ForCode(string statusKey)
+    {
+        if (Codes.TryGetValue(statusKey, out var policy))
+        {
+            return policy;
+        }
+
+        return StatusCodes.RangeOf(statusKey) is { } range && range != statusKey ? Codes.GetValueOrDefault(range) : null;
+    }
+
+    /// <summary>The severity of a rule under this ruleset.</summary>
+    public Severity SeverityOf(string ruleId, Severity defaultSeverity) =>
+        Rules.TryGetValue(ruleId, out var setting) ? setting.Severity : defaultSeverity;
+
+    /// <summary>The ruleset in force for one operation: this one with every matching override applied in order.</summary>
+    public Ruleset ForOperation(string path, string method)
+    {
+        if (Overrides.Count == 0)
+        {
+            return this;
+        }
+
+        var matching = new List<int>();
+        for (var i = 0; i < Overrides.Count; i++)
+        {
+            if (Overrides[i].Matches(path, method))
+            {
+                matching.Add(i);
+            }
+        }
+
+        if (matching.Count == 0)
+        {
+            return this;
+        }
+
+        return _overridden.GetOrAdd(string.Join(',', matching), _ =>
+        {
+            var result = this;
+            foreach (var index in matching)
+            {
+                result = result.Apply(Overrides[index].Patch, keepOverrides: false);
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>This ruleset with <paramref name="patch"/> merged on top (see docs/ruleset-format.md, "Merging").</summary>
+    public Ruleset Apply(RulesetPatch patch, bool keepOverrides = true)
+    {
+        var methods = new Dictionary<string, MethodPolicy>(Methods, StringComparer.OrdinalIgnoreCase);
+        foreach (var (method, change) in patch.Methods)
+        {
+            var inherited = methods.GetValueOrDefault(method);
+            IEnumerable<string>? allowed = change.Allowed ?? inherited?.Allowed;
+            if (change.AddAllowed is { } added)
+            {
+                allowed = (allowed ?? []).Concat(added);
+            }
+
+            if (change.RemoveAllowed is { } removed && allowed is not null)
+            {
+                allowed = allowed.Except(removed, StringComparer.OrdinalIgnoreCase);
+            }
+
+            methods[method] = new MethodPolicy(
+                allowed?.Select(StatusCodes.Normalize).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+                (change.Required ?? inherited?.Required ?? []).Select(StatusCodes.Normalize).ToArray(),
+                change.Rationale ?? inherited?.Rationale);
+        }
+
+        var codes = new Dictionary<string, CodePolicy>(Codes, StringComparer.OrdinalIgnoreCase);
+        foreach (var (code, change) in patch.Codes)
+        {
+            var inherited = codes.GetValueOrDefault(StatusCodes.Normalize(code)) ?? CodePolicy.Empty;
+            codes[StatusCodes.Normalize(code)] = new CodePolicy(
+                change.ResponseHeaders ?? inherited.ResponseHeaders,
+                change.Body ?? inherited.Body,
+                change.RequestHeaders ?? inherited.RequestHeaders,
+                change.ErrorBodyProperties ?? inherited.ErrorBodyProperties,
+                change.Rationale ?? inherited.Rationale);
+        }
+
+        var rules = new Dictionary<string, RuleSetting>(Rules, StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, change) in patch.Rules)
+        {
+            var inherited = rules.GetValueOrDefault(id);
+            var severity = change.Severity ?? inherited?.Severity ?? Rules_DefaultSeverity(id);
+            rules[id] = new RuleSetting(severity, change.Rationale ?? inherited?.Rationale);
+        }
+
+        return new Ruleset
+        {
+            Name = patch.Name ?? Name,
+            Title = patch.Title ?? Title,
+            Description = patch.Description ?? Description,
+            Source = patch.Source ?? Source,
+            FilePath = FilePath,
+            Extends = Extends,
+            Methods = methods,
+            Codes = codes,
+            Default = new DefaultResponsePolicy(patch.DefaultAllowed ?? Default.Allowed, patch.DefaultSatisfiesRequired ?? Default.SatisfiesRequired),
+            Ranges = new RangePolicy(patch.RangesAllowed ?? Ranges.Allowed, patch.RangesSatisfyRequired ?? Ranges.SatisfiesRequired),
+            MaxDistinctCodes = patch.MaxDistinctCodes ?? MaxDistinctCodes,
+            Rules = rules,
+            Overrides = keepOverrides ? [.. Overrides, .. patch.Overrides] : [],
+        };
+    }
+
+    /// <summary>Returns a copy that records where it came from (file and what it extends).</summary>
+    internal Ruleset WithOrigin(string? filePath, IReadOnlyList<string> extends) => new()
+    {
+        Name = Name,
+        Title = Title,
+        Description = Description,
+        Source = Source,
+        FilePath = filePath,
+        Extends = extends,
+        Methods = Methods,
+        Codes = Codes,
+        Default = Default,
+        Ranges = Ranges,
+        MaxDistinctCodes = MaxDistinctCodes,
+        Rules = Rules,
+        Overrides = Overrides,
+    };
+
+    private static Severity Rules_DefaultSeverity(string id) =>
+        OpenApiLint.Core.Rules.RuleCatalog.Find(id)?.Descriptor.DefaultSeverity ?? Severity.Warning;
+}

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Schema;
+using OpenApiLint.Core.Diagnostics;
+
+namespace OpenApiLint.Core.Rulesets;
+
+/// <summary>
+/// Loads rulesets: built-in names and files, checked against the ruleset schema, with <c>extends</c> resolved and
+/// merged. A broken ruleset comes back as errors with file, line and column, never as an exception.
+/// </summary>
+public static class RulesetLoader
+{
+    /// <summary>The team file found by walking up from a document's folder.</summary>
+    public const string TeamFileName = ".openapi-lint.json";
+
+    // Newtonsoft.Json.Schema is AGPL/commercial with a free hourly quota of validations: validate each distinct text
+    // once per process, and never the built-ins (their validity is a test).
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<LoadError>> SchemaChecks = new(StringComparer.Ordinal);
+    private static readonly Lazy<JSchema> Schema = new(() => JSchema.Parse(BuiltInRulesets.SchemaText));
+
+    /// <summary>
+    /// Loads a built-in by name or a ruleset file by path (relative to <paramref name="baseDirectory"/>, default the
+    /// current folder).
+    /// </summary>
+    public static RulesetLoadResult Load(string nameOrPath, string? baseDirectory = null)
+    {
+        if (LooksLikeName(nameOrPath))
+        {
+            return BuiltInRulesets.Exists(nameOrPath)
+                ? LoadBuiltIn(nameOrPath)
+                : Failure(nameOrPath, $"unknown ruleset '{nameOrPath}': not a file, and not a built-in ({string.Join(", ", BuiltInRulesets.Names)})");
+        }
+
+        return LoadFile(Path.GetFullPath(nameOrPath, baseDirectory ?? Directory.GetCurrentDirectory()));
+    }
+
+    /// <summary>Loads a built-in ruleset.</summary>
+    public static RulesetLoadResult LoadBuiltIn(string name) => Resolve(new Origin(name, IsBuiltIn: true), []);
+
+    /// <summary>Loads a ruleset file.</summary>
+    public static RulesetLoadResult LoadFile(string path) => Resolve(new Origin(path, IsBuiltIn: false), []);
+
+    /// <summary>Loads a ruleset from text; <paramref name="path"/> names it in errors and anchors relative <c>extends</c>.</summary>
+    public static RulesetLoadResult LoadText(string json, string path) => Resolve(new Origin(path, IsBuiltIn: false, Text: json), []);
+
+    /// <summary>The nearest <c>.openapi-lint.json</c> in <paramref name="startDirectory"/> or above, as .editorconfig is found.</summary>
+    public static string? FindTeamFile(string startDirectory)
+    {
+        for (var directory = new DirectoryInfo(Path.GetFullPath(startDirectory)); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, TeamFileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeName(string nameOrPath) =>
+        !nameOrPath.Contains('/', StringComparison.Ordinal) && !nameOrPath.Contains('\\', StringComparison.Ordinal)
+        && !nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !File.Exists(nameOrPath);
+
+    private sealed record Origin(string Id, bool IsBuiltIn, string? Text = null)
+    {
+        public string DisplayName => IsBuiltIn ? $"built-in ruleset '{Id}'" : Id;
+    }
+
+    private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain)
+    {
+        var layers = new List<(Origin Origin, RulesetPatch Patch)>();
+        var errors = CollectLayers(origin, chain, layers);
+        if (errors.Count > 0)
+        {
+            return new RulesetLoadResult(null, errors);
+        }
+
+        // Patches apply in order, parents first: a property a file sets replaces the inherited one, one it leaves out is kept.
+        var ruleset = Ruleset.Empty;
+        foreach (var (layerOrigin, patch) in layers)
+        {
+            var name = patch.Name ?? (layerOrigin.IsBuiltIn ? layerOrigin.Id : NameFromFile(layerOrigin.Id));
+            ruleset = ruleset.Apply(patch with { Name = name });
+        }
+
+        var extends = layers.Take(layers.Count - 1).Select(layer => layer.Origin.Id).Distinct(StringComparer.Ordinal).ToArray();
+        return new RulesetLoadResult(ruleset.WithOrigin(origin.IsBuiltIn ? null : origin.Id, extends), []);
+    }
+
+    /// <summary>Reads <paramref name="origin"/> and, depth first, everything it extends into <paramref name="layers"/>.</summary>
+    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers)
+    {
+        if (chain.Contains(origin.Id, StringComparer.Ordinal))
+        {
+            return [new LoadError(chain[^1], 0, 0, $"'extends' forms a cycle: {string.Join(" -> ", chain.Append(origin.Id))}")];
+        }
+
+        string text;
+        if (origin.Text is not null)
+        {
+            text = origin.Text;
+        }
+        else if (origin.IsBuiltIn)
+        {
+            text = BuiltInRulesets.GetText(origin.Id);
+        }
+        else
+        {
+            try
+            {
+                if (!File.Exists(origin.Id))
+                {
+                    return [new LoadError(chain.Count > 0 ? chain[^1] : origin.Id, 0, 0, chain.Count > 0 ? $"'extends' names '{origin.Id}': ruleset file not found" : "ruleset file not found")];
+                }
+
+                text = File.ReadAllText(origin.Id);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                return [new LoadError(origin.Id, 0, 0, $"cannot read the ruleset: {error.Message}")];
+            }
+        }
+
+        var (patch, errors) = Parse(text, origin);
+        if (patch is null)
+        {
+            return errors;
+        }
+
+        var baseDirectory = origin.IsBuiltIn ? null : Path.GetDirectoryName(Path.GetFullPath(origin.Id));
+        foreach (var parent in patch.Extends)
+        {
+            Origin parentOrigin;
+            if (LooksLikeName(parent))
+            {
+                if (!BuiltInRulesets.Exists(parent))
+                {
+                    return [new LoadError(origin.DisplayName, 0, 0, $"'extends' names '{parent}', which is neither a file nor a built-in ({string.Join(", ", BuiltInRulesets.Names)})")];
+                }
+
+                parentOrigin = new Origin(parent, IsBuiltIn: true);
+            }
+            else if (baseDirectory is null)
+            {
+                return [new LoadError(origin.DisplayName, 0, 0, $"a built-in ruleset cannot extend the file '{parent}'")];
+            }
+            else
+            {
+                parentOrigin = new Origin(Path.GetFullPath(parent, baseDirectory), IsBuiltIn: false);
+            }
+
+            var parentErrors = CollectLayers(parentOrigin, [.. chain, origin.Id], layers);
+            if (parentErrors.Count > 0)
+            {
+                return parentErrors;
+            }
+        }
+
+        layers.Add((origin, patch));
+        return [];
+    }
+
+    private static string NameFromFile(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        return fileName == TeamFileName ? TeamFileName : Path.GetFileNameWithoutExtension(fileName);
+    }
+
+    private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin)
+    {
+        var file = origin.DisplayName;
+        JToken token;
+        try
+        {
+            token = JToken.Parse(text, new JsonLoadSettings
+            {
+                LineInfoHandling = LineInfoHandling.Load,
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                CommentHandling = CommentHandling.Ignore,
+            });
+        }
+        catch (JsonReaderException error)
+        {
+            return (null, [new LoadError(file, error.LineNumber, error.LinePosition, $"invalid JSON: {TrimPosition(error.Message)}")]);
+        }
+
+        if (!origin.IsBuiltIn)
+        {
+            var schemaErrors = SchemaChecks.GetOrAdd(text, _ => Validate(token, file));
+            if (schemaErrors.Count > 0)
+            {
+                return (null, schemaErrors.Select(e => e with { File = file }).ToArray());
+            }
+        }
+
+        try
+        {
+            return (RulesetBinder.Bind(token), []);
+        }
+        catch (RulesetFormatException error)
+        {
+            return (null, [new LoadError(file, error.Line, error.Column, error.Message)]);
+        }
+    }
+
+    private static IReadOnlyList<LoadError> Validate(JToken token, string file)
+    {
+        try
+        {
+            if (token.IsValid(Schema.Value, out IList<ValidationError> errors))
+            {
+                return [];
+            }
+
+            return errors.SelectMany(Innermost)
+                .Select(error => new LoadError(file, error.LineNumber, error.LinePosition, SchemaMessage(error)))
+                .DistinctBy(error => (error.Line, error.Column, error.Message))
+                .OrderBy(error => error.Line).ThenBy(error => error.Column)
+                .ToArray();
+        }
+        catch (JSchemaException)
+        {
+            // The free validation quota is spent: the binder still refuses anything it cannot read.
+            return [];
+        }
+    }
+
+    /// <summary>"anyOf"/"oneOf" failures say little; their innermost causes say what to fix.</summary>
+    private static IEnumerable<ValidationError> Innermost(ValidationError error) =>
+        error.ChildErrors.Count == 0 ? [error] : error.ChildErrors.SelectMany(Innermost);
+
+    private static string SchemaMessage(ValidationError error)
+    {
+        var message = TrimPosition(error.Message);
+        var where = string.IsNullOrEmpty(error.Path) ? "" : $" at '{error.Path}'";
+        return $"{message}{where}";
+    }
+
+    private static string TrimPosition(string message)
+    {
+        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(", line ", StringComparison.Ordinal);
+        }
+
+        var text = cut > 0 ? message[..cut] : message;
+        return text.TrimEnd('.', ' ', ',');
+    }
+
+    private static RulesetLoadResult Failure(string file, string message) => new(null, [new LoadError(file, 0, 0, message)]);
+}

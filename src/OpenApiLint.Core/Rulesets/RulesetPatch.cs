@@ -1,0 +1,55 @@
+namespace OpenApiLint.Core.Rulesets;
+
+/// <summary>Changes to one method's policy, as a ruleset file writes them.</summary>
+public sealed record MethodPolicyPatch(
+    IReadOnlyList<string>? Allowed,
+    IReadOnlyList<string>? AddAllowed,
+    IReadOnlyList<string>? RemoveAllowed,
+    IReadOnlyList<string>? Required,
+    string? Rationale);
+
+/// <summary>Changes to one code's policy, as a ruleset file writes them; unset properties are inherited.</summary>
+public sealed record CodePolicyPatch(
+    IReadOnlyList<string>? ResponseHeaders,
+    BodyRequirement? Body,
+    IReadOnlyList<string>? RequestHeaders,
+    IReadOnlyList<string>? ErrorBodyProperties,
+    string? Rationale);
+
+/// <summary>
+/// One ruleset file (or one override's partial ruleset) as written: every property optional, applied on top of what
+/// it extends by <see cref="Ruleset.Apply"/>.
+/// </summary>
+public sealed record RulesetPatch
+{
+    public string? Name { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Source { get; init; }
+
+    public IReadOnlyList<string> Extends { get; init; } = [];
+
+    public IReadOnlyDictionary<string, MethodPolicyPatch> Methods { get; init; } = new Dictionary<string, MethodPolicyPatch>();
+
+    public IReadOnlyDictionary<string, CodePolicyPatch> Codes { get; init; } = new Dictionary<string, CodePolicyPatch>();
+
+    public bool? DefaultAllowed { get; init; }
+
+    public bool? DefaultSatisfiesRequired { get; init; }
+
+    public RangeAllowance? RangesAllowed { get; init; }
+
+    public bool? RangesSatisfyRequired { get; init; }
+
+    public int? MaxDistinctCodes { get; init; }
+
+    public IReadOnlyDictionary<string, RuleSettingPatch> Rules { get; init; } = new Dictionary<string, RuleSettingPatch>();
+
+    public IReadOnlyList<RulesetOverride> Overrides { get; init; } = [];
+}
+
+/// <summary>A rule's severity and rationale as written; unset parts are inherited.</summary>
+public sealed record RuleSettingPatch(Diagnostics.Severity? Severity, string? Rationale);
