@@ -1,0 +1,37 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
+
+namespace OpenApiLint.Core.Formatting;
+
+/// <summary>Everything an output format needs about one run: the results per file and the run's context.</summary>
+/// <param name="Results">One result per linted file, in input order.</param>
+/// <param name="ToolName">The tool's name (<c>openapi-lint</c>).</param>
+/// <param name="ToolVersion">The tool's version.</param>
+/// <param name="WorkingDirectory">The folder relative paths and URIs are made against.</param>
+/// <param name="Timestamp">When the run happened (reports show it; golden tests fix it).</param>
+public sealed record LintReport(
+    IReadOnlyList<LintResult> Results,
+    string ToolName,
+    string ToolVersion,
+    string WorkingDirectory,
+    DateTimeOffset Timestamp)
+{
+    /// <summary>Every diagnostic of every file, sorted by file, line, column and rule id.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } = LintRunner.AllDiagnostics(Results);
+
+    /// <summary>Every load error (document or ruleset) of the run.</summary>
+    public IReadOnlyList<LoadError> Errors { get; } = Results.SelectMany(result => result.Errors).ToArray();
+
+    /// <summary>How many diagnostics have <paramref name="severity"/>.</summary>
+    public int Count(Severity severity) => Diagnostics.Count(diagnostic => diagnostic.Severity == severity);
+}
+
+/// <summary>One output format. Formatters only format: they take the report and a writer, and do no I/O of their own.</summary>
+public interface IReportFormatter
+{
+    /// <summary>The name the command line uses (<c>text</c>, <c>json</c>, <c>sarif</c>, <c>junit</c>, <c>github</c>, <c>html</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Writes the whole report.</summary>
+    void Write(LintReport report, TextWriter writer);
+}
