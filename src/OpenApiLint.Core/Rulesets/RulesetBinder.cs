@@ -291,7 +291,7 @@ internal static class RulesetBinder
         JTokenType.Null => "null",
         JTokenType.Array => "an array",
         JTokenType.Object => "an object",
-        _ => token.ToString(Formatting.None),
+        _ => token.ToString(Newtonsoft.Json.Formatting.None),
     };
 
     private static RulesetFormatException Error(JToken token, string message)

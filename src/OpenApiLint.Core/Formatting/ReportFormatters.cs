@@ -1,0 +1,29 @@
+namespace OpenApiLint.Core.Formatting;
+
+/// <summary>Options some formats use; each format ignores what it does not need.</summary>
+/// <param name="Color">ANSI colors (text format on a terminal only).</param>
+/// <param name="TemplatePath">A team's own HTML template file or folder (html format).</param>
+public sealed record ReportOptions(bool Color = false, string? TemplatePath = null);
+
+/// <summary>The output formats by name: the single place the tool and the MSBuild task pick a formatter from.</summary>
+public static class ReportFormatters
+{
+    /// <summary>Every format name.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif", "junit", "github", "html"];
+
+    /// <summary>The formatter for <paramref name="name"/>; <c>null</c> for an unknown name.</summary>
+    public static IReportFormatter? Create(string name, ReportOptions? options = null)
+    {
+        options ??= new ReportOptions();
+        return name.ToLowerInvariant() switch
+        {
+            "text" => new TextFormatter(options),
+            "json" => new JsonFormatter(),
+            "sarif" => new SarifFormatter(),
+            "junit" => new JUnitFormatter(),
+            "github" => new GitHubFormatter(),
+            "html" => new HtmlFormatter(options),
+            _ => null,
+        };
+    }
+}
