@@ -5,8 +5,9 @@ namespace OpenApiLint.Core.Documents;
 /// What a span covers: for an object member, the member's key (in JSON including its quotes; in YAML the key
 /// scalar, including its quotes when quoted); for an array item, the item's value; for the root (<c>""</c>), the
 /// root value. A scalar value's span covers the whole scalar; a collection's span covers its first token: the
-/// <c>{</c> or <c>[</c> in JSON and YAML flow style, the first key of a YAML block mapping, and the first
-/// <c>-</c> of a YAML block sequence.
+/// <c>{</c> or <c>[</c> in JSON and YAML flow style (with any anchor or tag before it), the first key of a YAML
+/// block mapping, and one character at the start of a YAML block sequence (its first <c>-</c>, or the anchor or
+/// tag before it). Columns count UTF-16 code units; see <see cref="SourceSpan"/>.
 /// </remarks>
 public interface ISourceMap
 {

@@ -22,9 +22,8 @@ internal sealed class YamlSourceMap(string text) : ISourceMap
         checked((int)e.Start.Line), checked((int)e.Start.Column), checked((int)e.End.Line), checked((int)e.End.Column));
 
     /// <summary>
-    /// The opening of a collection. A flow collection's end mark sits on its <c>{</c> or <c>[</c> (after any
-    /// anchor or tag), so the span is widened by one to cover it; a block collection starts where its first
-    /// entry's indicator or key does.
+    /// The opening of a flow collection. YamlDotNet's end mark for it sits on the <c>{</c> or <c>[</c> (after any
+    /// anchor or tag), so the span is widened by one column to cover the bracket.
     /// </summary>
     private static SourceSpan OpeningSpan(NodeEvent e) => new(
         checked((int)e.Start.Line), checked((int)e.Start.Column), checked((int)e.End.Line), checked((int)e.End.Column) + 1);
