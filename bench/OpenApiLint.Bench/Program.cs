@@ -1,0 +1,27 @@
+using OpenApiLint.Bench;
+
+// A measuring harness over Core, until the command-line tool exists: every command prints JSON lines on stdout.
+return args switch
+{
+    ["lint", .. var rest] => LintCommand.Run(rest),
+    ["floor", .. var rest] => FloorCommand.Run(rest),
+    ["stages", .. var rest] => StagesCommand.Run(rest),
+    ["summarize", .. var rest] => SummarizeCommand.Run(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: OpenApiLint.Bench <command> ...
+          lint [--parallel N] [--timeout S] [--list FILE] [--summary-only] PATH...
+                     lints files (folders are searched for .json/.yaml/.yml); one JSON line per file, then a summary line
+          floor FILE [--repeat N]
+                     JsonDocument.Parse of the file's bytes: the floor a whole lint is compared with
+          stages FILE [--repeat N]
+                     time of each loader stage (read, syntax, bundle, Microsoft.OpenApi, model, lint)
+          summarize RESULTS.jsonl [--root DIR]
+                     the human-readable corpus report from lint's JSON lines
+        """);
+    return 2;
+}

