@@ -7,6 +7,7 @@ return args switch
     ["floor", .. var rest] => FloorCommand.Run(rest),
     ["stages", .. var rest] => StagesCommand.Run(rest),
     ["summarize", .. var rest] => SummarizeCommand.Run(rest),
+    ["dump", .. var rest] => DumpCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -20,6 +21,8 @@ static int Usage()
                      JsonDocument.Parse of the file's bytes: the floor a whole lint is compared with
           stages FILE [--repeat N]
                      time of each loader stage (read, syntax, bundle, Microsoft.OpenApi, model, lint)
+          dump OUTPUT-FOLDER PATH...
+                     the model the rules see, one text file per document, for comparing two builds of the loader
           summarize RESULTS.jsonl [--root DIR]
                      the human-readable corpus report from lint's JSON lines
         """);

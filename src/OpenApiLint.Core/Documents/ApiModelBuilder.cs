@@ -7,16 +7,34 @@ namespace OpenApiLint.Core.Documents;
 /// Turns Microsoft.OpenApi's model into the operations the rules check. The model keeps no positions, so every
 /// element gets the JSON pointer it has in the raw document; references keep where they are defined.
 /// </summary>
-internal static class ApiModelBuilder
+internal sealed class ApiModelBuilder
 {
     /// <summary>The extension that silences rules on an operation or a response.</summary>
     public const string IgnoreExtension = "x-openapi-lint-ignore";
 
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
-    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, ReferenceBundler bundle, string file)
+    private readonly ReferenceBundler _bundle;
+    private readonly string _file;
+    private readonly string _bodyMember;
+
+    // Large documents point thousands of operations at a few shared responses and parameters: each is resolved once
+    // (Microsoft.OpenApi resolves a reference again, through its workspace, on every member read).
+    private readonly Dictionary<string, ResponseShape> _sharedResponses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _sharedHeaderNames = new(StringComparer.Ordinal);
+
+    private ApiModelBuilder(ReferenceBundler bundle, string file, string specVersion)
     {
-        var bodyMember = specVersion == "2.0" ? "schema" : "content";
+        _bundle = bundle;
+        _file = file;
+        _bodyMember = specVersion == "2.0" ? "schema" : "content";
+    }
+
+    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, ReferenceBundler bundle, string file) =>
+        new ApiModelBuilder(bundle, file, specVersion).Operations(document);
+
+    private List<ApiOperation> Operations(OpenApiDocument document)
+    {
         var operations = new List<ApiOperation>();
         if (document.Paths is null)
         {
@@ -43,7 +61,7 @@ internal static class ApiModelBuilder
                 foreach (var (key, response) in operation.Responses ?? [])
                 {
                     var responsePointer = JsonPointer.Append(pointer, "responses", key);
-                    responses.Add(BuildResponse(key, responsePointer, response, bundle, file, bodyMember));
+                    responses.Add(BuildResponse(key, responsePointer, response));
                 }
 
                 operations.Add(new ApiOperation(
@@ -61,96 +79,152 @@ internal static class ApiModelBuilder
         return operations;
     }
 
-    private static ApiResponse BuildResponse(string key, string pointer, IOpenApiResponse? response, ReferenceBundler bundle, string file, string bodyMember)
+    private ApiResponse BuildResponse(string key, string pointer, IOpenApiResponse? response)
     {
         SourcePointer? definition = null;
-        if (bundle.InlinedFrom.TryGetValue(pointer, out var inlined))
+        if (_bundle.InlinedFrom.TryGetValue(pointer, out var inlined))
         {
             definition = inlined;
         }
-        else if (bundle.LocalTargets.TryGetValue(pointer, out var target))
+        else if (_bundle.LocalTargets.TryGetValue(pointer, out var target))
         {
-            definition = new SourcePointer(file, target);
+            definition = new SourcePointer(_file, target);
         }
 
-        var resolved = response is not null && (response is not OpenApiResponseReference reference || reference.Target is not null);
-        if (!resolved)
+        ResponseShape? shape;
+        if (response is OpenApiResponseReference reference)
         {
-            return new ApiResponse(key, pointer, definition, false, NoStrings, [], bodyMember, null, NoStrings);
+            // Every member read through a reference resolves it again; resolve once and read the target.
+            var definitionPointer = DefinitionPointer(pointer);
+            if (!_sharedResponses.TryGetValue(definitionPointer, out var shared))
+            {
+                shared = Resolve(reference) is { } resolved ? Shape(resolved, definitionPointer) : ResponseShape.Unresolved;
+                _sharedResponses[definitionPointer] = shared;
+            }
+
+            shape = shared;
+        }
+        else
+        {
+            shape = response is null ? ResponseShape.Unresolved : Shape(response, pointer);
         }
 
-        var headers = new HashSet<string>(response!.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
-        var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var mediaTypes = content.Keys.ToList();
-        var schema = PreferredBodySchema(content);
-        var properties = schema is null ? null : SchemaProperties(schema);
-        return new ApiResponse(key, pointer, definition, true, headers, mediaTypes, bodyMember, properties, IgnoredRules(response.Extensions));
+        return new ApiResponse(key, pointer, definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules);
     }
 
-    private static IOpenApiSchema? PreferredBodySchema(IDictionary<string, IOpenApiMediaType> content)
+    /// <summary>What a response declares, read from the response itself (never a reference).</summary>
+    private ResponseShape Shape(IOpenApiResponse response, string definitionPointer)
     {
-        IOpenApiSchema? first = null;
+        var headers = new HashSet<string>(response.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
+        var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
+        var mediaTypes = content.Keys.ToList();
+        var properties = PreferredBodyMediaType(content) is { } bodyMediaType
+            ? BodyProperties(definitionPointer, bodyMediaType)
+            : null;
+        return new ResponseShape(true, headers, mediaTypes, properties, IgnoredRules(response.Extensions));
+    }
+
+    private static IOpenApiResponse? Resolve(OpenApiResponseReference reference)
+    {
+        IOpenApiResponse? target = reference;
+        for (var hops = 0; hops < 64 && target is OpenApiResponseReference next; hops++)
+        {
+            target = next.Target;
+        }
+
+        return target is OpenApiResponseReference ? null : target;
+    }
+
+    /// <summary>The media type whose schema describes the body: the first JSON one with a schema, else the first with a schema.</summary>
+    private static string? PreferredBodyMediaType(IDictionary<string, IOpenApiMediaType> content)
+    {
+        string? first = null;
         foreach (var (mediaType, media) in content)
         {
-            if (media?.Schema is not { } schema)
+            if (media?.Schema is null)
             {
                 continue;
             }
 
             if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
             {
-                return schema;
+                return mediaType;
             }
 
-            first ??= schema;
+            first ??= mediaType;
         }
 
         return first;
     }
 
-    /// <summary>Property names a schema defines, through <c>allOf</c> and references (cycles are cut).</summary>
-    private static HashSet<string> SchemaProperties(IOpenApiSchema schema)
+    /// <summary>Where a response's definition sits in the bundled document: through local <c>$ref</c>s to the object itself.</summary>
+    private string DefinitionPointer(string pointer)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<IOpenApiSchema>();
-        pending.Push(schema);
-        while (pending.Count > 0 && seen.Count < 1000)
+        // Bounded: a cycle of references (A → B → A) has no definition anyway.
+        for (var hops = 0; hops < 64 && _bundle.LocalTargets.TryGetValue(pointer, out var target); hops++)
         {
-            var current = pending.Pop();
-            if (!seen.Add(current) || (current is OpenApiSchemaReference reference && reference.Target is null))
-            {
-                continue;
-            }
+            pointer = target;
+        }
 
-            foreach (var name in current.Properties?.Keys ?? [])
+        return pointer;
+    }
+
+    /// <summary>
+    /// The property names of a body schema, which the bundler collected from the raw document: Microsoft.OpenApi only
+    /// ever sees a placeholder schema, so its model is small and the names come from what was written.
+    /// </summary>
+    private IReadOnlySet<string> BodyProperties(string definition, string mediaType)
+    {
+        // Swagger 2.0 has one schema per response, which the reader copies to every media type it produces.
+        var schemaPointer = _bodyMember == "schema"
+            ? JsonPointer.Append(definition, "schema")
+            : JsonPointer.Append(definition, "content", mediaType, "schema");
+        return _bundle.BodyProperties.GetValueOrDefault(schemaPointer) ?? NoStrings;
+    }
+
+    private List<string> HeaderParameters(IList<IOpenApiParameter>? parameters)
+    {
+        var names = new List<string>();
+        foreach (var parameter in parameters ?? [])
+        {
+            var name = parameter switch
+            {
+                OpenApiParameterReference reference => SharedHeaderName(reference),
+                _ => HeaderName(parameter),
+            };
+            if (name is not null)
             {
                 names.Add(name);
-            }
-
-            foreach (var part in current.AllOf ?? [])
-            {
-                pending.Push(part);
             }
         }
 
         return names;
     }
 
-    private static IEnumerable<string> HeaderParameters(IList<IOpenApiParameter>? parameters)
+    private string? SharedHeaderName(OpenApiParameterReference reference)
     {
-        foreach (var parameter in parameters ?? [])
+        var key = reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? string.Empty;
+        if (!_sharedHeaderNames.TryGetValue(key, out var name))
         {
-            if (parameter is OpenApiParameterReference { Target: null })
-            {
-                continue;
-            }
-
-            if (parameter.In == ParameterLocation.Header && parameter.Name is { Length: > 0 } name)
-            {
-                yield return name;
-            }
+            name = reference.Target is { } target and not OpenApiParameterReference ? HeaderName(target) : null;
+            _sharedHeaderNames[key] = name;
         }
+
+        return name;
+    }
+
+    private static string? HeaderName(IOpenApiParameter parameter) =>
+        parameter.In == ParameterLocation.Header && parameter.Name is { Length: > 0 } name ? name : null;
+
+    /// <summary>What a response declares, shared by every operation that references it.</summary>
+    private sealed record ResponseShape(
+        bool IsResolved,
+        IReadOnlySet<string> Headers,
+        IReadOnlyList<string> MediaTypes,
+        IReadOnlySet<string>? BodyPropertyNames,
+        IReadOnlySet<string> IgnoredRules)
+    {
+        public static ResponseShape Unresolved { get; } = new(false, NoStrings, [], null, NoStrings);
     }
 
     private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)

@@ -19,13 +19,60 @@ public static class JsonPointer
     /// <summary>Appends reference tokens (unescaped) to a pointer.</summary>
     public static string Append(string pointer, params ReadOnlySpan<string> tokens)
     {
-        var builder = new StringBuilder(pointer);
-        foreach (var token in tokens)
+        // The loader builds a pointer for every operation and response of a document: one allocation each, no builder.
+        if (tokens.Length == 1)
         {
-            builder.Append('/').Append(Escape(token));
+            return string.Concat(pointer, "/", Escape(tokens[0]));
         }
 
-        return builder.ToString();
+        var length = pointer.Length;
+        foreach (var token in tokens)
+        {
+            length += 1 + EscapedLength(token);
+        }
+
+        var rented = length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+        var buffer = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+        pointer.CopyTo(buffer);
+        var position = pointer.Length;
+        foreach (var token in tokens)
+        {
+            buffer[position++] = '/';
+            foreach (var c in token)
+            {
+                if (c is '~' or '/')
+                {
+                    buffer[position++] = '~';
+                    buffer[position++] = c == '~' ? '0' : '1';
+                }
+                else
+                {
+                    buffer[position++] = c;
+                }
+            }
+        }
+
+        var result = new string(buffer);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    private static int EscapedLength(string token)
+    {
+        var length = token.Length;
+        foreach (var c in token)
+        {
+            if (c is '~' or '/')
+            {
+                length++;
+            }
+        }
+
+        return length;
     }
 
     /// <summary>Splits a pointer into its unescaped reference tokens; the root has none.</summary>

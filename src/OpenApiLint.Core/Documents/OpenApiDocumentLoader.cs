@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using OpenApiLint.Core.Diagnostics;
@@ -51,7 +51,7 @@ public static class OpenApiDocumentLoader
     {
         try
         {
-            var parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content));
+            using var parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content));
             return Build(parsed);
         }
         catch (SyntaxException error)
@@ -69,7 +69,8 @@ public static class OpenApiDocumentLoader
 
     private static DocumentLoadResult Build(ParsedFile parsed)
     {
-        if (parsed.Root is not JsonObject root)
+        var root = parsed.Root;
+        if (root.ValueKind != JsonValueKind.Object)
         {
             return DocumentLoadResult.Failure(new LoadError(parsed.Path, 1, 1, "not an OpenAPI document: the top level is not an object"));
         }
@@ -80,14 +81,17 @@ public static class OpenApiDocumentLoader
             return DocumentLoadResult.Failure(versionError);
         }
 
-        var bundle = ReferenceBundler.Bundle(parsed, fullPath => ReadReferencedFile(fullPath));
+        using var bundle = ReferenceBundler.Bundle(parsed, ReadReferencedFile);
+        var tree = bundle.ReaderTree;
+        // YAML's unquoted `swagger: 2.0` or `openapi: 3.0` is a number; the reader wants the string "2.0" or "3.0.0".
+        tree[specVersion == "2.0" ? "swagger" : "openapi"] = specVersion;
         var settings = new OpenApiReaderSettings
         {
             // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
             RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
             LoadExternalRefs = false,
         };
-        var read = new OpenApiJsonReader().Read(root, new Uri(Path.GetFullPath(parsed.Path)), settings);
+        var read = new OpenApiJsonReader().Read(tree, new Uri(Path.GetFullPath(parsed.Path)), settings);
         if (read.Document is null)
         {
             var first = read.Diagnostic?.Errors.FirstOrDefault();
@@ -95,51 +99,73 @@ public static class OpenApiDocumentLoader
         }
 
         var operations = ApiModelBuilder.Build(read.Document, specVersion, bundle, parsed.Path);
-        var title = root["info"] is JsonObject info && info["title"] is JsonValue titleValue && titleValue.TryGetValue<string>(out var t) ? t : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles));
+        var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
+            ? titleValue.GetString()
+            : null;
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList()));
     }
 
+    /// <summary>Reads a file a <c>$ref</c> names, under the same limits as the document.</summary>
     private static ParsedFile ReadReferencedFile(string fullPath)
     {
-        if (!File.Exists(fullPath))
+        byte[] bytes;
+        try
         {
-            throw new SyntaxException("file not found");
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                throw new SyntaxException("file not found");
+            }
+
+            if (info.Length > MaxDocumentBytes)
+            {
+                throw new SyntaxException($"the file is {info.Length / (1024 * 1024)} MB; files over {MaxDocumentBytes / (1024 * 1024)} MB are not read");
+            }
+
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new SyntaxException(error.Message);
         }
 
-        var bytes = File.ReadAllBytes(fullPath);
         return SyntaxReader.Read(fullPath, bytes, DocumentFormats.Detect(fullPath, bytes));
     }
 
-    private static (string Version, LoadError? Error) ReadSpecVersion(ParsedFile parsed, JsonObject root)
+    private static (string Version, LoadError? Error) ReadSpecVersion(ParsedFile parsed, JsonElement root)
     {
         LoadError At(string pointer, string message)
         {
-            var span = parsed.SourceMap.Resolve([pointer]).GetValueOrDefault(pointer);
+            var span = parsed.Text.SourceMap.Resolve([pointer]).GetValueOrDefault(pointer);
             return new LoadError(parsed.Path, span.Line, span.Column, message);
         }
 
-        if (root.TryGetPropertyValue("swagger", out var swagger))
+        if (root.TryGetProperty("swagger"u8, out var swagger))
         {
-            var text = swagger is JsonValue value ? value.ToString() : null;
-            if (text is "2" or "2.0")
+            var text = swagger.ValueKind switch
             {
-                // YAML's unquoted `swagger: 2.0` is a number; the reader wants the string.
-                root["swagger"] = "2.0";
-            }
-
+                JsonValueKind.String => swagger.GetString(),
+                JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null => null,
+                _ => swagger.GetRawText(),
+            };
             return text is "2" or "2.0"
                 ? ("2.0", null)
                 : (string.Empty, At("/swagger", $"unsupported Swagger version '{text}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
         }
 
-        if (root.TryGetPropertyValue("openapi", out var openapi))
+        if (root.TryGetProperty("openapi"u8, out var openapi))
         {
-            var text = openapi is JsonValue value && value.TryGetValue<string>(out var s) ? s : openapi?.ToJsonString();
-            if (openapi is JsonValue number && !number.TryGetValue<string>(out _) && text is not null)
+            var text = openapi.ValueKind switch
+            {
+                JsonValueKind.String => openapi.GetString(),
+                JsonValueKind.Null => null,
+                _ => openapi.GetRawText(),
+            };
+            if (openapi.ValueKind == JsonValueKind.Number && text is not null)
             {
                 // YAML's unquoted `openapi: 3.0` is a number; the reader wants "3.0.0".
                 text = text.Contains('.', StringComparison.Ordinal) ? text + ".0" : text + ".0.0";
-                root["openapi"] = text;
             }
 
             return text is not null && (text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal))

@@ -8,15 +8,15 @@ namespace OpenApiLint.Core.Documents;
 /// </summary>
 public sealed class OpenApiLintDocument
 {
-    private readonly IReadOnlyDictionary<string, ParsedFile> _files;
+    private readonly IReadOnlyDictionary<string, SourceText> _files;
 
     internal OpenApiLintDocument(
-        ParsedFile document,
+        SourceText document,
         string specVersion,
         string? title,
         IReadOnlyList<ApiOperation> operations,
         IReadOnlyList<ReferenceSite> references,
-        IEnumerable<ParsedFile> externalFiles)
+        IEnumerable<SourceText> externalFiles)
     {
         FilePath = document.Path;
         Format = document.Format;
@@ -24,7 +24,7 @@ public sealed class OpenApiLintDocument
         Title = title;
         Operations = operations;
         References = references;
-        var files = new Dictionary<string, ParsedFile>(StringComparer.Ordinal) { [document.Path] = document };
+        var files = new Dictionary<string, SourceText>(StringComparer.Ordinal) { [document.Path] = document };
         foreach (var file in externalFiles)
         {
             files.TryAdd(file.Path, file);

@@ -1,17 +1,35 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OpenApiLint.Core.Documents;
 
 /// <summary>
-/// Finds every <c>$ref</c> of a document, classifies it, and inlines the ones that name files beside the document,
-/// so that Microsoft.OpenApi (which is never allowed to fetch anything) sees one self-contained tree.
-/// Remote references are never fetched and references that leave the document's folder are refused:
-/// both are recorded for the rules to report.
+/// Walks a parsed document once and builds the self-contained tree Microsoft.OpenApi reads: only the parts the rules
+/// use (see <see cref="SlicePart"/>), with the content of <c>$ref</c>s to files beside the document inlined where
+/// they are used. Every <c>$ref</c> met, anywhere, is classified on the way; remote references are never fetched
+/// and references that leave the document's folder are refused: both are recorded for the rules to report.
 /// </summary>
-internal sealed class ReferenceBundler
+/// <remarks>
+/// The walk reads <see cref="JsonDocument"/>s in place and creates objects only for what it keeps, so a 47 MB
+/// document whose schemas no rule reads costs little more than parsing it.
+/// </remarks>
+internal sealed class ReferenceBundler : IDisposable
 {
-    /// <summary>Inlining clones subtrees; this bounds the work a reference-heavy set of files can cause.</summary>
+    /// <summary>Inlining re-walks content; these bound the work a reference-heavy set of files can cause.</summary>
     private const int MaxInlinedReferences = 50_000;
+
+    private const long MaxInlinedValues = 20_000_000;
+
+    /// <summary>Files inlined into files inlined into … nest the walk; beyond this depth references are left in place.</summary>
+    private const int MaxBundledDepth = 1024;
+
+    /// <summary>How many schemas one body's property names may be gathered from (through allOf and references).</summary>
+    private const int MaxSchemaVisits = 1000;
+
+    private static readonly JsonDocumentOptions CopyOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = SyntaxReader.MaxDepth };
 
     private readonly ParsedFile _document;
     private readonly string _rootFolder;
@@ -20,8 +38,12 @@ internal sealed class ReferenceBundler
     private readonly Dictionary<string, string?> _fileErrors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _localTargetExists = new(StringComparer.Ordinal);
     private readonly HashSet<(string File, string Pointer)> _inlining = [];
-    private readonly List<string> _tokens = [];
+    private readonly HashSet<(string File, string Pointer, string Target)> _recordedSites = [];
+    private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertiesOfSchema = [];
+    private readonly List<PathToken> _tokens = [];
+    private char[] _pointerBuffer = new char[256];
     private int _inlined;
+    private long _inlinedValues;
 
     // Where the walk currently is in the text: inside inlined content, the file it came from and the pointer there.
     private string? _originFile;
@@ -35,134 +57,316 @@ internal sealed class ReferenceBundler
         _readFile = readFile;
     }
 
-    /// <summary>Every <c>$ref</c> met, in document order.</summary>
+    /// <summary>The tree for Microsoft.OpenApi: the document's parts the rules read, references to other files inlined.</summary>
+    public JsonObject ReaderTree { get; private set; } = [];
+
+    /// <summary>Every <c>$ref</c> met, in document order, each place once.</summary>
     public List<ReferenceSite> Sites { get; } = [];
 
-    /// <summary>For each pointer in the document whose object was inlined from another file: where it came from.</summary>
+    /// <summary>For each pointer in the document whose value was inlined from another file: where it came from.</summary>
     public Dictionary<string, SourcePointer> InlinedFrom { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>For each pointer in the document holding a local <c>$ref</c>: the reference's target pointer.</summary>
+    /// <summary>For each pointer in the document holding a response given by a local <c>$ref</c>: the reference's target pointer.</summary>
     public Dictionary<string, string> LocalTargets { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The other files read while inlining, by full path (for positions of related locations).</summary>
+    /// <summary>
+    /// For each response body schema, by its pointer in <see cref="ReaderTree"/>: the property names it defines,
+    /// through <c>allOf</c> and references (what error-body checks compare with the ruleset).
+    /// </summary>
+    public Dictionary<string, IReadOnlySet<string>> BodyProperties { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The other files read while inlining (for positions of related locations).</summary>
     public IEnumerable<ParsedFile> ExternalFiles => _files.Values.OfType<ParsedFile>();
 
     public static ReferenceBundler Bundle(ParsedFile document, Func<string, ParsedFile> readFile)
     {
         var bundler = new ReferenceBundler(document, readFile);
-        if (document.Root is not null)
+        try
         {
-            bundler.Walk(document.Root, document, inDocument: true);
+            bundler.ReaderTree = bundler.Walk(document.Root, document, inDocument: true, SlicePart.Root) as JsonObject ?? [];
+            return bundler;
         }
-
-        return bundler;
+        catch
+        {
+            bundler.Dispose();
+            throw;
+        }
     }
 
-    private string CurrentPointer() => Join(JsonPointer.Root, 0);
-
-    /// <summary>Where the current node is written: the document, or the file its inlined content came from.</summary>
-    private SourcePointer CurrentSite() => _originFile is null
-        ? new SourcePointer(_document.Path, CurrentPointer())
-        : new SourcePointer(_originFile, Join(_originPointer, _originDepth));
-
-    private string Join(string prefix, int from)
+    public void Dispose()
     {
-        var builder = new System.Text.StringBuilder(prefix);
-        for (var i = from; i < _tokens.Count; i++)
+        foreach (var file in ExternalFiles)
         {
-            builder.Append('/').Append(JsonPointer.Escape(_tokens[i]));
+            file.Dispose();
         }
-
-        return builder.ToString();
     }
 
-    /// <summary>Walks <paramref name="node"/>; returns a replacement when the node itself is an inlined reference.</summary>
-    private JsonNode? Walk(JsonNode node, ParsedFile file, bool inDocument)
+    /// <summary>Walks <paramref name="element"/>, which is <paramref name="part"/>; returns what the reader gets for it.</summary>
+    private JsonNode? Walk(JsonElement element, ParsedFile file, bool inDocument, SlicePart part)
     {
-        switch (node)
+        switch (part)
         {
-            case JsonObject obj:
-                if (obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue refValue && refValue.TryGetValue<string>(out var target))
+            case SlicePart.Dropped:
+                WalkDropped(element, file, inDocument);
+                return null;
+            case SlicePart.Verbatim:
+                WalkDropped(element, file, inDocument);
+                return Copy(element);
+            case SlicePart.Header:
+                WalkDropped(element, file, inDocument);
+                return new JsonObject();
+            case SlicePart.BodySchema:
+                BodyProperties[CurrentPointer()] = SchemaPropertyNames(element, file);
+                WalkDropped(element, file, inDocument);
+                return new JsonObject();
+            case SlicePart.ParameterLocation:
+                // Only header parameters matter; anything else (query, path, body, formData…) reads as a query parameter.
+                return JsonValue.Create(element.ValueKind == JsonValueKind.String && element.ValueEquals("header"u8) ? "header" : "query");
+        }
+
+        Count(inDocument);
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (ReferenceOf(element) is { } target)
                 {
-                    return VisitReference(target, file, inDocument);
+                    return VisitReference(target, file, inDocument, part);
                 }
 
-                List<(string Key, JsonNode? Replacement)>? replacements = null;
-                foreach (var (key, child) in obj)
+                var result = new JsonObject();
+                var skipsExtensions = ModelSlice.IsMapWithExtensions(part);
+                foreach (var property in element.EnumerateObject())
                 {
-                    if (child is JsonObject or JsonArray)
+                    var childPart = ModelSlice.Member(part, property);
+                    var name = childPart == SlicePart.Dropped ? null : property.Name;
+                    if (skipsExtensions && name is not null && ModelSlice.IsExtension(name))
                     {
-                        _tokens.Add(key);
-                        var replacement = Walk(child, file, inDocument);
-                        _tokens.RemoveAt(_tokens.Count - 1);
-                        if (replacement is not null)
-                        {
-                            (replacements ??= []).Add((key, replacement));
-                        }
+                        (childPart, name) = (SlicePart.Dropped, null);
+                    }
+
+                    _tokens.Add(new PathToken(property));
+                    var child = Walk(property.Value, file, inDocument, childPart);
+                    _tokens.RemoveAt(_tokens.Count - 1);
+                    if (name is not null)
+                    {
+                        result.Add(name, child);
                     }
                 }
 
-                foreach (var (key, replacement) in replacements ?? [])
-                {
-                    obj[key] = replacement;
-                }
+                return result;
 
-                return null;
-
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                var itemPart = ModelSlice.Item(part);
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
                 {
-                    if (array[i] is JsonObject or JsonArray)
+                    // Only header parameters matter, and those a $ref names (which may be headers).
+                    var partOfItem = itemPart == SlicePart.Parameter && IsInlineNonHeaderParameter(item) ? SlicePart.Dropped : itemPart;
+                    _tokens.Add(new PathToken(index++));
+                    var child = Walk(item, file, inDocument, partOfItem);
+                    _tokens.RemoveAt(_tokens.Count - 1);
+                    if (partOfItem != SlicePart.Dropped)
                     {
-                        _tokens.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        var replacement = Walk(array[i]!, file, inDocument);
-                        _tokens.RemoveAt(_tokens.Count - 1);
-                        if (replacement is not null)
-                        {
-                            array[i] = replacement;
-                        }
+                        array.Add(child);
                     }
                 }
 
-                return null;
+                return array;
 
             default:
-                return null;
+                // A scalar where an object belongs: the reader sees what was written, as it would without slicing.
+                return Copy(element);
         }
     }
 
-    private JsonNode? VisitReference(string target, ParsedFile file, bool inDocument)
+    /// <summary>Walks what the reader does not get, only to find its <c>$ref</c>s.</summary>
+    private void WalkDropped(JsonElement element, ParsedFile file, bool inDocument)
     {
-        var site = CurrentSite();
-        var documentPointer = CurrentPointer();
-        var hash = target.IndexOf('#', StringComparison.Ordinal);
-        var filePart = hash < 0 ? target : target[..hash];
-        var fragment = hash < 0 ? "" : target[(hash + 1)..];
-
-        if (filePart.Length == 0)
+        Count(inDocument);
+        switch (element.ValueKind)
         {
-            var pointer = JsonPointer.FromFragment(fragment);
-            if (inDocument)
-            {
-                // Microsoft.OpenApi resolves local references itself; we only check that the target exists.
-                var problem = pointer is null ? "its fragment is not a JSON pointer"
-                    : LocalTargetExists(pointer) ? null : "its target does not exist";
-                Sites.Add(new ReferenceSite(site, target, ReferenceKind.Local, problem));
-                if (pointer is not null)
+            case JsonValueKind.Object:
+                if (ReferenceOf(element) is { } target)
                 {
-                    LocalTargets[documentPointer] = pointer;
+                    VisitReference(target, file, inDocument, SlicePart.Dropped);
+                    return;
                 }
 
-                return null;
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        _tokens.Add(new PathToken(property));
+                        WalkDropped(property.Value, file, inDocument);
+                        _tokens.RemoveAt(_tokens.Count - 1);
+                    }
+                }
+
+                break;
+
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        _tokens.Add(new PathToken(index));
+                        WalkDropped(item, file, inDocument);
+                        _tokens.RemoveAt(_tokens.Count - 1);
+                    }
+
+                    index++;
+                }
+
+                break;
+        }
+    }
+
+    private JsonNode? VisitReference(string target, ParsedFile file, bool inDocument, SlicePart part)
+    {
+        var documentPointer = CurrentPointer();
+        var site = _originFile is null ? new SourcePointer(_document.Path, documentPointer) : new SourcePointer(_originFile, Join(_originPointer, _originDepth));
+        var resolved = Classify(target, file);
+        if (resolved.Kind == ReferenceKind.Local && inDocument)
+        {
+            // Microsoft.OpenApi resolves local references itself; we only check that the target exists.
+            var problem = resolved.Pointer is null ? "its fragment is not a JSON pointer"
+                : LocalTargetExists(resolved.Pointer) ? null : "its target does not exist";
+            AddSite(new ReferenceSite(site, target, ReferenceKind.Local, problem));
+            if (resolved.Pointer is not null && part == SlicePart.Response)
+            {
+                // Only responses reached through $ref need their target later (to report where they are defined).
+                LocalTargets[documentPointer] = resolved.Pointer;
             }
 
-            return Inline(site, documentPointer, target, ReferenceKind.Local, file, pointer);
+            return Unfollowed(target, part);
+        }
+
+        if (resolved.Problem is not null || resolved.File is null)
+        {
+            AddSite(new ReferenceSite(site, target, resolved.Kind, resolved.Problem));
+            return Unfollowed(target, part);
+        }
+
+        return Inline(site, documentPointer, target, resolved, part);
+    }
+
+    private JsonNode? Inline(SourcePointer site, string documentPointer, string target, ReferenceTarget resolved, SlicePart part)
+    {
+        var source = resolved.File!;
+        if (resolved.Pointer is not { } pointer)
+        {
+            AddSite(new ReferenceSite(site, target, resolved.Kind, "its fragment is not a JSON pointer"));
+            return Unfollowed(target, part);
+        }
+
+        if (source.Find(pointer) is not { } found)
+        {
+            AddSite(new ReferenceSite(site, target, resolved.Kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}"));
+            return Unfollowed(target, part);
+        }
+
+        AddSite(new ReferenceSite(site, target, resolved.Kind, null));
+        if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences || _inlinedValues > MaxInlinedValues || _tokens.Count > MaxBundledDepth)
+        {
+            // A recursive schema across files, or a pathological set of files: leave the reference; the walk stays bounded.
+            return Unfollowed(target, part);
+        }
+
+        InlinedFrom[documentPointer] = new SourcePointer(source.Path, pointer);
+        _inlining.Add((source.Path, pointer));
+        var (originFile, originPointer, originDepth) = (_originFile, _originPointer, _originDepth);
+        (_originFile, _originPointer, _originDepth) = (source.Path, pointer, _tokens.Count);
+        var replacement = Walk(found, source, inDocument: false, part);
+        (_originFile, _originPointer, _originDepth) = (originFile, originPointer, originDepth);
+        _inlining.Remove((source.Path, pointer));
+        return replacement;
+    }
+
+    /// <summary>A reference left as written: Microsoft.OpenApi reports it unresolved, which is what the rules expect.</summary>
+    private static JsonObject? Unfollowed(string target, SlicePart part) =>
+        part == SlicePart.Dropped ? null : new JsonObject { ["$ref"] = target };
+
+    /// <summary>
+    /// The property names a schema defines, through <c>allOf</c> and references, in whichever file they lead to
+    /// (cycles are cut). A schema that is only a <c>$ref</c>, the usual body, is answered once per target.
+    /// </summary>
+    private IReadOnlySet<string> SchemaPropertyNames(JsonElement schema, ParsedFile file)
+    {
+        (string File, string Pointer)? key = null;
+        if (ReferenceOf(schema) is { } target && Classify(target, file) is { Problem: null, File: { } targetFile, Pointer: { } pointer })
+        {
+            key = (targetFile.Path, pointer);
+            if (_propertiesOfSchema.TryGetValue(key.Value, out var known))
+            {
+                return known;
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string File, string Pointer)>();
+        var pending = new Stack<(JsonElement Schema, ParsedFile File)>();
+        pending.Push((schema, file));
+        for (var visits = 0; pending.Count > 0 && visits < MaxSchemaVisits; visits++)
+        {
+            var (current, currentFile) = pending.Pop();
+            if (current.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            if (ReferenceOf(current) is { } reference)
+            {
+                if (Classify(reference, currentFile) is { Problem: null, File: { } next, Pointer: { } nextPointer }
+                    && seen.Add((next.Path, nextPointer))
+                    && next.Find(nextPointer) is { } referenced)
+                {
+                    pending.Push((referenced, next));
+                }
+
+                continue;
+            }
+
+            if (current.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in properties.EnumerateObject())
+                {
+                    names.Add(property.Name);
+                }
+            }
+
+            if (current.TryGetProperty("allOf"u8, out var allOf) && allOf.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var part in allOf.EnumerateArray())
+                {
+                    pending.Push((part, currentFile));
+                }
+            }
+        }
+
+        if (key is { } cacheKey)
+        {
+            _propertiesOfSchema[cacheKey] = names;
+        }
+
+        return names;
+    }
+
+    /// <summary>What a reference written in <paramref name="file"/> names; reads the file it names, once.</summary>
+    private ReferenceTarget Classify(string target, ParsedFile file)
+    {
+        var hash = target.IndexOf('#', StringComparison.Ordinal);
+        var filePart = hash < 0 ? target : target[..hash];
+        var pointer = JsonPointer.FromFragment(hash < 0 ? "" : target[(hash + 1)..]);
+        if (filePart.Length == 0)
+        {
+            return new ReferenceTarget(ReferenceKind.Local, file, pointer, null);
         }
 
         if (IsRemote(filePart))
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.Remote, "remote references are never fetched"));
-            return null;
+            return new ReferenceTarget(ReferenceKind.Remote, null, pointer, "remote references are never fetched");
         }
 
         string fullPath;
@@ -173,64 +377,33 @@ internal sealed class ReferenceBundler
         }
         catch (Exception error) when (error is ArgumentException or UriFormatException or NotSupportedException or PathTooLongException)
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.RelativeFile, "its file name is not a valid path"));
-            return null;
+            return new ReferenceTarget(ReferenceKind.RelativeFile, null, pointer, "its file name is not a valid path");
         }
 
         if (!fullPath.StartsWith(_rootFolder, StringComparison.Ordinal))
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.OutsideFolder, "it points outside the document's folder"));
-            return null;
+            return new ReferenceTarget(ReferenceKind.OutsideFolder, null, pointer, "it points outside the document's folder");
         }
 
         var other = ReadFile(fullPath, out var readProblem);
-        if (other is null)
-        {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.RelativeFile, readProblem));
-            return null;
-        }
-
-        return Inline(site, documentPointer, target, ReferenceKind.RelativeFile, other, JsonPointer.FromFragment(fragment));
+        return new ReferenceTarget(ReferenceKind.RelativeFile, other, pointer, readProblem);
     }
 
-    private JsonNode? Inline(SourcePointer site, string documentPointer, string target, ReferenceKind kind, ParsedFile source, string? pointer)
+    private void AddSite(ReferenceSite site)
     {
-        if (pointer is null)
+        // Content inlined at several places is walked at each: its references are still one place each in its file.
+        // The document's own references are each met once, so only inlined ones need the check.
+        if (_originFile is null || _recordedSites.Add((site.Site.File, site.Site.Pointer, site.Target)))
         {
-            Sites.Add(new ReferenceSite(site, target, kind, "its fragment is not a JSON pointer"));
-            return null;
+            Sites.Add(site);
         }
-
-        var found = Evaluate(source.Root, pointer);
-        if (found is null)
-        {
-            Sites.Add(new ReferenceSite(site, target, kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}"));
-            return null;
-        }
-
-        Sites.Add(new ReferenceSite(site, target, kind, null));
-        if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences)
-        {
-            // A recursive schema across files: leave the reference; nothing rules read lives that deep.
-            return null;
-        }
-
-        var clone = found.DeepClone();
-        InlinedFrom[documentPointer] = new SourcePointer(source.Path, pointer);
-        _inlining.Add((source.Path, pointer));
-        var (originFile, originPointer, originDepth) = (_originFile, _originPointer, _originDepth);
-        (_originFile, _originPointer, _originDepth) = (source.Path, pointer, _tokens.Count);
-        var replacement = Walk(clone, source, inDocument: false);
-        (_originFile, _originPointer, _originDepth) = (originFile, originPointer, originDepth);
-        _inlining.Remove((source.Path, pointer));
-        return replacement ?? clone;
     }
 
     private bool LocalTargetExists(string pointer)
     {
         if (!_localTargetExists.TryGetValue(pointer, out var exists))
         {
-            exists = Evaluate(_document.Root, pointer) is not null;
+            exists = _document.Find(pointer) is not null;
             _localTargetExists[pointer] = exists;
         }
 
@@ -239,6 +412,13 @@ internal sealed class ReferenceBundler
 
     private ParsedFile? ReadFile(string fullPath, out string? problem)
     {
+        if (fullPath == Path.GetFullPath(_document.Path))
+        {
+            // A reference back into the document itself, by file name.
+            problem = null;
+            return _document;
+        }
+
         if (!_files.TryGetValue(fullPath, out var file))
         {
             try
@@ -260,25 +440,77 @@ internal sealed class ReferenceBundler
         return file;
     }
 
-    internal static JsonNode? Evaluate(JsonNode? root, string pointer)
+    private void Count(bool inDocument)
     {
-        var node = root;
-        foreach (var token in JsonPointer.Split(pointer))
+        if (!inDocument)
         {
-            node = node switch
-            {
-                JsonObject obj => obj.TryGetPropertyValue(token, out var child) ? child : null,
-                JsonArray array => int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < array.Count ? array[index] : null,
-                _ => null,
-            };
-            if (node is null)
-            {
-                return null;
-            }
+            _inlinedValues++;
+        }
+    }
+
+    /// <summary>
+    /// The pointer of the current node. The escaped path is kept in one buffer, extended only as far as a pointer
+    /// has been asked for: siblings (the many <c>$ref</c>s among one schema's properties) reuse their parent's part
+    /// of it, and members no pointer passes through never have their names read at all.
+    /// </summary>
+    private string CurrentPointer()
+    {
+        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        var known = tokens.Length - 1;
+        while (known >= 0 && tokens[known].End < 0)
+        {
+            known--;
         }
 
-        return node;
+        var length = known < 0 ? 0 : tokens[known].End;
+        for (var i = known + 1; i < tokens.Length; i++)
+        {
+            var name = tokens[i].EscapedName();
+            var needed = length + 1 + name.Length;
+            if (_pointerBuffer.Length < needed)
+            {
+                Array.Resize(ref _pointerBuffer, Math.Max(needed, _pointerBuffer.Length * 2));
+            }
+
+            _pointerBuffer[length] = '/';
+            name.CopyTo(_pointerBuffer.AsSpan(length + 1));
+            length = needed;
+            tokens[i].End = length;
+        }
+
+        return new string(_pointerBuffer, 0, length);
     }
+
+    private string Join(string prefix, int from)
+    {
+        var builder = new StringBuilder(prefix);
+        for (var i = from; i < _tokens.Count; i++)
+        {
+            builder.Append('/').Append(_tokens[i].EscapedName());
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsInlineNonHeaderParameter(JsonElement parameter) =>
+        parameter.ValueKind == JsonValueKind.Object
+        && !parameter.TryGetProperty("$ref"u8, out _)
+        && !(parameter.TryGetProperty("in"u8, out var location) && location.ValueKind == JsonValueKind.String && location.ValueEquals("header"u8));
+
+    private static string? ReferenceOf(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("$ref"u8, out var reference) && reference.ValueKind == JsonValueKind.String
+            ? reference.GetString()
+            : null;
+
+    /// <summary>A copy that outlives the <see cref="JsonDocument"/> it came from.</summary>
+    private static JsonNode? Copy(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => JsonValue.Create(element.GetString()),
+        JsonValueKind.True => JsonValue.Create(true),
+        JsonValueKind.False => JsonValue.Create(false),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => JsonNode.Parse(element.GetRawText(), documentOptions: CopyOptions),
+    };
 
     /// <summary>Any URI with a scheme other than <c>file:</c> (http, https, ftp, urn, …) is remote.</summary>
     private static bool IsRemote(string filePart)
@@ -296,4 +528,24 @@ internal sealed class ReferenceBundler
 
     private static string EnsureTrailingSeparator(string folder) =>
         folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+
+    /// <summary>What a reference names: the file (already read) and the pointer in it, or why it cannot be followed.</summary>
+    private sealed record ReferenceTarget(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem);
+
+    /// <summary>One step of the current path: a member (its name is read only when a pointer is needed) or an item.</summary>
+    private struct PathToken
+    {
+        private readonly JsonProperty _property;
+        private readonly int _index;
+
+        public PathToken(JsonProperty property) => (_property, _index) = (property, -1);
+
+        public PathToken(int index) => (_property, _index) = (default, index);
+
+        /// <summary>Where this step's part of the current pointer ends in the pointer buffer; -1 until it is written there.</summary>
+        public int End { get; set; } = -1;
+
+        public readonly string EscapedName() =>
+            _index >= 0 ? _index.ToString(CultureInfo.InvariantCulture) : JsonPointer.Escape(_property.Name);
+    }
 }

@@ -1,18 +1,100 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OpenApiLint.Core.Documents;
 
-/// <summary>A JSON or YAML file read into a JSON tree, with what is needed to map pointers back to its text.</summary>
-internal sealed record ParsedFile(string Path, DocumentFormat Format, JsonNode? Root, ReadOnlyMemory<byte> Utf8)
+/// <summary>The raw text of a file a document is made of: what positions and source excerpts are read from.</summary>
+internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMemory<byte> utf8)
 {
     private ISourceMap? _sourceMap;
 
+    public string Path { get; } = path;
+
+    public DocumentFormat Format { get; } = format;
+
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
     /// <summary>Built on first use: most documents have no finding and never need positions.</summary>
+    /// <remarks>Two threads racing here build two equal maps; either may win.</remarks>
     public ISourceMap SourceMap => _sourceMap ??= Format == DocumentFormat.Json
         ? SourceMaps.ForJson(Utf8)
         : SourceMaps.ForYaml(Encoding.UTF8.GetString(DocumentFormats.SkipBom(Utf8.Span)));
+}
+
+/// <summary>
+/// A file read for loading: its text and its JSON tree. The tree is a <see cref="JsonDocument"/> (pooled, no object
+/// per value) that lives only while the document loads; the loaded document keeps the text alone.
+/// </summary>
+internal sealed class ParsedFile(SourceText text, JsonDocument tree) : IDisposable
+{
+    /// <summary>Objects with more members than this get a name index on first lookup (components.schemas has thousands).</summary>
+    private const int IndexedObjectSize = 16;
+
+    private readonly Dictionary<string, Dictionary<string, JsonElement>> _indexes = new(StringComparer.Ordinal);
+
+    public SourceText Text { get; } = text;
+
+    public string Path => Text.Path;
+
+    public JsonElement Root => tree.RootElement;
+
+    /// <summary>The element at <paramref name="pointer"/> (unescaped tokens, RFC 6901), or <c>null</c> when there is none.</summary>
+    public JsonElement? Find(string pointer)
+    {
+        var node = Root;
+        var position = 0;
+        while (position < pointer.Length)
+        {
+            if (pointer[position] != '/')
+            {
+                return null;
+            }
+
+            var end = pointer.IndexOf('/', position + 1);
+            end = end < 0 ? pointer.Length : end;
+            var token = JsonPointer.Unescape(pointer[(position + 1)..end]);
+            JsonElement? child = node.ValueKind switch
+            {
+                JsonValueKind.Object => Member(node, pointer[..position], token),
+                JsonValueKind.Array => int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < node.GetArrayLength() ? node[index] : null,
+                _ => null,
+            };
+            if (child is not { } found)
+            {
+                return null;
+            }
+
+            node = found;
+            position = end;
+        }
+
+        return node;
+    }
+
+    public void Dispose() => tree.Dispose();
+
+    private JsonElement? Member(JsonElement obj, string objectPointer, string name)
+    {
+        if (obj.GetPropertyCount() <= IndexedObjectSize)
+        {
+            return obj.TryGetProperty(name, out var value) ? value : null;
+        }
+
+        if (!_indexes.TryGetValue(objectPointer, out var index))
+        {
+            index = new Dictionary<string, JsonElement>(obj.GetPropertyCount(), StringComparer.Ordinal);
+            foreach (var property in obj.EnumerateObject())
+            {
+                index.TryAdd(property.Name, property.Value);
+            }
+
+            _indexes[objectPointer] = index;
+        }
+
+        return index.TryGetValue(name, out var member) ? member : null;
+    }
 }
 
 /// <summary>Thrown inside the loader only, turned into a <c>LoadError</c> at the public boundary.</summary>
@@ -51,16 +133,17 @@ internal static class SyntaxReader
             throw new SyntaxException("the file is binary, not a JSON or YAML document");
         }
 
-        var root = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(content);
-        return new ParsedFile(path, format, root, bytes);
+        var tree = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(content);
+        return new ParsedFile(new SourceText(path, format, bytes), tree);
     }
 
-    private static JsonNode? ReadJson(byte[] bytes)
+    private static JsonDocument ReadJson(byte[] bytes)
     {
         try
         {
             var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-            return JsonNode.Parse(bytes.AsSpan(offset), nodeOptions: null, JsonOptions);
+            // JsonDocument reads the bytes in place: no copy, no object per value.
+            return JsonDocument.Parse(bytes.AsMemory(offset), JsonOptions);
         }
         catch (JsonException error) when (error.LineNumber is { } line)
         {
@@ -77,7 +160,7 @@ internal static class SyntaxReader
         }
     }
 
-    private static JsonNode? ReadYaml(ReadOnlySpan<byte> content)
+    private static JsonDocument ReadYaml(ReadOnlySpan<byte> content)
     {
         string text;
         try
@@ -89,14 +172,31 @@ internal static class SyntaxReader
             throw new SyntaxException("the file is not valid UTF-8 text");
         }
 
+        JsonNode? root;
         try
         {
-            return YamlToJson.Convert(text);
+            root = YamlToJson.Convert(text);
         }
         catch (YamlLoadException error)
         {
             throw new SyntaxException($"invalid YAML: {error.Message}", error.Line, error.Column);
         }
+
+        // One representation for both syntaxes: the YAML's JSON is written out and read back as a JsonDocument.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = MaxDepth + 1, SkipValidation = true }))
+        {
+            if (root is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                root.WriteTo(writer);
+            }
+        }
+
+        return JsonDocument.Parse(buffer.WrittenMemory, JsonOptions);
     }
 
     private static int ColumnOf(byte[] bytes, long lineIndex, long bytePositionInLine)

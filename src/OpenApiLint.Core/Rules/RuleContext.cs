@@ -6,6 +6,10 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>What a rule checks: one document and the ruleset, with the per-operation ruleset overrides produce.</summary>
 public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
 {
+    // Every rule asks for every operation's ruleset; matching the overrides' path globs once per operation, not once
+    // per rule, matters on documents with tens of thousands of operations. A context serves one lint call (one thread).
+    private readonly Dictionary<ApiOperation, Ruleset> _operationRulesets = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The document being linted.</summary>
     public OpenApiLintDocument Document { get; } = document;
 
@@ -13,7 +17,16 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     public Ruleset Ruleset { get; } = ruleset;
 
     /// <summary>The ruleset in force for <paramref name="operation"/>, with every matching override applied.</summary>
-    public Ruleset RulesetFor(ApiOperation operation) => Ruleset.ForOperation(operation.Path, operation.Method);
+    public Ruleset RulesetFor(ApiOperation operation)
+    {
+        if (!_operationRulesets.TryGetValue(operation, out var effective))
+        {
+            effective = Ruleset.ForOperation(operation.Path, operation.Method);
+            _operationRulesets[operation] = effective;
+        }
+
+        return effective;
+    }
 
     /// <summary>Every operation with the ruleset in force for it.</summary>
     public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations =>

@@ -1,0 +1,118 @@
+using System.Text.Json;
+
+namespace OpenApiLint.Core.Documents;
+
+/// <summary>
+/// What part of an OpenAPI document a value is, as far as the rules care. The loader hands Microsoft.OpenApi only
+/// the parts the rules read (paths, operations, header parameters, responses with their header names and media
+/// types) and none of the schemas, examples or request bodies that make up most of a large document: reading those
+/// into Microsoft.OpenApi's model cost seconds on the largest public documents and nothing of it was used.
+/// </summary>
+internal enum SlicePart
+{
+    /// <summary>Not handed to the reader; still walked for <c>$ref</c>s.</summary>
+    Dropped,
+
+    /// <summary>Copied as written (operationId, summary, produces, the ignore extension…).</summary>
+    Verbatim,
+
+    Root,
+    Info,
+    Paths,
+    PathItem,
+    Operations,
+    Operation,
+    Parameters,
+    Parameter,
+
+    /// <summary>A parameter's <c>in</c>: only whether it is <c>header</c> matters.</summary>
+    ParameterLocation,
+    Responses,
+    Response,
+
+    Headers,
+
+    /// <summary>A response header: only its name matters, so its value becomes <c>{}</c>.</summary>
+    Header,
+    Content,
+    MediaType,
+
+    /// <summary>A response body's schema: becomes <c>{}</c>; the property names error-body checks need are collected apart.</summary>
+    BodySchema,
+    Components,
+    ResponseDefinitions,
+    ParameterDefinitions,
+    PathItemDefinitions,
+}
+
+/// <summary>The map from a part and a member name to the member's part.</summary>
+internal static class ModelSlice
+{
+    /// <summary>The extension that silences rules, read on operations and responses.</summary>
+    private static ReadOnlySpan<byte> IgnoreExtension => "x-openapi-lint-ignore"u8;
+
+    /// <summary>The part of member <paramref name="name"/> of an object that is <paramref name="part"/>.</summary>
+    public static SlicePart Member(SlicePart part, JsonProperty name) => part switch
+    {
+        SlicePart.Root => name.NameEquals("openapi"u8) || name.NameEquals("swagger"u8) || name.NameEquals("produces"u8) ? SlicePart.Verbatim
+            : name.NameEquals("info"u8) ? SlicePart.Info
+            : name.NameEquals("paths"u8) ? SlicePart.Paths
+            : name.NameEquals("components"u8) ? SlicePart.Components
+            // Swagger 2.0 keeps shared responses and parameters at the top level.
+            : name.NameEquals("responses"u8) ? SlicePart.ResponseDefinitions
+            : name.NameEquals("parameters"u8) ? SlicePart.ParameterDefinitions
+            : SlicePart.Dropped,
+        SlicePart.Info => name.NameEquals("title"u8) || name.NameEquals("version"u8) ? SlicePart.Verbatim : SlicePart.Dropped,
+        SlicePart.Paths or SlicePart.PathItemDefinitions => SlicePart.PathItem,
+        SlicePart.PathItem => name.NameEquals("parameters"u8) ? SlicePart.Parameters
+            : name.NameEquals("additionalOperations"u8) ? SlicePart.Operations
+            : IsMethod(name) ? SlicePart.Operation
+            : SlicePart.Dropped,
+        SlicePart.Operations => SlicePart.Operation,
+        SlicePart.Operation => name.NameEquals("operationId"u8) || name.NameEquals("summary"u8) || name.NameEquals("produces"u8) || name.NameEquals(IgnoreExtension) ? SlicePart.Verbatim
+            : name.NameEquals("parameters"u8) ? SlicePart.Parameters
+            : name.NameEquals("responses"u8) ? SlicePart.Responses
+            : SlicePart.Dropped,
+        SlicePart.Parameter => name.NameEquals("name"u8) ? SlicePart.Verbatim
+            : name.NameEquals("in"u8) ? SlicePart.ParameterLocation
+            : SlicePart.Dropped,
+        SlicePart.Responses => SlicePart.Response,
+        SlicePart.ResponseDefinitions => SlicePart.Response,
+        SlicePart.ParameterDefinitions => SlicePart.Parameter,
+        SlicePart.Response => name.NameEquals("headers"u8) ? SlicePart.Headers
+            : name.NameEquals("content"u8) ? SlicePart.Content
+            // Swagger 2.0: the body's schema sits on the response.
+            : name.NameEquals("schema"u8) ? SlicePart.BodySchema
+            : name.NameEquals(IgnoreExtension) ? SlicePart.Verbatim
+            : SlicePart.Dropped,
+        SlicePart.Headers => SlicePart.Header,
+        SlicePart.Content => SlicePart.MediaType,
+        SlicePart.MediaType => name.NameEquals("schema"u8) ? SlicePart.BodySchema : SlicePart.Dropped,
+        SlicePart.Components => name.NameEquals("responses"u8) ? SlicePart.ResponseDefinitions
+            : name.NameEquals("parameters"u8) ? SlicePart.ParameterDefinitions
+            : name.NameEquals("pathItems"u8) ? SlicePart.PathItemDefinitions
+            : SlicePart.Dropped,
+        _ => SlicePart.Dropped,
+    };
+
+    /// <summary>The part of the items of an array that is <paramref name="part"/>.</summary>
+    public static SlicePart Item(SlicePart part) => part switch
+    {
+        SlicePart.Parameters => SlicePart.Parameter,
+        SlicePart.Verbatim => SlicePart.Verbatim,
+        _ => SlicePart.Dropped,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="part"/> is a map whose <c>x-</c> members are extensions, not entries: paths and
+    /// responses. (The walk tests the name it reads anyway to copy the member, so the test costs no allocation.)
+    /// </summary>
+    public static bool IsMapWithExtensions(SlicePart part) => part is SlicePart.Paths or SlicePart.PathItemDefinitions or SlicePart.Responses;
+
+    public static bool IsExtension(string name) => name.StartsWith("x-", StringComparison.Ordinal);
+
+    private static bool IsMethod(JsonProperty name) =>
+        name.NameEquals("get"u8) || name.NameEquals("put"u8) || name.NameEquals("post"u8) || name.NameEquals("delete"u8)
+        || name.NameEquals("options"u8) || name.NameEquals("head"u8) || name.NameEquals("patch"u8) || name.NameEquals("trace"u8)
+        || name.NameEquals("query"u8);
+}
