@@ -117,7 +117,12 @@ internal sealed class ApiModelBuilder
     {
         var headers = new HashSet<string>(response.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
         var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var mediaTypes = content.Keys.ToList();
+        // Swagger 2.0: "If this field [schema] does not exist, it means no content is returned as part of the response."
+        // Microsoft.OpenApi still lists every `produces` type for such a response, which made every schema-less 204
+        // and 304 of a document with a global `produces` "declare a body".
+        var mediaTypes = _bodyMember == "schema"
+            ? content.Where(entry => entry.Value?.Schema is not null).Select(entry => entry.Key).ToList()
+            : content.Keys.ToList();
         var properties = PreferredBodyMediaType(content) is { } bodyMediaType
             ? BodyProperties(definitionPointer, bodyMediaType)
             : null;
