@@ -116,16 +116,25 @@ internal sealed class ApiModelBuilder
     private ResponseShape Shape(IOpenApiResponse response, string definitionPointer)
     {
         var headers = new HashSet<string>(response.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
-        var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        // Swagger 2.0: "If this field [schema] does not exist, it means no content is returned as part of the response."
-        // Microsoft.OpenApi still lists every `produces` type for such a response, which made every schema-less 204
-        // and 304 of a document with a global `produces` "declare a body".
-        var mediaTypes = _bodyMember == "schema"
-            ? content.Where(entry => entry.Value?.Schema is not null).Select(entry => entry.Key).ToList()
-            : content.Keys.ToList();
-        var properties = PreferredBodyMediaType(content) is { } bodyMediaType
-            ? BodyProperties(definitionPointer, bodyMediaType)
-            : null;
+        var content = response.Content?.Keys ?? [];
+        List<string> mediaTypes;
+        string? bodyMediaType = null;
+        if (_bodyMember == "schema")
+        {
+            // Swagger 2.0: "If this field [schema] does not exist, it means no content is returned as part of the
+            // response." Microsoft.OpenApi lists every `produces` type for every response regardless, which made every
+            // schema-less 204 and 304 of a document with a global `produces` "declare a body".
+            var hasSchema = _bundle.BodyProperties.ContainsKey(BodySchemaPointer(definitionPointer, null));
+            mediaTypes = hasSchema ? [.. content] : [];
+            bodyMediaType = hasSchema ? PreferredBodyMediaType(mediaTypes, _ => true) : null;
+        }
+        else
+        {
+            mediaTypes = [.. content];
+            bodyMediaType = PreferredBodyMediaType(mediaTypes, mediaType => _bundle.BodyProperties.ContainsKey(BodySchemaPointer(definitionPointer, mediaType)));
+        }
+
+        var properties = bodyMediaType is null ? null : _bundle.BodyProperties[BodySchemaPointer(definitionPointer, bodyMediaType)];
         return new ResponseShape(true, headers, mediaTypes, properties, IgnoredRules(response.Extensions));
     }
 
@@ -141,12 +150,12 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>The media type whose schema describes the body: the first JSON one with a schema, else the first with a schema.</summary>
-    private static string? PreferredBodyMediaType(IDictionary<string, IOpenApiMediaType> content)
+    private static string? PreferredBodyMediaType(List<string> mediaTypes, Func<string, bool> hasSchema)
     {
         string? first = null;
-        foreach (var (mediaType, media) in content)
+        foreach (var mediaType in mediaTypes)
         {
-            if (media?.Schema is null)
+            if (!hasSchema(mediaType))
             {
                 continue;
             }
@@ -175,17 +184,13 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>
-    /// The property names of a body schema, which the bundler collected from the raw document: Microsoft.OpenApi only
-    /// ever sees a placeholder schema, so its model is small and the names come from what was written.
+    /// Where a body schema is written, under a response's definition: the bundler records each one there, with the
+    /// property names it defines (Microsoft.OpenApi never sees schemas, so its model is small; the names come from
+    /// what was written). Swagger 2.0 has one schema per response, whatever the media type.
     /// </summary>
-    private IReadOnlySet<string> BodyProperties(string definition, string mediaType)
-    {
-        // Swagger 2.0 has one schema per response, which the reader copies to every media type it produces.
-        var schemaPointer = _bodyMember == "schema"
-            ? JsonPointer.Append(definition, "schema")
-            : JsonPointer.Append(definition, "content", mediaType, "schema");
-        return _bundle.BodyProperties.GetValueOrDefault(schemaPointer) ?? NoStrings;
-    }
+    private string BodySchemaPointer(string definition, string? mediaType) => _bodyMember == "schema"
+        ? JsonPointer.Append(definition, "schema")
+        : JsonPointer.Append(definition, "content", mediaType!, "schema");
 
     private List<string> HeaderParameters(IList<IOpenApiParameter>? parameters)
     {

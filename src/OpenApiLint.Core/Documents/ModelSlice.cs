@@ -37,7 +37,10 @@ internal enum SlicePart
     Content,
     MediaType,
 
-    /// <summary>A response body's schema: becomes <c>{}</c>; the property names error-body checks need are collected apart.</summary>
+    /// <summary>
+    /// A response body's schema: not handed to the reader at all; the bundler records that it exists and the property
+    /// names error-body checks need, by its pointer.
+    /// </summary>
     BodySchema,
     Components,
     ResponseDefinitions,
@@ -102,6 +105,9 @@ internal static class ModelSlice
         SlicePart.Verbatim => SlicePart.Verbatim,
         _ => SlicePart.Dropped,
     };
+
+    /// <summary>Whether the reader gets a value that is <paramref name="part"/>.</summary>
+    public static bool IsHandedToReader(SlicePart part) => part is not (SlicePart.Dropped or SlicePart.BodySchema);
 
     /// <summary>
     /// Whether <paramref name="part"/> is a map whose <c>x-</c> members are extensions, not entries: paths and

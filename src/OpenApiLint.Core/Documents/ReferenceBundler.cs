@@ -70,8 +70,8 @@ internal sealed class ReferenceBundler : IDisposable
     public Dictionary<string, string> LocalTargets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// For each response body schema, by its pointer in <see cref="ReaderTree"/>: the property names it defines,
-    /// through <c>allOf</c> and references (what error-body checks compare with the ruleset).
+    /// Every response body schema, by the pointer it has in the bundled document (it is not in <see cref="ReaderTree"/>):
+    /// the property names it defines, through <c>allOf</c> and references (what error-body checks compare with the ruleset).
     /// </summary>
     public Dictionary<string, IReadOnlySet<string>> BodyProperties { get; } = new(StringComparer.Ordinal);
 
@@ -116,9 +116,13 @@ internal sealed class ReferenceBundler : IDisposable
                 WalkDropped(element, file, inDocument);
                 return new JsonObject();
             case SlicePart.BodySchema:
-                BodyProperties[CurrentPointer()] = SchemaPropertyNames(element, file);
+                if (element.ValueKind != JsonValueKind.Null)
+                {
+                    BodyProperties[CurrentPointer()] = SchemaPropertyNames(element, file);
+                }
+
                 WalkDropped(element, file, inDocument);
-                return new JsonObject();
+                return null;
             case SlicePart.ParameterLocation:
                 // Only header parameters matter; anything else (query, path, body, formData…) reads as a query parameter.
                 return JsonValue.Create(element.ValueKind == JsonValueKind.String && element.ValueEquals("header"u8) ? "header" : "query");
@@ -138,7 +142,7 @@ internal sealed class ReferenceBundler : IDisposable
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPart = ModelSlice.Member(part, property);
-                    var name = childPart == SlicePart.Dropped ? null : property.Name;
+                    var name = ModelSlice.IsHandedToReader(childPart) ? property.Name : null;
                     if (skipsExtensions && name is not null && ModelSlice.IsExtension(name))
                     {
                         (childPart, name) = (SlicePart.Dropped, null);
@@ -318,11 +322,17 @@ internal sealed class ReferenceBundler : IDisposable
 
             if (ReferenceOf(current) is { } reference)
             {
-                if (Classify(reference, currentFile) is { Problem: null, File: { } next, Pointer: { } nextPointer }
-                    && seen.Add((next.Path, nextPointer))
-                    && next.Find(nextPointer) is { } referenced)
+                if (Classify(reference, currentFile) is { Problem: null, File: { } next, Pointer: { } nextPointer } && seen.Add((next.Path, nextPointer)))
                 {
-                    pending.Push((referenced, next));
+                    if (_propertiesOfSchema.TryGetValue((next.Path, nextPointer), out var complete))
+                    {
+                        // Everything reachable from there is known already.
+                        names.UnionWith(complete);
+                    }
+                    else if (next.Find(nextPointer) is { } referenced)
+                    {
+                        pending.Push((referenced, next));
+                    }
                 }
 
                 continue;
