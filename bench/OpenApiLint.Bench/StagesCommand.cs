@@ -49,7 +49,7 @@ internal static class StagesCommand
         {
             var bytes = Time("read", () => File.ReadAllBytes(file));
             using var parsed = Time("syntax", () => SyntaxReader.Read(file, bytes, DocumentFormats.Detect(file, bytes)));
-            using var bundle = Time("bundle", () => ReferenceBundler.Bundle(parsed, path => throw new InvalidOperationException(path)));
+            using var bundle = Time("bundle", () => ReferenceBundler.Bundle(parsed, OpenApiDocumentLoader.ReadReferencedFile));
             readerTreeBytes = System.Text.Encoding.UTF8.GetByteCount(bundle.ReaderTree.ToJsonString());
             if (Environment.GetEnvironmentVariable("OPENAPI_LINT_DUMP_READER_TREE") is { Length: > 0 } dumpPath)
             {

@@ -182,7 +182,18 @@ internal sealed class JsonSourceMap : ISourceMap
                 _nameBuffer = new char[Math.Max(maxLength, _nameBuffer.Length * 2)];
             }
 
-            var length = reader.CopyString(_nameBuffer);
+            int length;
+            try
+            {
+                length = reader.CopyString(_nameBuffer);
+            }
+            catch (InvalidOperationException)
+            {
+                // A name with a lone surrogate escape ("\ud800") has no UTF-16 form, so no pointer names it: skip the
+                // member rather than give up on the rest of the document.
+                return null;
+            }
+
             return node.MemberChild(_nameBuffer.AsSpan(0, length));
         }
     }

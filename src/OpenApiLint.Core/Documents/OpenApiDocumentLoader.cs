@@ -61,11 +61,15 @@ public static class OpenApiDocumentLoader
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // Microsoft.OpenApi throws on some input it does not expect; the linter must still answer with one line.
-            return Fail(path, $"cannot be read as OpenAPI: {error.Message}");
+            return Fail(path, $"cannot be read as OpenAPI: {OneLine(error.Message)}");
         }
     }
 
     private static DocumentLoadResult Fail(string path, string message) => DocumentLoadResult.Failure(new LoadError(path, 0, 0, message));
+
+    /// <summary>A message from another library, on one line: a load error is printed as one.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static DocumentLoadResult Build(ParsedFile parsed)
     {
@@ -95,7 +99,7 @@ public static class OpenApiDocumentLoader
         if (read.Document is null)
         {
             var first = read.Diagnostic?.Errors.FirstOrDefault();
-            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {first?.Message ?? "unknown error"}"));
+            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
         }
 
         var operations = ApiModelBuilder.Build(read.Document, specVersion, bundle, parsed.Path);
@@ -107,7 +111,7 @@ public static class OpenApiDocumentLoader
     }
 
     /// <summary>Reads a file a <c>$ref</c> names, under the same limits as the document.</summary>
-    private static ParsedFile ReadReferencedFile(string fullPath)
+    internal static ParsedFile ReadReferencedFile(string fullPath)
     {
         byte[] bytes;
         try
@@ -143,25 +147,15 @@ public static class OpenApiDocumentLoader
 
         if (root.TryGetProperty("swagger"u8, out var swagger))
         {
-            var text = swagger.ValueKind switch
-            {
-                JsonValueKind.String => swagger.GetString(),
-                JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null => null,
-                _ => swagger.GetRawText(),
-            };
+            var text = VersionText(swagger);
             return text is "2" or "2.0"
                 ? ("2.0", null)
-                : (string.Empty, At("/swagger", $"unsupported Swagger version '{text}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
+                : (string.Empty, At("/swagger", $"unsupported Swagger version '{Excerpt(text)}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
         }
 
         if (root.TryGetProperty("openapi"u8, out var openapi))
         {
-            var text = openapi.ValueKind switch
-            {
-                JsonValueKind.String => openapi.GetString(),
-                JsonValueKind.Null => null,
-                _ => openapi.GetRawText(),
-            };
+            var text = VersionText(openapi);
             if (openapi.ValueKind == JsonValueKind.Number && text is not null)
             {
                 // YAML's unquoted `openapi: 3.0` is a number; the reader wants "3.0.0".
@@ -170,9 +164,34 @@ public static class OpenApiDocumentLoader
 
             return text is not null && (text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal))
                 ? (text, null)
-                : (string.Empty, At("/openapi", $"unsupported OpenAPI version '{text}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
+                : (string.Empty, At("/openapi", $"unsupported OpenAPI version '{Excerpt(text)}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
         }
 
         return (string.Empty, new LoadError(parsed.Path, 1, 1, "not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level"));
+    }
+
+    /// <summary>The version as written: a string's value, a number's digits; a collection is shown by its brackets.</summary>
+    private static string? VersionText(JsonElement version) => version.ValueKind switch
+    {
+        JsonValueKind.String => version.GetString(),
+        JsonValueKind.Null => null,
+        JsonValueKind.Object => "{…}",
+        JsonValueKind.Array => "[…]",
+        _ => version.GetRawText(),
+    };
+
+    /// <summary>
+    /// Text from the document quoted in a message: on one line and short, whatever the document holds (a load error
+    /// is one line, and the version field can hold anything).
+    /// </summary>
+    private static string Excerpt(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var oneLine = string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
+        return oneLine.Length <= 40 ? oneLine : oneLine[..40] + "…";
     }
 }

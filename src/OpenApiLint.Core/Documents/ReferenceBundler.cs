@@ -32,6 +32,7 @@ internal sealed class ReferenceBundler : IDisposable
     private static readonly JsonDocumentOptions CopyOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = SyntaxReader.MaxDepth };
 
     private readonly ParsedFile _document;
+    private readonly bool _isSwagger2;
     private readonly string _rootFolder;
     private readonly Func<string, ParsedFile> _readFile;
     private readonly Dictionary<string, ParsedFile?> _files = new(StringComparer.Ordinal);
@@ -53,6 +54,7 @@ internal sealed class ReferenceBundler : IDisposable
     private ReferenceBundler(ParsedFile document, Func<string, ParsedFile> readFile)
     {
         _document = document;
+        _isSwagger2 = document.Root.ValueKind == JsonValueKind.Object && document.Root.TryGetProperty("swagger"u8, out _);
         _rootFolder = EnsureTrailingSeparator(Path.GetDirectoryName(Path.GetFullPath(document.Path)) ?? "/");
         _readFile = readFile;
     }
@@ -245,13 +247,15 @@ internal sealed class ReferenceBundler : IDisposable
                 LocalTargets[documentPointer] = resolved.Pointer;
             }
 
-            return Unfollowed(target, part);
+            // Microsoft.OpenApi takes '#/a/b' only: '' and '#' (the whole document) or a trailing '/' make it throw.
+            var readerCanResolve = problem is null && target.StartsWith("#/", StringComparison.Ordinal) && !target.EndsWith('/');
+            return readerCanResolve ? Unfollowed(target, part) : Unresolvable(part);
         }
 
         if (resolved.Problem is not null || resolved.File is null)
         {
             AddSite(new ReferenceSite(site, target, resolved.Kind, resolved.Problem));
-            return Unfollowed(target, part);
+            return Unresolvable(part);
         }
 
         return Inline(site, documentPointer, target, resolved, part);
@@ -263,20 +267,20 @@ internal sealed class ReferenceBundler : IDisposable
         if (resolved.Pointer is not { } pointer)
         {
             AddSite(new ReferenceSite(site, target, resolved.Kind, "its fragment is not a JSON pointer"));
-            return Unfollowed(target, part);
+            return Unresolvable(part);
         }
 
         if (source.Find(pointer) is not { } found)
         {
             AddSite(new ReferenceSite(site, target, resolved.Kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}"));
-            return Unfollowed(target, part);
+            return Unresolvable(part);
         }
 
         AddSite(new ReferenceSite(site, target, resolved.Kind, null));
         if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences || _inlinedValues > MaxInlinedValues || _tokens.Count > MaxBundledDepth)
         {
             // A recursive schema across files, or a pathological set of files: leave the reference; the walk stays bounded.
-            return Unfollowed(target, part);
+            return Unresolvable(part);
         }
 
         InlinedFrom[documentPointer] = new SourcePointer(source.Path, pointer);
@@ -289,9 +293,37 @@ internal sealed class ReferenceBundler : IDisposable
         return replacement;
     }
 
-    /// <summary>A reference left as written: Microsoft.OpenApi reports it unresolved, which is what the rules expect.</summary>
-    private static JsonObject? Unfollowed(string target, SlicePart part) =>
-        part == SlicePart.Dropped ? null : new JsonObject { ["$ref"] = target };
+    /// <summary>
+    /// A local reference to something that exists, left for Microsoft.OpenApi to resolve where the specification
+    /// allows one (a response, parameter or path item); a <c>$ref</c> anywhere else is nothing to the reader.
+    /// </summary>
+    private static JsonObject? Unfollowed(string target, SlicePart part) => part switch
+    {
+        SlicePart.Dropped => null,
+        SlicePart.Response or SlicePart.Parameter or SlicePart.PathItem => new JsonObject { ["$ref"] = target },
+        _ => [],
+    };
+
+    /// <summary>
+    /// What the reader gets for a reference that cannot be followed (missing, remote, outside the folder, malformed,
+    /// or cut short by a cycle): a response or parameter reference to a component that does not exist, which
+    /// Microsoft.OpenApi reads as unresolved, as the rules expect; an empty object anywhere else. Handing the
+    /// reference on as written made Microsoft.OpenApi throw on some (a Swagger 2.0 response with '$ref: notes.txt'
+    /// threw IndexOutOfRangeException), and a local reference inside another file would have been read against
+    /// the document.
+    /// </summary>
+    private JsonObject? Unresolvable(SlicePart part)
+    {
+        const string Missing = "openapi-lint-unresolved";
+        var prefix = _isSwagger2 ? "#/" : "#/components/";
+        return part switch
+        {
+            SlicePart.Dropped => null,
+            SlicePart.Response => new JsonObject { ["$ref"] = $"{prefix}responses/{Missing}" },
+            SlicePart.Parameter => new JsonObject { ["$ref"] = $"{prefix}parameters/{Missing}" },
+            _ => [],
+        };
+    }
 
     /// <summary>
     /// The property names a schema defines, through <c>allOf</c> and references, in whichever file they lead to

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace OpenApiLint.Core.Documents;
 
@@ -106,7 +107,7 @@ internal sealed class SyntaxException(string message, int line = 0, int column =
 }
 
 /// <summary>Reads raw bytes as JSON or YAML into a <see cref="JsonNode"/> tree, with limits and one-sentence errors.</summary>
-internal static class SyntaxReader
+internal static partial class SyntaxReader
 {
     /// <summary>Deeper nesting than this is refused: no real OpenAPI document comes close, a hostile one can.</summary>
     public const int MaxDepth = 256;
@@ -211,14 +212,38 @@ internal static class SyntaxReader
         return Encoding.UTF8.GetCharCount(bytes.AsSpan(start, end - start)) + 1;
     }
 
-    /// <summary>System.Text.Json appends "LineNumber: … | BytePositionInLine: …"; we print positions our own way.</summary>
+    /// <summary>
+    /// System.Text.Json appends "LineNumber: … | BytePositionInLine: …"; we print positions our own way. Its message
+    /// for a bad literal quotes the rest of the line and beyond ("'tems": true } },\n…' is an invalid JSON literal"):
+    /// the quote is cut to its first word so the error stays one short line.
+    /// </summary>
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         var text = (cut > 0 ? message[..cut] : message).Trim();
         text = text.Replace("JSON value", "value", StringComparison.Ordinal);
+        text = Quoted().Replace(text, Shorten);
+        text = WhiteSpace().Replace(text, " ");
         return text.EndsWith('.') ? text[..^1] : text;
     }
+
+    private static string Shorten(Match quote)
+    {
+        var content = quote.Groups[1].Value;
+        if (content.Length <= 24 && !content.Any(char.IsWhiteSpace))
+        {
+            return quote.Value;
+        }
+
+        var word = new string(content.TakeWhile(c => !char.IsWhiteSpace(c)).Take(24).ToArray());
+        return $"'{word}…'";
+    }
+
+    [GeneratedRegex("'([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpace();
 
     private static bool IsBlank(ReadOnlySpan<byte> content)
     {

@@ -56,7 +56,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
             return new Diagnostic(
                 rule.Descriptor.Id,
                 severity,
-                finding.Message,
+                OneLine(finding.Message),
                 positions.Locate(where),
                 related,
                 finding.Operation?.Path,
@@ -66,6 +66,34 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         }).ToList();
         diagnostics.Sort(Diagnostic.Order);
         return diagnostics;
+    }
+
+    /// <summary>
+    /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control
+    /// characters; a diagnostic is printed as one line (MSBuild's <c>file(line,col): error CODE: message</c>), so they
+    /// are shown escaped. Found by the robustness tests: a YAML <c>$ref: "a\nb"</c> split an error in two.
+    /// </summary>
+    private static string OneLine(string message)
+    {
+        if (!message.Any(char.IsControl))
+        {
+            return message;
+        }
+
+        var builder = new System.Text.StringBuilder(message.Length + 8);
+        foreach (var c in message)
+        {
+            builder.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
     }
 
     private static bool IsSuppressed(string id, Finding finding) =>
