@@ -216,7 +216,14 @@ internal sealed class ApiModelBuilder
         var key = reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? string.Empty;
         if (!_sharedHeaderNames.TryGetValue(key, out var name))
         {
-            name = reference.Target is { } target and not OpenApiParameterReference ? HeaderName(target) : null;
+            // A component may itself be a reference to another (bounded: a cycle names nothing).
+            IOpenApiParameter? target = reference;
+            for (var hops = 0; hops < 64 && target is OpenApiParameterReference next; hops++)
+            {
+                target = next.Target;
+            }
+
+            name = target is not null and not OpenApiParameterReference ? HeaderName(target) : null;
             _sharedHeaderNames[key] = name;
         }
 
