@@ -81,7 +81,11 @@ internal static class ApiModelBuilder
 
         var headers = new HashSet<string>(response!.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
         var content = response.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var mediaTypes = content.Keys.ToList();
+        // Swagger 2 has no content map: the reader makes one entry per `produces` type (application/octet-stream when
+        // none is given) for every response, with or without a `schema`. There, only a schema declares a body.
+        var mediaTypes = bodyMember == "schema"
+            ? content.Where(entry => entry.Value?.Schema is not null).Select(entry => entry.Key).ToList()
+            : content.Keys.ToList();
         var schema = PreferredBodySchema(content);
         var properties = schema is null ? null : SchemaProperties(schema);
         return new ApiResponse(key, pointer, definition, true, headers, mediaTypes, bodyMember, properties, IgnoredRules(response.Extensions));

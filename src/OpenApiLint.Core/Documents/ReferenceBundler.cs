@@ -147,7 +147,7 @@ internal sealed class ReferenceBundler
                 // Microsoft.OpenApi resolves local references itself; we only check that the target exists.
                 var problem = pointer is null ? "its fragment is not a JSON pointer"
                     : LocalTargetExists(pointer) ? null : "its target does not exist";
-                Sites.Add(new ReferenceSite(site, target, ReferenceKind.Local, problem));
+                Record(site, target, ReferenceKind.Local, problem);
                 if (pointer is not null)
                 {
                     LocalTargets[documentPointer] = pointer;
@@ -161,7 +161,7 @@ internal sealed class ReferenceBundler
 
         if (IsRemote(filePart))
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.Remote, "remote references are never fetched"));
+            Record(site, target, ReferenceKind.Remote, "remote references are never fetched");
             return null;
         }
 
@@ -173,42 +173,50 @@ internal sealed class ReferenceBundler
         }
         catch (Exception error) when (error is ArgumentException or UriFormatException or NotSupportedException or PathTooLongException)
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.RelativeFile, "its file name is not a valid path"));
+            Record(site, target, ReferenceKind.RelativeFile, "its file name is not a valid path");
             return null;
         }
 
         if (!fullPath.StartsWith(_rootFolder, StringComparison.Ordinal))
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.OutsideFolder, "it points outside the document's folder"));
+            Record(site, target, ReferenceKind.OutsideFolder, "it points outside the document's folder");
             return null;
         }
 
         var other = ReadFile(fullPath, out var readProblem);
         if (other is null)
         {
-            Sites.Add(new ReferenceSite(site, target, ReferenceKind.RelativeFile, readProblem));
+            Record(site, target, ReferenceKind.RelativeFile, readProblem);
             return null;
         }
 
         return Inline(site, documentPointer, target, ReferenceKind.RelativeFile, other, JsonPointer.FromFragment(fragment));
     }
 
+    /// <summary>
+    /// Records a reference met at the current point of the walk. Its scope is where it sits in the bundled
+    /// document, which for a reference inside an inlined file is the place that file was inlined into: that is
+    /// what places the reference under an operation (for suppressions, overrides and the operation's name).
+    /// </summary>
+    private void Record(SourcePointer site, string target, ReferenceKind kind, string? problem) =>
+        Sites.Add(new ReferenceSite(site, target, kind, problem) { ScopePointer = CurrentPointer() });
+
     private JsonNode? Inline(SourcePointer site, string documentPointer, string target, ReferenceKind kind, ParsedFile source, string? pointer)
     {
         if (pointer is null)
         {
-            Sites.Add(new ReferenceSite(site, target, kind, "its fragment is not a JSON pointer"));
+            Record(site, target, kind, "its fragment is not a JSON pointer");
             return null;
         }
 
         var found = Evaluate(source.Root, pointer);
         if (found is null)
         {
-            Sites.Add(new ReferenceSite(site, target, kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}"));
+            Record(site, target, kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}");
             return null;
         }
 
-        Sites.Add(new ReferenceSite(site, target, kind, null));
+        Record(site, target, kind, null);
         if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences)
         {
             // A recursive schema across files: leave the reference; nothing rules read lives that deep.

@@ -34,6 +34,8 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     response.Pointer,
                     operation,
                     response,
+                    // A $ref'd response is reported at the reference site; its definition is shown beside it.
+                    response.Definition,
                     Rationale: policy.Rationale);
             }
         }
