@@ -106,7 +106,17 @@ public static class OpenApiDocumentLoader
             throw new SyntaxException("file not found");
         }
 
-        var bytes = File.ReadAllBytes(fullPath);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable referenced file is that reference's problem (OAL0010), not the whole document's.
+            throw new SyntaxException($"cannot read the file: {error.Message}");
+        }
+
         return SyntaxReader.Read(fullPath, bytes, DocumentFormats.Detect(fullPath, bytes));
     }
 
