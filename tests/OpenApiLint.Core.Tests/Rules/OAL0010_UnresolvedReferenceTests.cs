@@ -157,6 +157,45 @@ public sealed class OAL0010_UnresolvedReferenceTests
     }
 
     [Test]
+    public void Problem_in_a_file_shared_by_several_operations_is_reported_once()
+    {
+        using var folder = new TempFolder();
+        var documentPath = folder.Write("openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /a:
+                get:
+                  x-openapi-lint-ignore: [OAL0010]
+                  responses:
+                    '200': { $ref: 'responses.yaml#/Ok' }
+              /b:
+                get:
+                  responses:
+                    '200': { $ref: 'responses.yaml#/Ok' }
+              /c:
+                get:
+                  responses:
+                    '200': { $ref: 'responses.yaml#/Ok' }
+            """);
+        var responsesPath = folder.Write("responses.yaml", """
+            Ok:
+              description: OK
+              content:
+                application/json:
+                  schema: { $ref: '#/Missing' }
+            """);
+
+        var diagnostics = Lint.RunFile(documentPath, Lint.BuiltIn("recommended"), Id);
+
+        // /a ignores it; /b and /c share the one place in responses.yaml: one finding, kept for /b.
+        Assert.That(diagnostics.Select(d => $"{Lint.Where(d.Location)} {d.Path}"), Is.EqualTo(new[]
+        {
+            $"{responsesPath} 5:17 /Ok/content/application~1json/schema/$ref /b",
+        }));
+    }
+
+    [Test]
     public void Ignore_on_the_operation_or_response_silences_references_under_it()
     {
         const string document = """
