@@ -204,10 +204,11 @@ public sealed class BadInputTests
         Assert.That(ErrorOf("api-docs.json", text), Is.EqualTo(new LoadError("api-docs.json", 4, 3, "unsupported Swagger version '1.2': OpenAPI 2.0, 3.0 and 3.1 are supported")));
     }
 
-    [TestCase("openapi: 4.0.0", "4.0.0")]
-    [TestCase("openapi: '2.0'", "2.0")]
-    [TestCase("openapi: 1", "1.0.0")]
-    public void Unsupported_openapi_version_is_reported_at_the_version_field(string versionLine, string shown)
+    [TestCase("openapi: 4.0.0", "unsupported OpenAPI version '4.0.0': OpenAPI 2.0, 3.0 and 3.1 are supported")]
+    [TestCase("openapi: 1", "unsupported OpenAPI version '1.0.0': OpenAPI 2.0, 3.0 and 3.1 are supported")]
+    [TestCase("openapi: '3'", "unsupported OpenAPI version '3': OpenAPI 2.0, 3.0 and 3.1 are supported")]
+    [TestCase("openapi: '2.0'", "unsupported OpenAPI version '2.0': an OpenAPI 2.0 document declares 'swagger: \"2.0\"' instead of 'openapi'")]
+    public void Unsupported_openapi_version_is_reported_at_the_version_field(string versionLine, string message)
     {
         var text = $$"""
             info: { title: t, version: '1' }
@@ -215,7 +216,7 @@ public sealed class BadInputTests
             {{versionLine}}
             """;
 
-        Assert.That(ErrorOf("openapi.yaml", text), Is.EqualTo(new LoadError("openapi.yaml", 3, 1, $"unsupported OpenAPI version '{shown}': OpenAPI 2.0, 3.0 and 3.1 are supported")));
+        Assert.That(ErrorOf("openapi.yaml", text), Is.EqualTo(new LoadError("openapi.yaml", 3, 1, message)));
     }
 
     [Test]
