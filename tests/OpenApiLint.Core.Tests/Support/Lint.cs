@@ -1,6 +1,7 @@
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Tests.Support;
@@ -44,8 +45,16 @@ internal static class Lint
     /// Diagnostics for a document under a ruleset: of every rule, or of <paramref name="ruleId"/> only. One method
     /// with optional parameters, so that a rule id can never be taken for a file name by overload resolution.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Run(string document, Ruleset ruleset, string? ruleId = null, string fileName = "openapi.yaml") =>
-        new Linter().Lint(Load(document, fileName), ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+    public static IReadOnlyList<Diagnostic> Run(string document, Ruleset ruleset, string? ruleId = null, string fileName = "openapi.yaml")
+    {
+        // A file name passed where the rule id goes would filter everything out and let a test pass on nothing.
+        if (ruleId is not null && RuleCatalog.Find(ruleId) is null)
+        {
+            throw new ArgumentException($"'{ruleId}' is not a rule id; pass a file name as fileName:", nameof(ruleId));
+        }
+
+        return new Linter().Lint(Load(document, fileName), ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+    }
 
     /// <summary>Diagnostics for a document file on disk (relative <c>$ref</c>s need one), optionally of one rule only.</summary>
     public static IReadOnlyList<Diagnostic> RunFile(string path, Ruleset ruleset, string? ruleId = null)
