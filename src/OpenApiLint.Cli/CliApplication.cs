@@ -96,7 +96,23 @@ internal static class CliApplication
 
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, examples);
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         return root;
+    }
+
+    /// <summary>
+    /// <c>--version</c> prints this tool's version, whichever assembly started the process (System.CommandLine's own
+    /// action reads the entry assembly, which in-process tests replace).
+    /// </summary>
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Success;
+        }
     }
 
     private static string ParseErrorText(ParseResult parse)

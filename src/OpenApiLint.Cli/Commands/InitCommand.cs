@@ -79,7 +79,7 @@ internal static class InitCommand
             .SelectMany(document => linter.Lint(document, check.Ruleset))
             .Count(diagnostic => diagnostic.RuleId == RuleIds.StatusCodeNotAllowed);
 
-        ReportFile.Write(target, json);
+        ReportFile.Write(target, json, RulesetLoader.TeamFileName);
         var methods = inferred.Allowed.Count == 0 ? "" : $"; allowed codes for {string.Join(", ", inferred.Allowed.Keys.Select(method => method.ToUpperInvariant()))} from {documents.Count} document{(documents.Count == 1 ? "" : "s")}";
         console.Out.WriteLine($"Wrote {RulesetLoader.TeamFileName} (extends {extendsText}{methods}).");
         if (stillDisallowed > 0)

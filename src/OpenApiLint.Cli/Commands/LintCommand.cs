@@ -107,13 +107,7 @@ internal static class LintCommand
 
         var failOn = request.FailOn == "never" ? (Severity?)null : ParseSeverity(request.FailOn);
         var toFile = request.Output is not null;
-        var options = new ReportOptions(
-            Color: request.Format == "text" && !toFile && !request.NoColor && console.ColorsWelcome,
-            TemplatePath: request.Template is null ? null : console.FullPath(request.Template),
-            // On the terminal, load errors already went to stderr; a file gets the whole story.
-            IncludeLoadErrors: toFile,
-            IncludeSummary: !request.Quiet);
-        var formatter = ReportFormatters.Create(request.Format, options)
+        var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
             ?? throw new UsageException($"unknown format '{request.Format}': use {string.Join(", ", ReportFormatters.Names)}");
 
         var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
@@ -148,7 +142,7 @@ internal static class LintCommand
 
         if (toFile)
         {
-            var written = ReportFile.Write(console.FullPath(request.Output!), rendered);
+            var written = ReportFile.Write(console.FullPath(request.Output!), rendered, request.Output!);
             if (!request.Quiet)
             {
                 var summary = new TextFormatter(new ReportOptions()).Summary(report);
@@ -168,6 +162,18 @@ internal static class LintCommand
         return failOn is { } threshold && report.Diagnostics.Any(diagnostic => diagnostic.Severity >= threshold)
             ? ExitCodes.Findings
             : ExitCodes.Success;
+    }
+
+    /// <summary>What the formatter is told: colors only for text on a terminal that welcomes them, the template as a full path.</summary>
+    internal static ReportOptions ReportOptionsFor(LintRequest request, CliConsole console)
+    {
+        var toFile = request.Output is not null;
+        return new ReportOptions(
+            Color: request.Format == "text" && !toFile && !request.NoColor && console.ColorsWelcome,
+            TemplatePath: request.Template is null ? null : console.FullPath(request.Template),
+            // On the terminal, load errors already went to stderr; a file gets the whole story.
+            IncludeLoadErrors: toFile,
+            IncludeSummary: !request.Quiet);
     }
 
     /// <summary>

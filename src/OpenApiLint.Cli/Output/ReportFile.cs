@@ -9,9 +9,13 @@ namespace OpenApiLint.Cli.Output;
 internal static class ReportFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> (UTF-8, no BOM), creating parent folders; returns the full path.</summary>
-    public static string Write(string path, string content)
+    /// <param name="path">Where to write: a full path.</param>
+    /// <param name="content">The whole report.</param>
+    /// <param name="shownAs">How messages name the file: as the user wrote it.</param>
+    public static string Write(string path, string content, string shownAs)
     {
         var full = Path.GetFullPath(path);
+        path = shownAs;
         if (Directory.Exists(full))
         {
             throw new UsageException($"cannot write the report to '{path}': it is a folder");
