@@ -389,6 +389,23 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void Output_WhenTheFolderCannotBeCreated_FailsWithOneLineAndChangesNothing()
+    {
+        _folder.Copy("clean.openapi.json");
+        _folder.Write("notes.txt", "the user's own file");
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-o", "notes.txt/report.txt");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(2));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("openapi-lint: error: cannot write the report to 'notes.txt/report.txt': "));
+            Assert.That(File.ReadAllText(_folder["notes.txt"]), Is.EqualTo("the user's own file"));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "notes.txt" }));
+        });
+    }
+
+    [Test]
     public void Output_WhenTheFormatFails_KeepsTheUsersFileAndLeavesNothingBehind()
     {
         _folder.Copy("clean.openapi.json");
