@@ -123,6 +123,12 @@ internal static class LintCommand
             .ToArray();
         var report = new LintReport(results, CliApplication.ToolName, CliApplication.Version, console.WorkingDirectory, DateTimeOffset.UtcNow);
 
+        // Every input that could not be linted gets its one line on stderr, whatever happens to the report.
+        foreach (var error in report.Errors)
+        {
+            console.Error.WriteLine((error with { File = ReportPaths.Display(error.File, console.WorkingDirectory) }).ToString());
+        }
+
         string rendered;
         try
         {
@@ -133,11 +139,6 @@ internal static class LintCommand
         catch (NotSupportedException)
         {
             throw new UsageException($"the {request.Format} format is not available yet in this version of {CliApplication.ToolName}; use text, json, sarif, junit or github");
-        }
-
-        foreach (var error in report.Errors)
-        {
-            console.Error.WriteLine((error with { File = ReportPaths.Display(error.File, console.WorkingDirectory) }).ToString());
         }
 
         if (toFile)

@@ -1,3 +1,4 @@
+using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 
@@ -46,7 +47,7 @@ internal static class RuleRationales
 
         if (ruleset.Rules.TryGetValue(ruleId, out var setting) && setting.Rationale is not null)
         {
-            entries.Add(($"severity {Core.Diagnostics.SeverityNames.ToName(setting.Severity)}", setting.Rationale));
+            entries.Add(($"severity {setting.Severity.ToName()}", setting.Rationale));
         }
 
         return entries.Where(entry => entry.Rationale is not null).Select(entry => (entry.Subject, entry.Rationale!)).ToArray();
