@@ -18,7 +18,7 @@ public sealed class SarifFormatter : IReportFormatter
     /// <summary>The base id relative artifact URIs are resolved against.</summary>
     public const string SourceRootBaseId = "%SRCROOT%";
 
-    private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    private const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
     public string Name => "sarif";
 
