@@ -161,7 +161,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "broken-ruleset.json(6,31): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'" }));
         });
     }
 

@@ -165,7 +165,7 @@ public sealed class InstalledToolTests
     [TestCase("missing.yaml", null, null, "missing.yaml: error: file not found")]
     [TestCase("malformed.json", "malformed.json", null, "malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
     [TestCase("package.json", "package.json", null, "package.json(1,1): error: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
-    [TestCase("petstore.openapi.yaml", "petstore.openapi.yaml", "broken-ruleset.json", "broken-ruleset.json(6,31): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'")]
+    [TestCase("petstore.openapi.yaml", "petstore.openapi.yaml", "broken-ruleset.json", "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'")]
     public void BadInput_ExitsTwoWithOneLineAndNoStackTrace(string argument, string? fixture, string? ruleset, string expected)
     {
         if (fixture is not null)
