@@ -112,6 +112,16 @@ internal sealed class CdpPage(CdpConnection connection, string targetId, string 
         await File.WriteAllBytesAsync(path, Convert.FromBase64String(shot["data"]!.GetValue<string>()));
     }
 
+    /// <summary>Renders the page as for <paramref name="media"/> (<c>print</c>, <c>screen</c>).</summary>
+    public Task EmulateMediaAsync(string media) => SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = media });
+
+    /// <summary>Prints the page to a PDF at <paramref name="path"/>, as the browser's print dialog would.</summary>
+    public async Task PrintToPdfAsync(string path)
+    {
+        var pdf = await SendAsync("Page.printToPDF", new JsonObject { ["printBackground"] = true, ["preferCSSPageSize"] = true });
+        await File.WriteAllBytesAsync(path, Convert.FromBase64String(pdf["data"]!.GetValue<string>()));
+    }
+
     public async ValueTask DisposeAsync()
     {
         connection.Unsubscribe(sessionId);
