@@ -131,12 +131,10 @@ public sealed partial class ReportTemplate
     /// <exception cref="ReportTemplateException">The template failed while rendering.</exception>
     public string Render(ReportViewModel model)
     {
-        var data = ReportViewModelJson.ToTemplateData(model);
-        data["page"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["contentSecurityPolicy"] = _contentSecurityPolicy };
         using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            _main(output, data);
+            _main(output, model with { Page = new PageView(_contentSecurityPolicy) });
         }
         catch (Exception error) when (error is not ReportTemplateException)
         {

@@ -3,8 +3,9 @@ namespace OpenApiLint.Core.Report;
 /// <summary>
 /// Everything the HTML report shows, shaped for templates rather than for the rules: plain strings, numbers,
 /// booleans and lists, already sorted, counted and labelled, so a template needs no logic beyond <c>#each</c> and
-/// <c>#if</c>. Templates see it in camelCase, exactly as <see cref="ReportViewModelJson.Serialize"/> writes it;
-/// docs/report.md documents every field. Strings that come from a document are raw here: templates escape them.
+/// <c>#if</c>. Templates name its members in camelCase, as <see cref="ReportViewModelJson.Serialize"/> writes them
+/// (Handlebars.Net matches member names case-insensitively); docs/report.md documents every field. Strings that
+/// come from a document are raw here: templates escape them.
 /// </summary>
 /// <param name="Tool">The tool that produced the report.</param>
 /// <param name="GeneratedAt">When the run happened, ISO 8601 in UTC (<c>2026-01-02T03:04:05Z</c>).</param>
@@ -16,6 +17,7 @@ namespace OpenApiLint.Core.Report;
 /// <param name="Legend">What each status-code matrix verdict means.</param>
 /// <param name="Documents">One section per linted document, in input order.</param>
 /// <param name="LoadErrors">Files that could not be linted (document or ruleset errors).</param>
+/// <param name="Page">What the template set adds for the page itself; <c>null</c> until <see cref="ReportTemplate"/> renders the model.</param>
 public sealed record ReportViewModel(
     ToolView Tool,
     string GeneratedAt,
@@ -26,7 +28,16 @@ public sealed record ReportViewModel(
     IReadOnlyList<RuleView> Rules,
     IReadOnlyList<LegendEntryView> Legend,
     IReadOnlyList<DocumentView> Documents,
-    IReadOnlyList<LoadErrorView> LoadErrors);
+    IReadOnlyList<LoadErrorView> LoadErrors,
+    PageView? Page = null);
+
+/// <summary>What the template set adds for the page itself.</summary>
+/// <param name="ContentSecurityPolicy">
+/// The value for a <c>Content-Security-Policy</c> meta tag: nothing may be fetched, and only the template set's
+/// <c>style</c> and <c>script</c> partials may apply (by hash), when placed as <c>&lt;style&gt;{{&gt; style}}&lt;/style&gt;</c>
+/// and <c>&lt;script&gt;{{&gt; script}}&lt;/script&gt;</c>.
+/// </param>
+public sealed record PageView(string ContentSecurityPolicy);
 
 /// <summary>The tool's name and version.</summary>
 public sealed record ToolView(string Name, string Version);

@@ -171,6 +171,7 @@ public static class ReportViewModelBuilder
         private readonly OpenApiLintDocument _document;
         private readonly Ruleset _ruleset;
         private readonly DisplayPaths _paths;
+        private readonly Dictionary<string, IReadOnlyList<string>> _lines = new(StringComparer.Ordinal);
 
         private DocumentBuilder(int index, LintResult result, DisplayPaths paths)
         {
@@ -297,9 +298,22 @@ public static class ReportViewModelBuilder
                 return [];
             }
 
+            // Each file is split into lines once: asking the document for a few lines per finding rescans the file
+            // from its start every time, which a large document with thousands of findings cannot afford.
+            if (!_lines.TryGetValue(location.File, out var lines))
+            {
+                _lines[location.File] = lines = _document.GetLines(location.File, 1, int.MaxValue);
+            }
+
             var first = Math.Max(1, location.Line - ExcerptContext);
-            var lines = _document.GetLines(location.File, first, location.Line + ExcerptContext);
-            return lines.Select((text, i) => new ExcerptLineView(first + i, text, first + i == location.Line)).ToArray();
+            var last = Math.Min(lines.Count, location.Line + ExcerptContext);
+            var excerpt = new List<ExcerptLineView>();
+            for (var number = first; number <= last; number++)
+            {
+                excerpt.Add(new ExcerptLineView(number, lines[number - 1], number == location.Line));
+            }
+
+            return [.. excerpt];
         }
     }
 
