@@ -20,7 +20,10 @@ public abstract class BrowserFixture
         var executable = HeadlessChromium.FindExecutable();
         if (executable is null)
         {
-            Assert.Ignore($"Chromium is not installed, so the report was not checked in a browser: run tests/OpenApiLint.Report.Tests/install-chromium.sh (Debian's chromium package) or set {HeadlessChromium.PathVariable} to a Chromium binary.");
+            var configured = Environment.GetEnvironmentVariable(HeadlessChromium.PathVariable);
+            Assert.Ignore(string.IsNullOrEmpty(configured)
+                ? $"Chromium is not installed, so the report was not checked in a browser: run tests/OpenApiLint.Report.Tests/install-chromium.sh (Debian's chromium package) or set {HeadlessChromium.PathVariable} to a Chromium binary."
+                : $"{HeadlessChromium.PathVariable} names {configured}, which does not exist, so the report was not checked in a browser.");
         }
 
         OutputFolder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "browser-reports", GetType().Name);
