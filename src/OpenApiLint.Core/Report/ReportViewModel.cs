@@ -98,7 +98,7 @@ public sealed record RulesetView(
 /// <param name="Fix">How to fix a finding.</param>
 /// <param name="HelpUri">Its help page.</param>
 /// <param name="DefaultSeverity">Its severity when the ruleset says nothing.</param>
-/// <param name="Count">How many findings it reported over the run.</param>
+/// <param name="Count">How many findings it reported: over the run in <see cref="ReportViewModel.Rules"/>, in the document in a <see cref="RuleGroupView"/>.</param>
 public sealed record RuleView(
     string Id,
     string Name,
