@@ -406,41 +406,47 @@ public sealed class LintCommandTests
     }
 
     [Test]
-    public void Output_WhenTheFormatFails_KeepsTheUsersFileAndLeavesNothingBehind()
+    public void Output_WhenTheTemplateIsBroken_KeepsTheUsersFileAndLeavesNothingBehind()
     {
         _folder.Copy("clean.openapi.json");
         _folder.Write("out/report.html", "the user's own file");
-        if (!HtmlIsPlaceholder())
-        {
-            Assert.Ignore("the html format has landed; this checks the path where a formatter fails");
-        }
+        _folder.Write("team.hbs", "<ul>\n{{#each documents}}\n<li>{{file}}</li>\n");
 
-        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "-o", "out/report.html");
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "--template", "team.hbs", "-o", "out/report.html");
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome.ExitCode, Is.EqualTo(2));
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.hbs(2,1): error: the block '{{#each documents}}' opened here is never closed: expected '{{/each}}'\n")));
             Assert.That(File.ReadAllText(_folder["out/report.html"]), Is.EqualTo("the user's own file"));
-            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html" }));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html", "team.hbs" }));
         });
     }
 
     [Test]
-    public void Html_SaysClearlyWhenItIsNotAvailableYet()
+    public void Html_WritesOneSelfContainedPage()
     {
         _folder.Copy("clean.openapi.json");
 
         var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "--format", "html");
 
-        if (HtmlIsPlaceholder())
-        {
-            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: the html format is not available yet in this version of openapi-lint; use text, json, sarif, junit or github\n")));
-        }
-        else
+        Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.ToString());
-            Assert.That(outcome.Out, Does.Contain("<html").IgnoreCase);
-        }
+            Assert.That(outcome.Out, Does.StartWith("<!DOCTYPE html>").IgnoreCase);
+            Assert.That(outcome.Out, Does.Contain("clean.openapi.json"));
+            Assert.That(outcome.Out, Does.Not.Match("(src|href)=\"(https?:)?//"), "a self-contained page fetches nothing");
+        });
+    }
+
+    [Test]
+    public void Html_WithATeamTemplate_RendersThatTemplate()
+    {
+        _folder.Copy("clean.openapi.json");
+        _folder.Write("team.hbs", "<p>{{#each documents}}{{file}} {{/each}}</p>");
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "--format", "html", "--template", "team.hbs");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "<p>clean.openapi.json </p>", "")));
     }
 
     [Test]
@@ -455,17 +461,4 @@ public sealed class LintCommandTests
     }
 
     private const string RulesetTeamFile = ".openapi-lint.json";
-
-    private static bool HtmlIsPlaceholder()
-    {
-        try
-        {
-            ReportFormatters.Create("html")!.Write(new LintReport([], "openapi-lint", "0", Path.GetTempPath(), DateTimeOffset.UnixEpoch), new StringWriter());
-            return false;
-        }
-        catch (NotSupportedException)
-        {
-            return true;
-        }
-    }
 }

@@ -3,6 +3,7 @@ using OpenApiLint.Cli.Input;
 using OpenApiLint.Cli.Output;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
 
 namespace OpenApiLint.Cli.Commands;
@@ -109,6 +110,11 @@ internal static class LintCommand
         var toFile = request.Output is not null;
         var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
             ?? throw new UsageException($"unknown format '{request.Format}': use {string.Join(", ", ReportFormatters.Names)}");
+        if (formatter is HtmlFormatter html)
+        {
+            // A broken team template is reported before any document is linted, and nothing is written.
+            WithTemplateErrorsAsInput(() => html.Template);
+        }
 
         var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
         var resolver = new RulesetResolver(ResolveRulesetArgument(request.Ruleset, console), console.WorkingDirectory);
@@ -129,17 +135,9 @@ internal static class LintCommand
             console.Error.WriteLine((error with { File = ReportPaths.Display(error.File, console.WorkingDirectory) }).ToString());
         }
 
-        string rendered;
-        try
-        {
-            var text = new StringWriter { NewLine = "\n" };
-            formatter.Write(report, text);
-            rendered = text.ToString();
-        }
-        catch (NotSupportedException)
-        {
-            throw new UsageException($"the {request.Format} format is not available yet in this version of {CliApplication.ToolName}; use text, json, sarif, junit or github");
-        }
+        var text = new StringWriter { NewLine = "\n" };
+        WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
+        var rendered = text.ToString();
 
         if (toFile)
         {
@@ -163,6 +161,19 @@ internal static class LintCommand
         return failOn is { } threshold && report.Diagnostics.Any(diagnostic => diagnostic.Severity >= threshold)
             ? ExitCodes.Findings
             : ExitCodes.Success;
+    }
+
+    /// <summary>A template error (with its file, line and column) is bad input: one line and exit code 2.</summary>
+    private static T WithTemplateErrorsAsInput<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ReportTemplateException error)
+        {
+            throw new InputException([error.ToLoadError()]);
+        }
     }
 
     /// <summary>What the formatter is told: colors only for text on a terminal that welcomes them, the template as a full path.</summary>
