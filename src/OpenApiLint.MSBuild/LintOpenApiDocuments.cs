@@ -65,7 +65,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             logger.Log(finding);
         }
 
-        WriteReports(results);
+        WriteReports(results, logger);
         var rulesets = results.Where(result => result.Ruleset is not null).Select(result => result.Ruleset!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         WriteIncrementalState(paths, results, rulesets, findings);
         Linted = true;
@@ -145,10 +145,12 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         }
 
         var message = error.Message.Contains(error.File, StringComparison.Ordinal) ? error.Message : $"{error.File}: {error.Message}";
-        return new BuildFinding(code, Severity.Error, string.IsNullOrEmpty(ProjectFile) ? null : ProjectFile, 0, 0, 0, 0, message, null);
+        return new BuildFinding(code, Severity.Error, NullIfEmpty(ProjectFile), 0, 0, 0, 0, message, null);
     }
 
-    private void WriteReports(IReadOnlyList<LintResult> results)
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private void WriteReports(IReadOnlyList<LintResult> results, FindingLogger logger)
     {
         if (string.IsNullOrWhiteSpace(Report) && string.IsNullOrWhiteSpace(Sarif))
         {
@@ -159,21 +161,21 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         if (!string.IsNullOrWhiteSpace(Report))
         {
             var template = string.IsNullOrWhiteSpace(ReportTemplate) ? null : Path.GetFullPath(ReportTemplate, ProjectDirectory);
-            WriteReport("html", "HTML report", Report, new ReportOptions(TemplatePath: template), report);
+            WriteReport("html", "HTML report", Report, new ReportOptions(TemplatePath: template), report, logger);
         }
 
         if (!string.IsNullOrWhiteSpace(Sarif))
         {
-            WriteReport("sarif", "SARIF log", Sarif, new ReportOptions(), report);
+            WriteReport("sarif", "SARIF log", Sarif, new ReportOptions(), report, logger);
         }
     }
 
     /// <summary>
     /// Renders into memory first and replaces the file only when that worked, so a failing formatter never leaves a
-    /// half-written report or deletes the last good one. A report that cannot be written is a warning: the lint
-    /// itself has done its job.
+    /// half-written report or deletes the last good one. A report that cannot be written is a warning (subject to the
+    /// project's warning settings like any other): the lint itself has done its job.
     /// </summary>
-    private void WriteReport(string format, string label, string path, ReportOptions options, LintReport report)
+    private void WriteReport(string format, string label, string path, ReportOptions options, LintReport report, FindingLogger logger)
     {
         var fullPath = Path.GetFullPath(path, ProjectDirectory);
         string? problem;
@@ -202,27 +204,47 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             problem = $"the {format} format failed ({error.GetType().Name}: {error.Message})";
         }
 
-        Log.LogWarning(null, BuildCodes.ReportNotWritten, BuildCodes.ReportNotWritten, null, ProjectFile, 0, 0, 0, 0,
-            "{0} was not written: {1}", $"the {label} {fullPath}", problem);
+        logger.Log(new BuildFinding(BuildCodes.ReportNotWritten, Severity.Warning, NullIfEmpty(ProjectFile), 0, 0, 0, 0, $"the {label} {fullPath} was not written: {problem}", null));
     }
 
     private void WriteIncrementalState(IReadOnlyList<string> documents, IReadOnlyList<LintResult> results, IReadOnlyList<string> rulesets, IReadOnlyList<BuildFinding> findings)
     {
-        // Written whatever the outcome: a changed ruleset or referenced file must trigger the next lint.
-        Directory.CreateDirectory(Path.GetDirectoryName(InputsFile)!);
-        File.WriteAllLines(InputsFile, FilesRead(results).Except(documents, PathComparer).Order(PathComparer));
-
-        if (Log.HasLoggedErrors)
+        try
         {
-            // Never stamped: the next build lints again and reports the errors again.
+            // Written whatever the outcome: a changed ruleset or referenced file must trigger the next lint.
+            Directory.CreateDirectory(Path.GetDirectoryName(InputsFile)!);
+            File.WriteAllLines(InputsFile, FilesRead(results).Concat(TemplateFiles()).Distinct(PathComparer).Except(documents, PathComparer).Order(PathComparer));
+
+            if (Log.HasLoggedErrors)
+            {
+                // Never stamped: the next build lints again and reports the errors again.
+                File.Delete(StampFile);
+                File.Delete(CacheFile);
+                return;
+            }
+
+            var replayable = findings.Where(finding => finding.Severity is Severity.Warning or Severity.Info).ToArray();
+            new FindingCache(ToolVersion, documents.Count, rulesets, replayable).Write(CacheFile);
+            File.WriteAllText(StampFile, ToolVersion);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The lint's outcome stands; only the next build's chance to skip it is lost.
+            Log.LogMessage(MessageImportance.Normal, "{0}: could not record this lint in {1} ({2}); the next build lints again", Subject, Path.GetDirectoryName(StampFile), error.Message);
             File.Delete(StampFile);
-            File.Delete(CacheFile);
-            return;
+        }
+    }
+
+    /// <summary>The team's report template, a file or every file of a folder: editing it must render the report again.</summary>
+    private IEnumerable<string> TemplateFiles()
+    {
+        if (string.IsNullOrWhiteSpace(Report) || string.IsNullOrWhiteSpace(ReportTemplate))
+        {
+            return [];
         }
 
-        var replayable = findings.Where(finding => finding.Severity is Severity.Warning or Severity.Info).ToArray();
-        new FindingCache(ToolVersion, documents.Count, rulesets, replayable).Write(CacheFile);
-        File.WriteAllText(StampFile, ToolVersion);
+        var template = Path.GetFullPath(ReportTemplate, ProjectDirectory);
+        return Directory.Exists(template) ? Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories) : File.Exists(template) ? [template] : [];
     }
 
     /// <summary>Ruleset files (with what they extend) and the files documents reference with $ref.</summary>

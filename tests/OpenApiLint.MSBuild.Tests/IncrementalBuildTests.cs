@@ -8,7 +8,7 @@ public sealed class IncrementalBuildTests
     private const string SkippedTarget = "Skipping target \"_OpenApiLintRun\" because all output files are up-to-date with respect to the input files.";
 
     [Test]
-    public void Unchanged_build_skips_the_lint_and_replays_its_warnings_and_a_changed_input_lints_again()
+    public void Unchanged_build_skips_the_lint_and_replays_its_warnings_while_a_changed_input_or_a_rebuild_lints_again()
     {
         var project = TestProject.ClassLibrary("Incremental");
         var document = project.Write("openapi.yaml", Documents.WarnsUnderRecommended);
@@ -30,6 +30,11 @@ public sealed class IncrementalBuildTests
         Assert.That((touched.ExitCode, touched.Findings), Is.EqualTo((0, new[] { warning })), touched.ToString);
         Assert.That(touched.CountLines(SkippedTarget), Is.Zero, touched.ToString);
         Assert.That(touched.CountLines(project.LintedSummary(1, "recommended", errors: 0, warnings: 1)), Is.EqualTo(1), touched.ToString);
+
+        // A rebuild (Clean;Build) forgets the last lint.
+        var rebuilt = project.Build("--no-incremental");
+        Assert.That((rebuilt.ExitCode, rebuilt.Findings), Is.EqualTo((0, new[] { warning })), rebuilt.ToString);
+        Assert.That(rebuilt.CountLines(project.LintedSummary(1, "recommended", errors: 0, warnings: 1)), Is.EqualTo(1), rebuilt.ToString);
 
         // A team file that did not exist at the last lint is a change too.
         project.Write(".openapi-lint.json", """{ "name": "quiet", "extends": "recommended", "rules": { "OAL0005": "off" } }""");
