@@ -51,22 +51,16 @@ public sealed class RulesetTests
     [Test]
     public void Team_file_in_a_folder_above_the_project_applies_to_it()
     {
-        var project = TestProject.ClassLibrary("TeamRulesetAbove");
+        var project = TestProject.ClassLibrary("TeamRulesetAbove", parentFolder: "repository/src");
         project.Write("openapi.json", Documents.PostAnswers200);
-        project.Write("../TeamRulesetAboveRepo/.openapi-lint.json", TeamRuleset);
+        project.Write("../../.openapi-lint.json", TeamRuleset);
 
-        // The project sits beside the folder above, not inside it: move it in, as a repository root would hold it.
-        var repository = Path.Combine(PackageFeed.Root, "TeamRulesetAboveRepo");
-        var nested = Path.Combine(repository, "src", project.Name);
-        Directory.CreateDirectory(Path.GetDirectoryName(nested)!);
-        Directory.Move(project.Directory, nested);
-
-        var build = DotNet.Run(nested, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off", "-v:n");
+        var build = project.Build();
 
         Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString);
         Assert.That(build.Findings, Is.EqualTo(new[]
         {
-            $"{nested}/openapi.json(8,11): error OAL0001: POST /orders declares 200; team-codes allows POST: 201, 400, 401, 403, 500 [{nested}/{project.Name}.csproj]",
+            project.Finding("openapi.json", 8, 11, "error", "OAL0001", "POST /orders declares 200; team-codes allows POST: 201, 400, 401, 403, 500"),
         }), build.ToString);
     }
 }

@@ -5,10 +5,10 @@ internal sealed class TestProject
 {
     private const string AspNetCorePackagesVersion = "10.0.15";
 
-    private TestProject(string name, string sdk, string properties, string packageReferences, string targetFrameworks)
+    private TestProject(string name, string sdk, string properties, string packageReferences, string targetFrameworks, string parentFolder = "")
     {
         Name = name;
-        Directory = Path.Combine(PackageFeed.Root, name);
+        Directory = Path.Combine(PackageFeed.Root, parentFolder, name);
         Assert.That(System.IO.Directory.Exists(Directory), Is.False, $"test project names must be unique: {name}");
         System.IO.Directory.CreateDirectory(Directory);
         ProjectFile = Path.Combine(Directory, name + ".csproj");
@@ -38,9 +38,12 @@ internal sealed class TestProject
     /// <summary>Where a single-target project keeps the lint's stamp.</summary>
     public string StampFile => PathOf($"obj/Debug/net10.0/{Name}.OpenApiLint.stamp");
 
-    /// <summary>A class library; <paramref name="properties"/> are extra lines of its PropertyGroup.</summary>
-    public static TestProject ClassLibrary(string name, string properties = "", string targetFrameworks = "net10.0") =>
-        new(name, "Microsoft.NET.Sdk", properties, "", targetFrameworks);
+    /// <summary>
+    /// A class library; <paramref name="properties"/> are extra lines of its PropertyGroup, <paramref name="parentFolder"/>
+    /// the folders between the run's folder and the project's (a repository layout).
+    /// </summary>
+    public static TestProject ClassLibrary(string name, string properties = "", string targetFrameworks = "net10.0", string parentFolder = "") =>
+        new(name, "Microsoft.NET.Sdk", properties, "", targetFrameworks, parentFolder);
 
     /// <summary>An ASP.NET Core app whose OpenAPI document is generated at build time, as the ASP.NET Core docs set it up.</summary>
     public static TestProject MinimalApi(string name, string program, string properties = "")
