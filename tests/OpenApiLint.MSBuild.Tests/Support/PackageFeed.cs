@@ -63,10 +63,16 @@ internal static class PackageFeed
         var line = locals.Lines.FirstOrDefault(text => text.StartsWith("global-packages:", StringComparison.Ordinal));
         if (line is not null && Version.Length > 0)
         {
-            var installed = Path.Combine(line["global-packages:".Length..].Trim(), PackageId.ToLowerInvariant(), Version);
+            var versions = Path.Combine(line["global-packages:".Length..].Trim(), PackageId.ToLowerInvariant());
+            var installed = Path.Combine(versions, Version);
             if (Directory.Exists(installed))
             {
                 Directory.Delete(installed, recursive: true);
+            }
+
+            if (Directory.Exists(versions) && !Directory.EnumerateFileSystemEntries(versions).Any())
+            {
+                Directory.Delete(versions);
             }
         }
     }
