@@ -20,4 +20,7 @@ internal static class BuildCodes
 
     /// <summary>This MSBuild cannot run the task (Visual Studio before 2026); declared in the .targets file.</summary>
     public const string UnsupportedMSBuild = "OAL9004";
+
+    /// <summary>The team's HTML report template does not compile or render: an error at its line, like a broken ruleset.</summary>
+    public const string ReportTemplateInvalid = "OAL9005";
 }

@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
 
@@ -189,6 +190,12 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             File.WriteAllText(temporary, text.ToString());
             File.Move(temporary, fullPath, overwrite: true);
             Log.LogMessage(MessageImportance.Normal, "{0}: wrote the {1} {2}", Subject, label, fullPath);
+            return;
+        }
+        catch (ReportTemplateException error)
+        {
+            // The team's own template is broken: that is the team's input, so it fails the build where it is broken.
+            logger.Log(new BuildFinding(BuildCodes.ReportTemplateInvalid, Severity.Error, error.File, error.Line, error.Column, 0, 0, error.Reason, null));
             return;
         }
         catch (NotSupportedException error)

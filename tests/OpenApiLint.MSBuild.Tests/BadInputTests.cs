@@ -59,7 +59,7 @@ public sealed class BadInputTests
         AssertNoCrash(build);
         Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString);
         Assert.That(build.Findings, Has.Count.EqualTo(1), build.ToString);
-        Assert.That(build.Findings[0], Does.StartWith($"{project.PathOf(".openapi-lint.json")}(3,23): error OAL9002: invalid JSON"), build.ToString);
+        Assert.That(build.Findings[0], Does.StartWith($"{project.PathOf(".openapi-lint.json")}(3,24): error OAL9002: invalid JSON"), build.ToString);
     }
 
     [Test]

@@ -22,6 +22,7 @@ public sealed partial class PackageTests
             "buildMultiTargeting/OpenApiLint.MSBuild.targets",
             "buildTransitive/OpenApiLint.MSBuild.props",
             "buildTransitive/OpenApiLint.MSBuild.targets",
+            "tasks/net10.0/Handlebars.dll",
             "tasks/net10.0/Microsoft.OpenApi.dll",
             "tasks/net10.0/Newtonsoft.Json.Schema.dll",
             "tasks/net10.0/Newtonsoft.Json.dll",

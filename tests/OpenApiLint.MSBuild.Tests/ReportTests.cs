@@ -1,4 +1,4 @@
-using OpenApiLint.Core.Formatting;
+using System.Text.Json;
 using OpenApiLint.MSBuild.Tests.Support;
 
 namespace OpenApiLint.MSBuild.Tests;
@@ -7,44 +7,45 @@ namespace OpenApiLint.MSBuild.Tests;
 public sealed class ReportTests
 {
     [Test]
-    public void Report_and_SARIF_log_are_written_or_each_is_one_warning_while_its_format_is_not_available()
+    public void Report_and_SARIF_log_are_written_beside_the_build()
     {
         var project = TestProject.ClassLibrary("Reports");
-        project.Write("swagger.json", Documents.MeetsRecommended);
+        project.Write("openapi.yaml", Documents.WarnsUnderRecommended);
 
         var build = project.Build("-p:OpenApiLintReport=reports/lint.html", "-p:OpenApiLintSarif=reports/lint.sarif");
 
         Assert.That(build.ExitCode, Is.Zero, build.ToString);
-        var expectedWarnings = new List<string>();
-        foreach (var (format, label, path) in new[] { ("html", "HTML report", "reports/lint.html"), ("sarif", "SARIF log", "reports/lint.sarif") })
+        var html = File.ReadAllText(project.PathOf("reports/lint.html"));
+        using var sarif = JsonDocument.Parse(File.ReadAllText(project.PathOf("reports/lint.sarif")));
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Multiple(() =>
         {
-            if (IsAvailable(format))
-            {
-                Assert.That(new FileInfo(project.PathOf(path)).Length, Is.GreaterThan(0), $"{path} should be written: {build}");
-            }
-            else
-            {
-                Assert.That(File.Exists(project.PathOf(path)), Is.False, path);
-                expectedWarnings.Add($"the {label} {project.PathOf(path)} was not written: OpenApiLint {PackageFeed.Version} cannot write it yet (The {format} format is not available yet.)");
-            }
-        }
-
-        var reportWarnings = build.Lines.Where(line => line.Contains("warning OAL9003", StringComparison.Ordinal)).Distinct().ToArray();
-        Assert.That(reportWarnings, Is.EqualTo(expectedWarnings.Select(text => project.ProjectFinding("warning", "OAL9003", text))), build.ToString);
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>").IgnoreCase);
+            Assert.That(sarif.RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+            Assert.That(html, Does.Contain("openapi.yaml"));
+            Assert.That(run.GetProperty("results").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(run.GetProperty("results")[0].GetProperty("ruleId").GetString(), Is.EqualTo("OAL0005"));
+            Assert.That(build.Lines.Any(line => line.Contains("OAL9003", StringComparison.Ordinal)), Is.False, build.ToString);
+        });
     }
 
-    /// <summary>The formats are being written by other work; until then Core's placeholder throws NotSupportedException.</summary>
-    private static bool IsAvailable(string format)
+    [Test]
+    public void Broken_report_template_is_one_build_error_at_its_line()
     {
-        try
+        var project = TestProject.ClassLibrary("BrokenTemplate", "<OpenApiLintReport>reports/lint.html</OpenApiLintReport><OpenApiLintReportTemplate>team.hbs</OpenApiLintReportTemplate>");
+        project.Write("swagger.json", Documents.MeetsRecommended);
+        project.Write("team.hbs", "<ul>\n{{#each documents}}\n<li>{{file}}</li>\n");
+
+        var build = project.Build();
+
+        Assert.Multiple(() =>
         {
-            var report = new LintReport([], "openapi-lint", "0", Path.GetTempPath(), DateTimeOffset.UnixEpoch);
-            ReportFormatters.Create(format)!.Write(report, new StringWriter());
-            return true;
-        }
-        catch (NotSupportedException)
-        {
-            return false;
-        }
+            Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString);
+            Assert.That(build.Findings, Is.EqualTo(new[]
+            {
+                project.Finding("team.hbs", 2, 1, "error", "OAL9005", "the block '{{#each documents}}' opened here is never closed: expected '{{/each}}'"),
+            }), build.ToString);
+            Assert.That(File.Exists(project.PathOf("reports/lint.html")), Is.False);
+        });
     }
 }
