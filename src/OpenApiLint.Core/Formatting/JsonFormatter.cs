@@ -137,25 +137,7 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteString("severity", diagnostic.Severity.ToName());
         json.WriteString("message", diagnostic.Message);
         WriteLocation(json, diagnostic.Location, directory);
-        if (diagnostic.Path is not null)
-        {
-            json.WriteString("path", diagnostic.Path);
-        }
-
-        if (diagnostic.Method is not null)
-        {
-            json.WriteString("method", diagnostic.Method);
-        }
-
-        if (diagnostic.StatusCode is not null)
-        {
-            json.WriteString("statusCode", diagnostic.StatusCode);
-        }
-
-        if (diagnostic.Rationale is not null)
-        {
-            json.WriteString("rationale", diagnostic.Rationale);
-        }
+        DiagnosticJson.WriteScope(json, diagnostic);
 
         if (descriptor is not null)
         {

@@ -203,25 +203,7 @@ public sealed class SarifFormatter : IReportFormatter
 
         json.WriteStartObject("properties");
         json.WriteString("pointer", location.Pointer);
-        if (diagnostic.Path is not null)
-        {
-            json.WriteString("path", diagnostic.Path);
-        }
-
-        if (diagnostic.Method is not null)
-        {
-            json.WriteString("method", diagnostic.Method);
-        }
-
-        if (diagnostic.StatusCode is not null)
-        {
-            json.WriteString("statusCode", diagnostic.StatusCode);
-        }
-
-        if (diagnostic.Rationale is not null)
-        {
-            json.WriteString("rationale", diagnostic.Rationale);
-        }
+        DiagnosticJson.WriteScope(json, diagnostic);
 
         json.WriteEndObject();
         json.WriteEndObject();
