@@ -75,6 +75,12 @@ public enum ReferenceKind
 /// <param name="Problem">Why it could not be resolved, or <c>null</c> when it was.</param>
 public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceKind Kind, string? Problem)
 {
+    /// <summary>
+    /// Where the reference takes effect in the linted document (for one inside an inlined file: below the place the
+    /// file was inlined), so findings about it belong to the operation and response it is under.
+    /// </summary>
+    internal string ScopePointer { get; init; } = "";
+
     /// <summary>Whether the reference was resolved.</summary>
     public bool IsResolved => Problem is null;
 }

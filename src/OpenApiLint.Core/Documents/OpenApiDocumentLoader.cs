@@ -131,7 +131,8 @@ public static class OpenApiDocumentLoader
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new SyntaxException(error.Message);
+            // An unreadable referenced file is that reference's problem (OAL0010), not the whole document's.
+            throw new SyntaxException($"cannot read the file: {error.Message}");
         }
 
         return SyntaxReader.Read(fullPath, bytes, DocumentFormats.Detect(fullPath, bytes));
@@ -162,9 +163,15 @@ public static class OpenApiDocumentLoader
                 text = text.Contains('.', StringComparison.Ordinal) ? text + ".0" : text + ".0.0";
             }
 
-            return text is not null && (text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal))
-                ? (text, null)
-                : (string.Empty, At("/openapi", $"unsupported OpenAPI version '{Excerpt(text)}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
+            if (text is not null && (text.StartsWith("3.0", StringComparison.Ordinal) || text.StartsWith("3.1", StringComparison.Ordinal) || text.StartsWith("3.2", StringComparison.Ordinal)))
+            {
+                return (text, null);
+            }
+
+            // "openapi: 2.0" is a common slip: saying 2.0 is supported while refusing it would only confuse.
+            return (string.Empty, At("/openapi", text is not null && text.StartsWith('2')
+                ? $"unsupported OpenAPI version '{Excerpt(text)}': an OpenAPI 2.0 document declares 'swagger: \"2.0\"' instead of 'openapi'"
+                : $"unsupported OpenAPI version '{Excerpt(text)}': OpenAPI 2.0, 3.0 and 3.1 are supported"));
         }
 
         return (string.Empty, new LoadError(parsed.Path, 1, 1, "not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level"));

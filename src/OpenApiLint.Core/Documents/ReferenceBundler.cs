@@ -39,7 +39,6 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly Dictionary<string, string?> _fileErrors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _localTargetExists = new(StringComparer.Ordinal);
     private readonly HashSet<(string File, string Pointer)> _inlining = [];
-    private readonly HashSet<(string File, string Pointer, string Target)> _recordedSites = [];
     private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertiesOfSchema = [];
     private readonly List<PathToken> _tokens = [];
     private char[] _pointerBuffer = new char[256];
@@ -62,7 +61,10 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>The tree for Microsoft.OpenApi: the document's parts the rules read, references to other files inlined.</summary>
     public JsonObject ReaderTree { get; private set; } = [];
 
-    /// <summary>Every <c>$ref</c> met, in document order, each place once.</summary>
+    /// <summary>
+    /// Every <c>$ref</c> met, in document order; one inside a file inlined at several places is met at each, with the
+    /// scope of that place (the linter reports a finding about it once).
+    /// </summary>
     public List<ReferenceSite> Sites { get; } = [];
 
     /// <summary>For each pointer in the document whose value was inlined from another file: where it came from.</summary>
@@ -240,7 +242,7 @@ internal sealed class ReferenceBundler : IDisposable
             // Microsoft.OpenApi resolves local references itself; we only check that the target exists.
             var problem = resolved.Pointer is null ? "its fragment is not a JSON pointer"
                 : LocalTargetExists(resolved.Pointer) ? null : "its target does not exist";
-            AddSite(new ReferenceSite(site, target, ReferenceKind.Local, problem));
+            AddSite(site, target, ReferenceKind.Local, problem, documentPointer);
             if (resolved.Pointer is not null && part == SlicePart.Response)
             {
                 // Only responses reached through $ref need their target later (to report where they are defined).
@@ -254,7 +256,7 @@ internal sealed class ReferenceBundler : IDisposable
 
         if (resolved.Problem is not null || resolved.File is null)
         {
-            AddSite(new ReferenceSite(site, target, resolved.Kind, resolved.Problem));
+            AddSite(site, target, resolved.Kind, resolved.Problem, documentPointer);
             return Unresolvable(part);
         }
 
@@ -266,17 +268,17 @@ internal sealed class ReferenceBundler : IDisposable
         var source = resolved.File!;
         if (resolved.Pointer is not { } pointer)
         {
-            AddSite(new ReferenceSite(site, target, resolved.Kind, "its fragment is not a JSON pointer"));
+            AddSite(site, target, resolved.Kind, "its fragment is not a JSON pointer", documentPointer);
             return Unresolvable(part);
         }
 
         if (source.Find(pointer) is not { } found)
         {
-            AddSite(new ReferenceSite(site, target, resolved.Kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}"));
+            AddSite(site, target, resolved.Kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}", documentPointer);
             return Unresolvable(part);
         }
 
-        AddSite(new ReferenceSite(site, target, resolved.Kind, null));
+        AddSite(site, target, resolved.Kind, null, documentPointer);
         if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences || _inlinedValues > MaxInlinedValues || _tokens.Count > MaxBundledDepth)
         {
             // A recursive schema across files, or a pathological set of files: leave the reference; the walk stays bounded.
@@ -432,15 +434,13 @@ internal sealed class ReferenceBundler : IDisposable
         return new ReferenceTarget(ReferenceKind.RelativeFile, other, pointer, readProblem);
     }
 
-    private void AddSite(ReferenceSite site)
-    {
-        // Content inlined at several places is walked at each: its references are still one place each in its file.
-        // The document's own references are each met once, so only inlined ones need the check.
-        if (_originFile is null || _recordedSites.Add((site.Site.File, site.Site.Pointer, site.Target)))
-        {
-            Sites.Add(site);
-        }
-    }
+    /// <summary>
+    /// Records a reference met at <paramref name="scope"/>, where it sits in the bundled document: for a reference
+    /// inside an inlined file, below the place that file was inlined. That places it under an operation (for
+    /// suppressions, overrides and the operation's name).
+    /// </summary>
+    private void AddSite(SourcePointer site, string target, ReferenceKind kind, string? problem, string scope) =>
+        Sites.Add(new ReferenceSite(site, target, kind, problem) { ScopePointer = scope });
 
     private bool LocalTargetExists(string pointer)
     {

@@ -129,9 +129,23 @@ internal static partial class SyntaxReader
             throw new SyntaxException("the file is empty");
         }
 
+        // A UTF-16 or UTF-32 file (a Windows editor's "Unicode") has NUL bytes and would be called binary.
+        if (content.StartsWith([(byte)0xFF, (byte)0xFE]) || content.StartsWith([(byte)0xFE, (byte)0xFF]) || content.StartsWith([(byte)0, (byte)0, (byte)0xFE, (byte)0xFF]))
+        {
+            throw new SyntaxException("the file is UTF-16 or UTF-32 text; save it as UTF-8");
+        }
+
         if (LooksBinary(content))
         {
             throw new SyntaxException("the file is binary, not a JSON or YAML document");
+        }
+
+        // System.Text.Json accepts invalid UTF-8 inside strings and fails only later, with a message about
+        // transcoding; checking first gives both formats one clear error at the first bad byte.
+        if (!System.Text.Unicode.Utf8.IsValid(content))
+        {
+            var (line, column) = TextPositions.FromByteOffset(content, FirstInvalidUtf8(content));
+            throw new SyntaxException("the file is not valid UTF-8 text", line, column);
         }
 
         var tree = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(content);
@@ -244,6 +258,17 @@ internal static partial class SyntaxReader
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex WhiteSpace();
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> content)
+    {
+        var offset = 0;
+        while (offset < content.Length && Rune.DecodeFromUtf8(content[offset..], out _, out var length) == System.Buffers.OperationStatus.Done)
+        {
+            offset += length;
+        }
+
+        return offset;
+    }
 
     private static bool IsBlank(ReadOnlySpan<byte> content)
     {

@@ -19,8 +19,11 @@ public sealed record LintReport(
     /// <summary>Every diagnostic of every file, sorted by file, line, column and rule id.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = LintRunner.AllDiagnostics(Results);
 
-    /// <summary>Every load error (document or ruleset) of the run.</summary>
-    public IReadOnlyList<LoadError> Errors { get; } = Results.SelectMany(result => result.Errors).ToArray();
+    /// <summary>
+    /// Every load error (document or ruleset) of the run, each once: a broken ruleset shared by many documents is
+    /// reported once, not once per document.
+    /// </summary>
+    public IReadOnlyList<LoadError> Errors { get; } = Results.SelectMany(result => result.Errors).Distinct().ToArray();
 
     /// <summary>How many diagnostics have <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(diagnostic => diagnostic.Severity == severity);

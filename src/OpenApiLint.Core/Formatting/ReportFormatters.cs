@@ -3,7 +3,12 @@ namespace OpenApiLint.Core.Formatting;
 /// <summary>Options some formats use; each format ignores what it does not need.</summary>
 /// <param name="Color">ANSI colors (text format on a terminal only).</param>
 /// <param name="TemplatePath">A team's own HTML template file or folder (html format).</param>
-public sealed record ReportOptions(bool Color = false, string? TemplatePath = null);
+/// <param name="IncludeLoadErrors">
+/// Whether the text format lists load errors among the findings. The tool turns it off when the report goes to the
+/// terminal, because it already writes each load error to stderr.
+/// </param>
+/// <param name="IncludeSummary">Whether the text format ends with its summary line (off for <c>--quiet</c>).</param>
+public sealed record ReportOptions(bool Color = false, string? TemplatePath = null, bool IncludeLoadErrors = true, bool IncludeSummary = true);
 
 /// <summary>The output formats by name: the single place the tool and the MSBuild task pick a formatter from.</summary>
 public static class ReportFormatters

@@ -1,10 +1,267 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rules;
+
 namespace OpenApiLint.Core.Formatting;
 
-/// <summary>PLACEHOLDER: the sarif format is being written; see the open issue.</summary>
+/// <summary>
+/// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists every rule (help text,
+/// help link, default level), one result per diagnostic with its region, and file URIs relative to the working folder
+/// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). Load errors become tool execution notifications.
+/// The mapping follows Roslyn's SarifV2ErrorLogger.
+/// </summary>
 public sealed class SarifFormatter : IReportFormatter
 {
+    /// <summary>The base id relative artifact URIs are resolved against.</summary>
+    public const string SourceRootBaseId = "%SRCROOT%";
+
+    private const string SchemaUri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
     public string Name => "sarif";
 
-    public void Write(LintReport report, TextWriter writer) =>
-        throw new NotSupportedException("The sarif format is not available yet.");
+    public void Write(LintReport report, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            WriteLog(json, report);
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.WriteLine();
+    }
+
+    /// <summary>The project page: the help links' repository, without the path to the rule pages.</summary>
+    public static string InformationUri
+    {
+        get
+        {
+            var cut = RuleIds.HelpBaseUri.IndexOf("/blob/", StringComparison.Ordinal);
+            return cut > 0 ? RuleIds.HelpBaseUri[..cut] : RuleIds.HelpBaseUri;
+        }
+    }
+
+    private static void WriteLog(Utf8JsonWriter json, LintReport report)
+    {
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+
+        WriteTool(json, report);
+        WriteInvocation(json, report);
+
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(SourceRootBaseId);
+        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("results");
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            WriteResult(json, diagnostic, report.WorkingDirectory);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("columnKind", "utf16CodeUnits");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, LintReport report)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", report.ToolName);
+        json.WriteString("version", report.ToolVersion);
+        json.WriteString("semanticVersion", report.ToolVersion);
+        json.WriteString("informationUri", InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in RuleCatalog.All)
+        {
+            WriteRule(json, rule.Descriptor);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, RuleDescriptor descriptor)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", descriptor.Id);
+        json.WriteString("name", descriptor.Name);
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", descriptor.Title);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", descriptor.Description);
+        json.WriteEndObject();
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{descriptor.Description}\n\nHow to fix: {descriptor.Fix}\n\nExample: {descriptor.Example}");
+        json.WriteString("markdown", $"{descriptor.Description}\n\n**How to fix:** {descriptor.Fix}\n\n**Example:**\n\n```yaml\n{descriptor.Example}\n```\n\n[{descriptor.Id} documentation]({descriptor.HelpUri})");
+        json.WriteEndObject();
+        json.WriteString("helpUri", descriptor.HelpUri);
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", Level(descriptor.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteStartArray("tags");
+        json.WriteStringValue("openapi");
+        json.WriteStringValue("http");
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteInvocation(Utf8JsonWriter json, LintReport report)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", report.Errors.Count == 0);
+        json.WriteString("startTimeUtc", report.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        json.WriteStartObject("workingDirectory");
+        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteEndObject();
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var error in report.Errors)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", error.Message);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            WritePhysicalLocation(json, error.File, error.Line, Math.Max(error.Column, 1), 0, 0, report.WorkingDirectory);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string workingDirectory)
+    {
+        var ruleIndex = IndexOf(diagnostic.RuleId);
+        json.WriteStartObject();
+        json.WriteString("ruleId", diagnostic.RuleId);
+        if (ruleIndex >= 0)
+        {
+            json.WriteNumber("ruleIndex", ruleIndex);
+        }
+
+        json.WriteString("level", Level(diagnostic.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", diagnostic.Message);
+        json.WriteEndObject();
+
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        var location = diagnostic.Location;
+        WritePhysicalLocation(json, location.File, location.Line, location.Column, location.EndLine, location.EndColumn, workingDirectory);
+        if (diagnostic.Method is not null && diagnostic.Path is not null)
+        {
+            json.WriteStartArray("logicalLocations");
+            json.WriteStartObject();
+            json.WriteString("fullyQualifiedName", $"{diagnostic.Method.ToUpperInvariant()} {diagnostic.Path}");
+            json.WriteString("kind", "member");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        if (diagnostic.RelatedLocations.Count > 0)
+        {
+            json.WriteStartArray("relatedLocations");
+            var id = 1;
+            foreach (var related in diagnostic.RelatedLocations)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", id++);
+                WritePhysicalLocation(json, related.File, related.Line, related.Column, related.EndLine, related.EndColumn, workingDirectory);
+                json.WriteStartObject("message");
+                json.WriteString("text", "definition");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject("properties");
+        json.WriteString("pointer", location.Pointer);
+        DiagnosticJson.WriteScope(json, diagnostic);
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter json, string file, int line, int column, int endLine, int endColumn, string workingDirectory)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        if (ReportPaths.IsInside(file, workingDirectory))
+        {
+            json.WriteString("uri", ReportPaths.RelativeUri(ReportPaths.Display(file, workingDirectory)));
+            json.WriteString("uriBaseId", SourceRootBaseId);
+        }
+        else
+        {
+            json.WriteString("uri", ReportPaths.FileUri(file, workingDirectory));
+        }
+
+        json.WriteEndObject();
+        if (line > 0)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", Math.Max(column, 1));
+            if (endLine >= line && endLine > 0)
+            {
+                json.WriteNumber("endLine", endLine);
+                if (endColumn > 0 && (endLine > line || endColumn > column))
+                {
+                    json.WriteNumber("endColumn", endColumn);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static int IndexOf(string ruleId)
+    {
+        for (var i = 0; i < RuleCatalog.All.Count; i++)
+        {
+            if (RuleCatalog.All[i].Descriptor.Id == ruleId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "note",
+        _ => "none",
+    };
 }

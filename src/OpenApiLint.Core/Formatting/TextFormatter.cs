@@ -1,12 +1,106 @@
+using System.Globalization;
+using OpenApiLint.Core.Diagnostics;
+
 namespace OpenApiLint.Core.Formatting;
 
-/// <summary>PLACEHOLDER: the text format is being written; see the open issue.</summary>
+/// <summary>
+/// The terminal and log format: one line per finding in the canonical MSBuild form
+/// <c>path(line,col): error OAL0001: message</c>, which IDEs and CI logs turn into links, then a summary line.
+/// Load errors read <c>path(line,col): error: message</c>. Colors only when <see cref="ReportOptions.Color"/> asks.
+/// </summary>
 public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 {
+    private const string Reset = "\u001b[0m";
+    private const string Red = "\u001b[1;31m";
+    private const string Yellow = "\u001b[33m";
+    private const string Cyan = "\u001b[36m";
+    private const string Green = "\u001b[32m";
+
     public ReportOptions Options { get; } = options;
 
     public string Name => "text";
 
-    public void Write(LintReport report, TextWriter writer) =>
-        throw new NotSupportedException("The text format is not available yet.");
+    public void Write(LintReport report, TextWriter writer)
+    {
+        var lines = report.Diagnostics
+            .Select(diagnostic => new Line(
+                ReportPaths.Display(diagnostic.Location.File, report.WorkingDirectory),
+                diagnostic.Location.Line,
+                diagnostic.Location.Column,
+                diagnostic.RuleId,
+                diagnostic.Severity,
+                diagnostic.Message))
+            .ToList();
+        if (Options.IncludeLoadErrors)
+        {
+            lines.AddRange(report.Errors.Select(error => new Line(
+                ReportPaths.Display(error.File, report.WorkingDirectory), error.Line, error.Column, RuleId: "", Severity.Error, error.Message)));
+        }
+
+        lines.Sort(Line.Order);
+        foreach (var line in lines)
+        {
+            writer.WriteLine(Format(line));
+        }
+
+        if (Options.IncludeSummary)
+        {
+            writer.WriteLine(Summary(report));
+        }
+    }
+
+    /// <summary>The closing line: counts by severity and how many files were read.</summary>
+    public string Summary(LintReport report)
+    {
+        var errors = report.Count(Severity.Error);
+        var warnings = report.Count(Severity.Warning);
+        var infos = report.Count(Severity.Info);
+        var notLinted = report.Results.Count(result => !result.Linted);
+        var text = $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")} in {Plural(report.Results.Count, "file")}";
+        if (notLinted > 0)
+        {
+            text += $"; {Plural(notLinted, "file")} could not be linted";
+        }
+
+        var color = errors > 0 || notLinted > 0 ? Red : warnings > 0 ? Yellow : Green;
+        return Paint(text, color);
+    }
+
+    private string Format(Line line)
+    {
+        var position = line.LineNumber > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"({line.LineNumber},{Math.Max(line.Column, 1)})")
+            : "";
+        var category = line.RuleId.Length == 0
+            ? Paint("error", Red) + ":"
+            : Paint($"{line.Severity.ToName()} {line.RuleId}", ColorOf(line.Severity)) + ":";
+        return $"{line.File}{position}: {category} {line.Message}";
+    }
+
+    private static string ColorOf(Severity severity) => severity switch
+    {
+        Severity.Error => Red,
+        Severity.Warning => Yellow,
+        _ => Cyan,
+    };
+
+    private string Paint(string text, string color) => Options.Color ? color + text + Reset : text;
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+
+    private sealed record Line(string File, int LineNumber, int Column, string RuleId, Severity Severity, string Message)
+    {
+        public static IComparer<Line> Order { get; } = Comparer<Line>.Create(static (a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.File, b.File);
+            if (byFile != 0) return byFile;
+            var byLine = a.LineNumber.CompareTo(b.LineNumber);
+            if (byLine != 0) return byLine;
+            var byColumn = a.Column.CompareTo(b.Column);
+            if (byColumn != 0) return byColumn;
+            var byRule = string.CompareOrdinal(a.RuleId, b.RuleId);
+            return byRule != 0 ? byRule : string.CompareOrdinal(a.Message, b.Message);
+        });
+    }
 }

@@ -33,6 +33,8 @@ public sealed class DefaultResponseNotAllowedRule : IRule
                     response.Pointer,
                     operation,
                     response,
+                    // A $ref'd response is reported at the reference site; its definition is shown beside it.
+                    response.Definition,
                     Rationale: ruleset.Rules.GetValueOrDefault(RuleIds.DefaultResponseNotAllowed)?.Rationale);
             }
         }

@@ -27,7 +27,9 @@ public sealed class InvalidStatusCodeKeyRule : IRule
                     $"{operation.DisplayName} declares the response key '{response.StatusKey}'; expected a status code (100-599), an upper-case range (4XX) or default",
                     response.Pointer,
                     operation,
-                    response);
+                    response,
+                    // A $ref'd response is reported at the reference site; its definition is shown beside it.
+                    response.Definition);
             }
         }
     }

@@ -28,12 +28,17 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     continue;
                 }
 
-                var names = string.Join(" or ", policy.RequestHeaders);
+                // "If-Match, If-None-Match or If-Unmodified-Since": any one of them is enough.
+                var names = policy.RequestHeaders.Count == 1
+                    ? policy.RequestHeaders[0]
+                    : $"{string.Join(", ", policy.RequestHeaders.Take(policy.RequestHeaders.Count - 1))} or {policy.RequestHeaders[^1]}";
                 yield return new Finding(
                     $"{operation.DisplayName} declares {response.StatusKey} but accepts no {names} request header; {ruleset.Name} requires {names} for {response.StatusKey}",
                     response.Pointer,
                     operation,
                     response,
+                    // A $ref'd response is reported at the reference site; its definition is shown beside it.
+                    response.Definition,
                     Rationale: policy.Rationale);
             }
         }

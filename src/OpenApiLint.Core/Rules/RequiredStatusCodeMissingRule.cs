@@ -41,7 +41,7 @@ public sealed class RequiredStatusCodeMissingRule : IRule
         }
     }
 
-    private static bool IsSatisfied(string required, HashSet<string> keys, Ruleset ruleset)
+    internal static bool IsSatisfied(string required, IReadOnlySet<string> keys, Ruleset ruleset)
     {
         if (keys.Contains(required))
         {

@@ -41,10 +41,12 @@ public sealed class StatusCodeNotAllowedRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} declares {response.StatusKey}; {ruleset.Name} allows {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(allowed)}",
+                    $"{operation.DisplayName} declares {response.StatusKey}; {ruleset.Name} allows {operation.Method.ToUpperInvariant()}: {(allowed.Count == 0 ? "none" : StatusCodes.Join(allowed))}",
                     response.Pointer,
                     operation,
                     response,
+                    // A $ref'd response is reported at the reference site; its definition is shown beside it.
+                    response.Definition,
                     Rationale: policy.Rationale);
             }
         }

@@ -23,13 +23,22 @@ public sealed class UnresolvedReferenceRule : IRule
             .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' cannot be resolved: {site.Problem}", context.Document));
 }
 
-/// <summary>Shared shape of the reference rules' findings: reported at the <c>$ref</c> member, in whichever file holds it.</summary>
+/// <summary>
+/// Shared shape of the reference rules' findings: reported at the <c>$ref</c> member, in whichever file holds it, and
+/// tied to the operation and response the reference is under, so that their <c>x-openapi-lint-ignore</c>, the
+/// overrides for the operation's path, and the operation's name in outputs apply as for any other finding.
+/// </summary>
 internal static class ReferenceFindings
 {
     public static Finding At(ReferenceSite site, string message, OpenApiLintDocument document)
     {
         var pointer = JsonPointer.Append(site.Site.Pointer, "$ref");
         var inDocument = site.Site.File == document.FilePath;
-        return new Finding(message, pointer, Location: inDocument ? null : site.Site with { Pointer = pointer });
+        var operation = document.Operations.FirstOrDefault(operation => IsWithin(site.ScopePointer, operation.Pointer));
+        var response = operation?.Responses.FirstOrDefault(response => IsWithin(site.ScopePointer, response.Pointer));
+        return new Finding(message, pointer, operation, response, Location: inDocument ? null : site.Site with { Pointer = pointer });
     }
+
+    private static bool IsWithin(string pointer, string ancestor) =>
+        pointer.StartsWith(ancestor, StringComparison.Ordinal) && (pointer.Length == ancestor.Length || pointer[ancestor.Length] == '/');
 }

@@ -30,16 +30,18 @@ public static class PathGlob
                     regex.Length -= 1;
                     regex.Append("(/.*)?");
                 }
+                else if (!slashBefore && i + 2 < pattern.Length && pattern[i + 2] == '/')
+                {
+                    // "**/items" matches "/items" and "/a/b/items", but not "/fooitems": the segment must start at a slash.
+                    regex.Append("(.*/)?");
+                    i++;
+                }
                 else
                 {
                     regex.Append(".*");
                 }
 
                 i++;
-                if (i + 1 < pattern.Length && pattern[i + 1] == '/' && !slashBefore)
-                {
-                    i++;
-                }
             }
             else if (c == '*')
             {

@@ -109,9 +109,10 @@ public sealed class Ruleset
         {
             var inherited = methods.GetValueOrDefault(method);
             IEnumerable<string>? allowed = change.Allowed ?? inherited?.Allowed;
-            if (change.AddAllowed is { } added)
+            // No inherited list means any code is allowed: adding codes to that must not narrow it to the added ones.
+            if (change.AddAllowed is { } added && allowed is not null)
             {
-                allowed = (allowed ?? []).Concat(added);
+                allowed = allowed.Concat(added);
             }
 
             if (change.RemoveAllowed is { } removed && allowed is not null)

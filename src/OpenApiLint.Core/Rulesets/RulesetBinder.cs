@@ -5,11 +5,10 @@ using OpenApiLint.Core.Diagnostics;
 namespace OpenApiLint.Core.Rulesets;
 
 /// <summary>A ruleset that is valid JSON but not a valid ruleset, with the position of the offending value.</summary>
-internal sealed class RulesetFormatException(string message, int line, int column) : Exception(message)
+internal sealed class RulesetFormatException(string message, string pointer) : Exception(message)
 {
-    public int Line { get; } = line;
-
-    public int Column { get; } = column;
+    /// <summary>The offending value; the loader turns it into a line and column.</summary>
+    public string Pointer { get; } = pointer;
 }
 
 /// <summary>
@@ -294,9 +293,5 @@ internal static class RulesetBinder
         _ => token.ToString(Newtonsoft.Json.Formatting.None),
     };
 
-    private static RulesetFormatException Error(JToken token, string message)
-    {
-        var info = (IJsonLineInfo)token;
-        return new RulesetFormatException(message, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0);
-    }
+    private static RulesetFormatException Error(JToken token, string message) => new(message, RulesetPositions.PointerOf(token));
 }

@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Schema;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
 
 namespace OpenApiLint.Core.Rulesets;
 
@@ -184,12 +185,12 @@ public static class RulesetLoader
         }
         catch (JsonReaderException error)
         {
-            return (null, [new LoadError(file, error.LineNumber, error.LinePosition, $"invalid JSON: {TrimPosition(error.Message)}")]);
+            return (null, [SyntaxError(text, file, error)]);
         }
 
         if (!origin.IsBuiltIn)
         {
-            var schemaErrors = SchemaChecks.GetOrAdd(text, _ => Validate(token, file));
+            var schemaErrors = SchemaChecks.GetOrAdd(text, _ => Validate(token, text, file));
             if (schemaErrors.Count > 0)
             {
                 return (null, schemaErrors.Select(e => e with { File = file }).ToArray());
@@ -202,11 +203,30 @@ public static class RulesetLoader
         }
         catch (RulesetFormatException error)
         {
-            return (null, [new LoadError(file, error.Line, error.Column, error.Message)]);
+            var span = RulesetPositions.Resolve(text, [error.Pointer])[error.Pointer];
+            return (null, [new LoadError(file, span.Line, span.Column, error.Message)]);
         }
     }
 
-    private static IReadOnlyList<LoadError> Validate(JToken token, string file)
+    /// <summary>
+    /// A syntax error, positioned and worded as the document loader does it (System.Text.Json points at the offending
+    /// character; Json.NET at the one before it). Json.NET's own error is the fallback for what only it refuses.
+    /// </summary>
+    private static LoadError SyntaxError(string text, string file, JsonReaderException error)
+    {
+        try
+        {
+            SyntaxReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Json);
+        }
+        catch (SyntaxException syntax)
+        {
+            return new LoadError(file, syntax.Line, syntax.Column, syntax.Message);
+        }
+
+        return new LoadError(file, error.LineNumber, error.LinePosition, $"invalid JSON: {TrimPosition(error.Message)}");
+    }
+
+    private static IReadOnlyList<LoadError> Validate(JToken token, string text, string file)
     {
         try
         {
@@ -215,8 +235,13 @@ public static class RulesetLoader
                 return [];
             }
 
-            return errors.SelectMany(Innermost)
-                .Select(error => new LoadError(file, error.LineNumber, error.LinePosition, SchemaMessage(error)))
+            // Each error is placed at the start of the member or item it is about (see RulesetPositions).
+            var innermost = errors.SelectMany(Innermost)
+                .Select(error => (Error: error, Pointer: TokenAt(token, error.Path) is { } at ? RulesetPositions.PointerOf(at) : JsonPointer.Root))
+                .ToArray();
+            var spans = RulesetPositions.Resolve(text, innermost.Select(entry => entry.Pointer));
+            return innermost
+                .Select(entry => new LoadError(file, spans[entry.Pointer].Line, spans[entry.Pointer].Column, SchemaMessage(entry.Error)))
                 .DistinctBy(error => (error.Line, error.Column, error.Message))
                 .OrderBy(error => error.Line).ThenBy(error => error.Column)
                 .ToArray();
@@ -225,6 +250,18 @@ public static class RulesetLoader
         {
             // The free validation quota is spent: the binder still refuses anything it cannot read.
             return [];
+        }
+    }
+
+    private static JToken? TokenAt(JToken root, string path)
+    {
+        try
+        {
+            return root.SelectToken(path);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

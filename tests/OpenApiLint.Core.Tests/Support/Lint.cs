@@ -1,6 +1,7 @@
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Tests.Support;
@@ -40,13 +41,41 @@ internal static class Lint
         return result.Ruleset!;
     }
 
-    /// <summary>Diagnostics for a document under a ruleset, all rules.</summary>
-    public static IReadOnlyList<Diagnostic> Run(string document, Ruleset ruleset, string fileName = "openapi.yaml") =>
-        new Linter().Lint(Load(document, fileName), ruleset);
+    /// <summary>
+    /// Diagnostics for a document under a ruleset: of every rule, or of <paramref name="ruleId"/> only. One method
+    /// with optional parameters, so that a rule id can never be taken for a file name by overload resolution.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Run(string document, Ruleset ruleset, string? ruleId = null, string fileName = "openapi.yaml")
+    {
+        // A file name passed where the rule id goes would filter everything out and let a test pass on nothing.
+        if (ruleId is not null && RuleCatalog.Find(ruleId) is null)
+        {
+            throw new ArgumentException($"'{ruleId}' is not a rule id; pass a file name as fileName:", nameof(ruleId));
+        }
 
-    /// <summary>Diagnostics of one rule only.</summary>
-    public static IReadOnlyList<Diagnostic> Run(string document, Ruleset ruleset, string ruleId, string fileName = "openapi.yaml") =>
-        Run(document, ruleset, fileName).Where(diagnostic => diagnostic.RuleId == ruleId).ToArray();
+        return new Linter().Lint(Load(document, fileName), ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+    }
+
+    /// <summary>Diagnostics for a document file on disk (relative <c>$ref</c>s need one), optionally of one rule only.</summary>
+    public static IReadOnlyList<Diagnostic> RunFile(string path, Ruleset ruleset, string? ruleId = null)
+    {
+        var result = OpenApiDocumentLoader.Load(path);
+        Assert.That(result.Error, Is.Null, "the document should load");
+        return new Linter().Lint(result.Document!, ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+    }
+
+    /// <summary>
+    /// "line:col ruleId severity pointer | message" for one diagnostic: everything a fixture asserts, in one string
+    /// whose mismatch reads well in a failure.
+    /// </summary>
+    public static string Describe(Diagnostic d) =>
+        $"{d.Location.Line}:{d.Location.Column} {d.RuleId} {d.Severity.ToName()} {d.Location.Pointer} | {d.Message}";
+
+    /// <summary><see cref="Describe(Diagnostic)"/> for each diagnostic, in the linter's order.</summary>
+    public static string[] Describe(IEnumerable<Diagnostic> diagnostics) => diagnostics.Select(Describe).ToArray();
+
+    /// <summary>"file line:col pointer" for a location (the primary one or a related one).</summary>
+    public static string Where(SourceLocation location) => $"{location.File} {location.Line}:{location.Column} {location.Pointer}";
 
     /// <summary>"line:col ruleId message" lines: compact, exact, easy to compare.</summary>
     public static string[] Lines(IEnumerable<Diagnostic> diagnostics) =>

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rules;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Cli.Commands;
+
+/// <summary>
+/// <c>explain ID</c>: what a rule checks, why (quoting the guideline through the ruleset in force), an example, and how
+/// to fix a finding.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static (Command Command, string[] Examples) Create(CliConsole console)
+    {
+        var id = new Argument<string>("rule") { Description = "A rule id (OAL0001) or name (status-code-not-allowed)." };
+        var ruleset = new Option<string>("--ruleset", "-r")
+        {
+            Description = "Quote this ruleset's guideline. Default: the .openapi-lint.json of the current folder or above, else 'recommended'.",
+            HelpName = "NAME|FILE",
+        };
+        var command = new Command("explain", "Explain a rule: what it checks, why, an example and how to fix it.");
+        command.Arguments.Add(id);
+        command.Options.Add(ruleset);
+        command.SetAction(parse => Execute(parse.GetValue(id)!, parse.GetValue(ruleset), console));
+        return (command,
+        [
+            "dotnet openapi-lint explain OAL0001",
+            "dotnet openapi-lint explain status-code-not-allowed --ruleset minimal-codes",
+        ]);
+    }
+
+    public static int Execute(string idOrName, string? rulesetArgument, CliConsole console)
+    {
+        var rule = RuleCatalog.Find(idOrName)
+            ?? RuleCatalog.All.FirstOrDefault(candidate => candidate.Descriptor.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"unknown rule '{idOrName}': see 'dotnet openapi-lint rules'");
+        var descriptor = rule.Descriptor;
+        var ruleset = LoadRuleset(rulesetArgument, console);
+
+        var output = console.Out;
+        output.WriteLine($"{descriptor.Id} {descriptor.Name}: {descriptor.Title}");
+        output.WriteLine($"Default severity: {descriptor.DefaultSeverity.ToName()}; in {ruleset.Name}: {ruleset.SeverityOf(descriptor.Id, descriptor.DefaultSeverity).ToName()}");
+        output.WriteLine($"Help: {descriptor.HelpUri}");
+        output.WriteLine();
+        Section(output, "What it checks", descriptor.Description);
+
+        output.WriteLine($"Why ({ruleset.Name})");
+        var rationales = RuleRationales.For(descriptor.Id, ruleset);
+        if (rationales.Count > 0)
+        {
+            if (ruleset.Source is not null)
+            {
+                output.WriteLine($"  Source: {ruleset.Source}");
+            }
+
+            foreach (var (subject, rationale) in rationales)
+            {
+                output.WriteLine($"  - {subject}: {rationale}");
+            }
+        }
+        else
+        {
+            output.WriteLine($"  {ruleset.Name} does not configure this rule.");
+            var others = BuiltInRulesets.Names
+                .Where(name => name != ruleset.Name && RulesetLoader.LoadBuiltIn(name).Ruleset is { } builtIn && RuleRationales.For(descriptor.Id, builtIn).Count > 0)
+                .ToArray();
+            if (others.Length > 0)
+            {
+                output.WriteLine($"  Built-ins that do: {string.Join(", ", others)} (dotnet openapi-lint explain {descriptor.Id} --ruleset {others[0]}).");
+            }
+        }
+
+        output.WriteLine();
+        Section(output, "Example", descriptor.Example);
+        Section(output, "How to fix", descriptor.Fix);
+        return ExitCodes.Success;
+    }
+
+    private static Ruleset LoadRuleset(string? argument, CliConsole console)
+    {
+        var result = argument is not null
+            ? RulesetLoader.Load(LintCommand.ResolveRulesetArgument(argument, console)!, console.WorkingDirectory)
+            : RulesetLoader.FindTeamFile(console.WorkingDirectory) is { } teamFile
+                ? RulesetLoader.LoadFile(teamFile)
+                : RulesetLoader.LoadBuiltIn(BuiltInRulesets.DefaultName);
+        return result.Ruleset ?? throw new InputException(result.Errors);
+    }
+
+    private static void Section(TextWriter output, string title, string text)
+    {
+        output.WriteLine(title);
+        output.WriteLine($"  {text}");
+        output.WriteLine();
+    }
+}

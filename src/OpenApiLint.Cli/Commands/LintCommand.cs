@@ -1,0 +1,227 @@
+using System.CommandLine;
+using OpenApiLint.Cli.Input;
+using OpenApiLint.Cli.Output;
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Report;
+using OpenApiLint.Core.Linting;
+
+namespace OpenApiLint.Cli.Commands;
+
+/// <summary>What <c>lint</c> was asked to do, once parsed.</summary>
+internal sealed record LintRequest(
+    IReadOnlyList<string> Paths,
+    string? Ruleset,
+    string Format,
+    string? Output,
+    string FailOn,
+    bool Quiet,
+    bool NoColor,
+    string? Template);
+
+/// <summary>
+/// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
+/// <see cref="LintRunner"/>, and writes the report in the chosen format to stdout or, whole and atomically, to a file.
+/// </summary>
+internal static class LintCommand
+{
+    /// <summary>Below this many files a progress line would only flicker.</summary>
+    public const int ProgressThreshold = 20;
+
+    public static readonly IReadOnlyList<string> FailOnValues = ["error", "warning", "info", "never"];
+
+    public static (Command Command, string[] Examples) Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "OpenAPI documents (JSON or YAML), folders (every OpenAPI document below them; bin/, obj/ and node_modules/ skipped) and globs (specs/**/*.yaml).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var ruleset = new Option<string>("--ruleset", "-r")
+        {
+            Description = "A built-in ruleset name or a ruleset file. Default: the nearest .openapi-lint.json above each document, else 'recommended'.",
+            HelpName = "NAME|FILE",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Report format: text, json, sarif, junit, github or html.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "FORMAT",
+        }.OneOf("format", ReportFormatters.Names);
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Write the report to FILE (parent folders are created; the file is replaced only once the report is complete).",
+            HelpName = "FILE",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with 1 when a finding has this severity or a higher one: error, warning, info or never.",
+            DefaultValueFactory = _ => "error",
+            HelpName = "SEVERITY",
+        }.OneOf("severity", FailOnValues);
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings: no summary line, no progress." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never color the text report (NO_COLOR=1 does the same)." };
+        var template = new Option<string>("--template")
+        {
+            Description = "A team's own HTML report template, a file or a folder (html format).",
+            HelpName = "FILE|DIR",
+        };
+
+        var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
+        command.Arguments.Add(paths);
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Execute(
+            new LintRequest(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(ruleset),
+                parse.GetValue(format)!.ToLowerInvariant(),
+                parse.GetValue(output),
+                parse.GetValue(failOn)!.ToLowerInvariant(),
+                parse.GetValue(quiet),
+                parse.GetValue(noColor),
+                parse.GetValue(template)),
+            console));
+
+        return (command,
+        [
+            "dotnet openapi-lint lint openapi.yaml",
+            "dotnet openapi-lint lint specs/ 'contracts/**/*.json'",
+            "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
+            "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
+            "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
+        ]);
+    }
+
+    /// <summary>Runs a parsed <c>lint</c> and returns the exit code.</summary>
+    public static int Execute(LintRequest request, CliConsole console)
+    {
+        // An unknown option lands among the paths when it follows them; say so rather than report a missing file.
+        var unknownOption = request.Paths.FirstOrDefault(path => path.StartsWith('-') && !File.Exists(console.FullPath(path)));
+        if (unknownOption is not null)
+        {
+            throw new UsageException($"unknown option '{unknownOption}' (see 'dotnet openapi-lint lint --help')");
+        }
+
+        var failOn = request.FailOn == "never" ? (Severity?)null : ParseSeverity(request.FailOn);
+        var toFile = request.Output is not null;
+        var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
+            ?? throw new UsageException($"unknown format '{request.Format}': use {string.Join(", ", ReportFormatters.Names)}");
+        if (formatter is HtmlFormatter html)
+        {
+            // A broken team template is reported before any document is linted, and nothing is written.
+            WithTemplateErrorsAsInput(() => html.Template);
+        }
+
+        var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
+        var resolver = new RulesetResolver(ResolveRulesetArgument(request.Ruleset, console), console.WorkingDirectory);
+        var runner = new LintRunner(resolver);
+        var showProgress = !request.Quiet && !console.IsErrorRedirected && inputs.Files.Count >= ProgressThreshold;
+        var linted = showProgress
+            ? LintWithProgress(runner, inputs.Files, console)
+            : runner.LintFiles(inputs.Files);
+
+        var results = inputs.Problems.Concat(linted)
+            .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)
+            .ToArray();
+        var report = new LintReport(results, CliApplication.ToolName, CliApplication.Version, console.WorkingDirectory, DateTimeOffset.UtcNow);
+
+        // Every input that could not be linted gets its one line on stderr, whatever happens to the report.
+        foreach (var error in report.Errors)
+        {
+            console.Error.WriteLine((error with { File = ReportPaths.Display(error.File, console.WorkingDirectory) }).ToString());
+        }
+
+        var text = new StringWriter { NewLine = "\n" };
+        WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
+        var rendered = text.ToString();
+
+        if (toFile)
+        {
+            var written = ReportFile.Write(console.FullPath(request.Output!), rendered, request.Output!);
+            if (!request.Quiet)
+            {
+                var summary = new TextFormatter(new ReportOptions()).Summary(report);
+                console.Out.WriteLine($"{summary}; {request.Format} report written to {ReportPaths.Display(written, console.WorkingDirectory)}");
+            }
+        }
+        else
+        {
+            console.Out.Write(rendered);
+        }
+
+        if (report.Errors.Count > 0)
+        {
+            return ExitCodes.Failure;
+        }
+
+        return failOn is { } threshold && report.Diagnostics.Any(diagnostic => diagnostic.Severity >= threshold)
+            ? ExitCodes.Findings
+            : ExitCodes.Success;
+    }
+
+    /// <summary>A template error (with its file, line and column) is bad input: one line and exit code 2.</summary>
+    private static T WithTemplateErrorsAsInput<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ReportTemplateException error)
+        {
+            throw new InputException([error.ToLoadError()]);
+        }
+    }
+
+    /// <summary>What the formatter is told: colors only for text on a terminal that welcomes them, the template as a full path.</summary>
+    internal static ReportOptions ReportOptionsFor(LintRequest request, CliConsole console)
+    {
+        var toFile = request.Output is not null;
+        return new ReportOptions(
+            Color: request.Format == "text" && !toFile && !request.NoColor && console.ColorsWelcome,
+            TemplatePath: request.Template is null ? null : console.FullPath(request.Template),
+            // On the terminal, load errors already went to stderr; a file gets the whole story.
+            IncludeLoadErrors: toFile,
+            IncludeSummary: !request.Quiet);
+    }
+
+    /// <summary>
+    /// A ruleset argument that names an existing file becomes its full path (so it is found from the working folder);
+    /// anything else goes to Core as written, which tells built-in names from paths.
+    /// </summary>
+    internal static string? ResolveRulesetArgument(string? ruleset, CliConsole console)
+    {
+        if (ruleset is null)
+        {
+            return null;
+        }
+
+        var full = console.FullPath(ruleset);
+        return File.Exists(full) || ruleset.Contains('/', StringComparison.Ordinal) || ruleset.Contains('\\', StringComparison.Ordinal)
+            || ruleset.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? full
+            : ruleset;
+    }
+
+    private static Severity ParseSeverity(string name) =>
+        SeverityNames.TryParse(name, out var severity) ? severity : throw new UsageException($"unknown severity '{name}'");
+
+    private static IReadOnlyList<LintResult> LintWithProgress(LintRunner runner, IReadOnlyList<string> files, CliConsole console)
+    {
+        // The runner lints a batch in parallel; batches are small enough for the counter to move, large enough to keep every core busy.
+        var batchSize = Math.Max(Environment.ProcessorCount * 4, files.Count / 50);
+        var results = new List<LintResult>(files.Count);
+        using var progress = new ProgressLine(console.Error, files.Count);
+        for (var start = 0; start < files.Count; start += batchSize)
+        {
+            var batch = files.Skip(start).Take(batchSize).ToArray();
+            results.AddRange(runner.LintFiles(batch));
+            progress.Report(results.Count);
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Cli.Commands;
+
+/// <summary><c>rulesets</c>: the built-in rulesets, the guideline each encodes and, per method, the codes it allows.</summary>
+internal static class RulesetsCommand
+{
+    public static (Command Command, string[] Examples) Create(CliConsole console)
+    {
+        var command = new Command("rulesets", "List the built-in rulesets: their source guideline and, per method, the codes each allows.");
+        command.SetAction(_ => Execute(console));
+        return (command,
+        [
+            "dotnet openapi-lint rulesets",
+            "dotnet openapi-lint lint openapi.yaml --ruleset platform-of-trust",
+        ]);
+    }
+
+    public static int Execute(CliConsole console)
+    {
+        var output = console.Out;
+        var first = true;
+        foreach (var name in BuiltInRulesets.Names)
+        {
+            var ruleset = RulesetLoader.LoadBuiltIn(name).Ruleset
+                ?? throw new InvalidOperationException($"built-in ruleset '{name}' does not load");
+            if (!first)
+            {
+                output.WriteLine();
+            }
+
+            first = false;
+            output.WriteLine(name == BuiltInRulesets.DefaultName ? $"{name} (default)" : name);
+            if (ruleset.Title is not null)
+            {
+                output.WriteLine($"  title:  {ruleset.Title}");
+            }
+
+            if (ruleset.Source is not null)
+            {
+                output.WriteLine($"  source: {ruleset.Source}");
+            }
+
+            var methods = InferredRuleset.PolicyMethods
+                .Select(method => (Method: method, Policy: ruleset.ForMethod(method)))
+                .Where(entry => entry.Policy?.Allowed is not null)
+                .ToList();
+            if (methods.Count == 0)
+            {
+                output.WriteLine("  allowed codes: any, for every method");
+            }
+            else
+            {
+                output.WriteLine("  allowed codes:");
+                foreach (var (method, policy) in methods)
+                {
+                    var required = policy!.Required.Count > 0 ? $" (required: {StatusCodes.Join(policy.Required)})" : "";
+                    output.WriteLine($"    {method.ToUpperInvariant(),-8}{StatusCodes.Join(policy.Allowed!)}{required}");
+                }
+
+                var open = InferredRuleset.PolicyMethods.Where(method => ruleset.ForMethod(method)?.Allowed is null).Select(method => method.ToUpperInvariant()).ToArray();
+                if (open.Length > 0)
+                {
+                    output.WriteLine($"    {"other",-8}any code ({string.Join(", ", open)})");
+                }
+            }
+
+            if (ruleset.MaxDistinctCodes is { } cap)
+            {
+                output.WriteLine($"  at most {cap} distinct codes per document");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,17 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Formatting;
+
+namespace OpenApiLint.Cli;
+
+/// <summary>
+/// Input that cannot be used (a broken ruleset, a document that does not load). Caught by <see cref="CliApplication"/>,
+/// which prints each error once in the <c>file(line,col): error: message</c> form and exits with 2.
+/// </summary>
+internal sealed class InputException(IReadOnlyList<LoadError> errors) : Exception(errors.Count > 0 ? errors[0].Message : "bad input")
+{
+    public IReadOnlyList<LoadError> Errors { get; } = errors.Distinct().ToArray();
+
+    /// <summary>The errors as the tool prints them, paths relative to <paramref name="workingDirectory"/>.</summary>
+    public IEnumerable<string> Lines(string workingDirectory) =>
+        Errors.Select(error => (error with { File = ReportPaths.Display(error.File, workingDirectory) }).ToString());
+}

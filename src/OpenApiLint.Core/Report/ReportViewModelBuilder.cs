@@ -1,0 +1,463 @@
+using System.Globalization;
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Rules;
+using OpenApiLint.Core.Rulesets;
+
+namespace OpenApiLint.Core.Report;
+
+/// <summary>
+/// Turns a <see cref="LintReport"/> into the <see cref="ReportViewModel"/> templates render: relative paths, counts,
+/// groupings, source excerpts and the status-code matrix. Pure: the same report always gives the same model.
+/// </summary>
+public static class ReportViewModelBuilder
+{
+    /// <summary>Lines shown above and below a finding's line in its excerpt.</summary>
+    public const int ExcerptContext = 2;
+
+    private static readonly Severity[] ShownSeverities = [Severity.Error, Severity.Warning, Severity.Info];
+
+    /// <summary>Builds the view model of <paramref name="report"/>.</summary>
+    public static ReportViewModel Build(LintReport report)
+    {
+        var paths = new DisplayPaths(report.WorkingDirectory);
+        var diagnostics = report.Diagnostics;
+        var documents = new List<DocumentView>();
+        foreach (var result in report.Results.Where(result => result.Linted && result.Document is not null && result.Ruleset is not null))
+        {
+            documents.Add(DocumentBuilder.Build(documents.Count + 1, result, paths));
+        }
+
+        // A broken ruleset is reported once per document it was meant for; the report lists each error once.
+        var loadErrors = report.Errors
+            .Distinct()
+            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message))
+            .ToArray();
+        var utc = report.Timestamp.ToUniversalTime();
+        return new ReportViewModel(
+            new ToolView(report.ToolName, report.ToolVersion),
+            utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            Summarize(report, documents, loadErrors.Length),
+            ShownSeverities.Select(severity => new SeverityCountView(severity.ToName(), PluralLabel(severity), report.Count(severity))).ToArray(),
+            Rulesets(report, paths),
+            Rules(diagnostics),
+            Legend,
+            documents,
+            loadErrors);
+    }
+
+    /// <summary>The legend of the status-code matrix, one entry per verdict.</summary>
+    public static IReadOnlyList<LegendEntryView> Legend { get; } =
+    [
+        new(Verdicts.Allowed, "✓", "allowed", "Declared, and the ruleset in force for the operation allows it."),
+        new(Verdicts.Violation, "✕", "violation", "Declared, and the ruleset reports it: a code the method may not use, or a response that lacks what the ruleset wants. The colour is the finding's severity."),
+        new(Verdicts.Missing, "!", "required but missing", "Not declared, though the ruleset requires it for the method."),
+        new(Verdicts.Suppressed, "~", "against the ruleset, not reported", "The ruleset disagrees, but the finding is turned off or ignored with x-openapi-lint-ignore."),
+        new(Verdicts.Absent, "", "not declared", "The operation does not declare this code, and nothing requires it."),
+    ];
+
+    internal static string Location(string file, int line, int column) =>
+        line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}:{line}:{Math.Max(column, 1)}") : file;
+
+    internal static string Label(Severity severity) => severity switch
+    {
+        Severity.Error => "Error",
+        Severity.Warning => "Warning",
+        _ => "Info",
+    };
+
+    private static string PluralLabel(Severity severity) => severity switch
+    {
+        Severity.Error => "Errors",
+        Severity.Warning => "Warnings",
+        _ => "Info",
+    };
+
+    private static SummaryView Summarize(LintReport report, IReadOnlyList<DocumentView> documents, int loadErrors)
+    {
+        var errors = report.Count(Severity.Error);
+        var warnings = report.Count(Severity.Warning);
+        var infos = report.Count(Severity.Info);
+        var outcome = errors > 0 || loadErrors > 0 ? "failed" : warnings > 0 ? "warnings" : "passed";
+        var parts = new List<string>();
+        if (errors > 0) parts.Add(Count(errors, "error"));
+        if (warnings > 0) parts.Add(Count(warnings, "warning"));
+        if (infos > 0) parts.Add(Count(infos, "info", "info"));
+        var unlinted = report.Results.Count(result => !result.Linted);
+        if (unlinted > 0) parts.Add(unlinted == 1 ? "1 file could not be linted" : $"{unlinted} files could not be linted");
+        return new SummaryView(
+            report.Results.Count,
+            documents.Count,
+            documents.Sum(document => document.Operations),
+            report.Diagnostics.Count,
+            errors,
+            warnings,
+            infos,
+            loadErrors,
+            outcome,
+            parts.Count == 0 ? "No findings" : string.Join(", ", parts));
+    }
+
+    internal static string Count(int count, string singular, string? plural = null) =>
+        count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
+
+    private static RulesetView[] Rulesets(LintReport report, DisplayPaths paths)
+    {
+        // The resolver loads each ruleset once, so documents checked against the same ruleset share the instance.
+        var groups = new List<(Ruleset Ruleset, List<LintResult> Results)>();
+        foreach (var result in report.Results.Where(result => result.Ruleset is not null))
+        {
+            var index = groups.FindIndex(group => ReferenceEquals(group.Ruleset, result.Ruleset));
+            if (index < 0)
+            {
+                groups.Add((result.Ruleset!, [result]));
+            }
+            else
+            {
+                groups[index].Results.Add(result);
+            }
+        }
+
+        var views = new List<RulesetView>();
+        foreach (var (ruleset, group) in groups)
+        {
+            views.Add(new RulesetView(
+                ruleset.Name,
+                ruleset.Title,
+                ruleset.Description,
+                ruleset.Source,
+                ruleset.FilePath is null ? null : paths.Show(ruleset.FilePath),
+                ruleset.FilePath is null,
+                ruleset.Extends.Select(parent => BuiltInRulesets.Exists(parent) ? parent : paths.Show(parent)).ToArray(),
+                group.Select(result => paths.Show(result.File)).ToArray()));
+        }
+
+        return [.. views];
+    }
+
+    private static RuleView[] Rules(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics
+            .GroupBy(diagnostic => diagnostic.RuleId, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => RuleOf(group.Key, group.Count()))
+            .ToArray();
+
+    internal static RuleView RuleOf(string id, int count)
+    {
+        var descriptor = RuleCatalog.Find(id)?.Descriptor;
+        return descriptor is null
+            ? new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count)
+            : new RuleView(descriptor.Id, descriptor.Name, descriptor.Title, descriptor.Description, descriptor.Fix, descriptor.HelpUri, descriptor.DefaultSeverity.ToName(), count);
+    }
+
+    /// <summary>The verdict ids of matrix cells.</summary>
+    internal static class Verdicts
+    {
+        public const string Allowed = "allowed";
+        public const string Violation = "violation";
+        public const string Missing = "missing";
+        public const string Suppressed = "suppressed";
+        public const string Absent = "absent";
+    }
+
+    /// <summary>Builds one document's section.</summary>
+    private sealed class DocumentBuilder
+    {
+        private readonly string _id;
+        private readonly LintResult _result;
+        private readonly OpenApiLintDocument _document;
+        private readonly Ruleset _ruleset;
+        private readonly DisplayPaths _paths;
+        private readonly Dictionary<string, IReadOnlyList<string>> _lines = new(StringComparer.Ordinal);
+
+        private DocumentBuilder(int index, LintResult result, DisplayPaths paths)
+        {
+            _id = string.Create(CultureInfo.InvariantCulture, $"doc-{index}");
+            _result = result;
+            _document = result.Document!;
+            _ruleset = result.Ruleset!;
+            _paths = paths;
+        }
+
+        public static DocumentView Build(int index, LintResult result, DisplayPaths paths) => new DocumentBuilder(index, result, paths).Build(index);
+
+        private DocumentView Build(int index)
+        {
+            var operations = _document.Operations;
+            var operationIndex = new Dictionary<(string Path, string Method), int>();
+            for (var i = 0; i < operations.Count; i++)
+            {
+                operationIndex.TryAdd((operations[i].Path, operations[i].Method), i);
+            }
+
+            int? OperationOf(Diagnostic diagnostic) =>
+                diagnostic.Path is { } path && diagnostic.Method is { } method && operationIndex.TryGetValue((path, method), out var i) ? i : null;
+
+            var findings = new List<(Diagnostic Diagnostic, FindingView View, int? Operation)>();
+            foreach (var diagnostic in _result.Diagnostics)
+            {
+                var operation = OperationOf(diagnostic);
+                findings.Add((diagnostic, Finding(findings.Count + 1, diagnostic, operation is { } i ? operations[i] : null), operation));
+            }
+
+            var byRule = findings
+                .GroupBy(finding => finding.Diagnostic.RuleId, StringComparer.Ordinal)
+                .OrderBy(group => group.Key, StringComparer.Ordinal)
+                .Select(group => new RuleGroupView(
+                    $"{_id}-rule-{group.Key}",
+                    RuleOf(group.Key, group.Count()),
+                    group.Max(finding => finding.Diagnostic.Severity).ToName(),
+                    group.Count(),
+                    group.Select(finding => finding.View).ToArray()))
+                .ToArray();
+
+            var byOperation = new List<OperationGroupView>();
+            var documentLevel = findings.Where(finding => finding.Operation is null).Select(finding => finding.View).ToArray();
+            if (documentLevel.Length > 0)
+            {
+                byOperation.Add(new OperationGroupView($"{_id}-document-findings", "Document", null, null, null, true, documentLevel.Length, documentLevel));
+            }
+
+            var rowsWithFindings = new Dictionary<int, string>();
+            foreach (var group in findings.Where(finding => finding.Operation is not null).GroupBy(finding => finding.Operation!.Value).OrderBy(group => group.Key))
+            {
+                var operation = operations[group.Key];
+                var anchor = $"{RowId(group.Key)}-findings";
+                rowsWithFindings[group.Key] = anchor;
+                var views = group.Select(finding => finding.View).ToArray();
+                byOperation.Add(new OperationGroupView(anchor, operation.DisplayName, operation.Method.ToUpperInvariant(), operation.Method.ToLowerInvariant(), operation.Path, false, views.Length, views));
+            }
+
+            var matrix = new MatrixBuilder(_ruleset, operations, _result.Diagnostics).Build(
+                (i, operation, cells, effective, findingCount) => new MatrixRowView(
+                    RowId(i),
+                    operation.Method.ToUpperInvariant(),
+                    operation.Method.ToLowerInvariant(),
+                    operation.Path,
+                    operation.OperationId,
+                    operation.Summary,
+                    effective.Name,
+                    !ReferenceEquals(effective, _ruleset),
+                    findingCount,
+                    rowsWithFindings.GetValueOrDefault(i),
+                    cells));
+
+            return new DocumentView(
+                _id,
+                index,
+                _paths.Show(_document.FilePath),
+                _document.Title,
+                _document.SpecVersion,
+                _document.Format.ToString().ToLowerInvariant(),
+                _ruleset.Name,
+                operations.Count,
+                _result.Diagnostics.Count,
+                _result.Count(Severity.Error),
+                _result.Count(Severity.Warning),
+                _result.Count(Severity.Info),
+                matrix,
+                byRule,
+                byOperation);
+        }
+
+        private string RowId(int operationIndex) => string.Create(CultureInfo.InvariantCulture, $"{_id}-op-{operationIndex + 1}");
+
+        private FindingView Finding(int number, Diagnostic diagnostic, ApiOperation? operation)
+        {
+            var location = diagnostic.Location;
+            var file = _paths.Show(location.File);
+            var guideline = operation is null ? _ruleset.Source : _ruleset.ForOperation(operation.Path, operation.Method).Source;
+            return new FindingView(
+                string.Create(CultureInfo.InvariantCulture, $"{_id}-f-{number}"),
+                diagnostic.RuleId,
+                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.Title ?? diagnostic.RuleId,
+                diagnostic.Severity.ToName(),
+                Label(diagnostic.Severity),
+                diagnostic.Message,
+                operation?.DisplayName,
+                diagnostic.StatusCode,
+                file,
+                location.Line,
+                location.Column,
+                Location(file, location.Line, location.Column),
+                location.Pointer,
+                diagnostic.Rationale,
+                diagnostic.Rationale is null ? null : guideline,
+                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
+                diagnostic.RelatedLocations.Select(related => Location(_paths.Show(related.File), related.Line, related.Column)).ToArray(),
+                Excerpt(location));
+        }
+
+        private ExcerptLineView[] Excerpt(SourceLocation location)
+        {
+            if (!location.HasPosition)
+            {
+                return [];
+            }
+
+            // Each file is split into lines once: asking the document for a few lines per finding rescans the file
+            // from its start every time, which a large document with thousands of findings cannot afford.
+            if (!_lines.TryGetValue(location.File, out var lines))
+            {
+                _lines[location.File] = lines = _document.GetLines(location.File, 1, int.MaxValue);
+            }
+
+            var first = Math.Max(1, location.Line - ExcerptContext);
+            var last = Math.Min(lines.Count, location.Line + ExcerptContext);
+            var excerpt = new List<ExcerptLineView>();
+            for (var number = first; number <= last; number++)
+            {
+                excerpt.Add(new ExcerptLineView(number, lines[number - 1], number == location.Line));
+            }
+
+            return [.. excerpt];
+        }
+    }
+
+    /// <summary>Computes the status-code matrix of one document from the rulesets in force and the diagnostics.</summary>
+    private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        public delegate MatrixRowView RowFactory(int index, ApiOperation operation, IReadOnlyList<MatrixCellView> cells, Ruleset effective, int findings);
+
+        public MatrixView Build(RowFactory row)
+        {
+            var perOperation = operations.Select(operation => new OperationFacts(operation, ruleset, diagnostics)).ToArray();
+            var codes = perOperation.SelectMany(facts => facts.Declared.Concat(facts.MissingRequired))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StatusCodes.Order)
+                .ToArray();
+            var columns = codes
+                .Select(code => new MatrixColumnView(code, Family(code), perOperation.Count(facts => facts.Declared.Contains(code))))
+                .ToArray();
+            var rows = perOperation
+                .Select((facts, i) => row(i, facts.Operation, codes.Select(facts.Cell).ToArray(), facts.Effective, facts.Findings.Count))
+                .ToArray();
+            return new MatrixView(columns, rows);
+        }
+
+        private static string Family(string key) =>
+            StatusCodes.IsCode(key) || StatusCodes.IsRange(key) ? $"{key[0]}xx" : key == StatusCodes.Default ? "default" : "invalid";
+    }
+
+    /// <summary>What the ruleset in force says about one operation's codes, and what was reported about them.</summary>
+    private sealed class OperationFacts
+    {
+        private static readonly HashSet<string> CodeRules = new(StringComparer.Ordinal)
+        {
+            RuleIds.StatusCodeNotAllowed,
+            RuleIds.DefaultResponseNotAllowed,
+            RuleIds.InvalidStatusCodeKey,
+        };
+
+        private readonly MethodPolicy? _policy;
+        private readonly string _method;
+
+        public OperationFacts(ApiOperation operation, Ruleset ruleset, IReadOnlyList<Diagnostic> diagnostics)
+        {
+            Operation = operation;
+            Effective = ruleset.ForOperation(operation.Path, operation.Method);
+            _policy = Effective.ForMethod(operation.Method);
+            _method = operation.Method.ToUpperInvariant();
+            Declared = operation.Responses.Select(response => StatusCodes.Normalize(response.StatusKey)).ToHashSet(StringComparer.Ordinal);
+            Findings = diagnostics.Where(d => d.Path == operation.Path && d.Method == operation.Method).ToArray();
+            MissingRequired = (_policy?.Required ?? [])
+                .Where(required => !Declared.Contains(required) && !RequiredStatusCodeMissingRule.IsSatisfied(required, Declared, Effective))
+                .ToHashSet(StringComparer.Ordinal);
+        }
+
+        public ApiOperation Operation { get; }
+
+        public Ruleset Effective { get; }
+
+        public HashSet<string> Declared { get; }
+
+        public HashSet<string> MissingRequired { get; }
+
+        public IReadOnlyList<Diagnostic> Findings { get; }
+
+        public MatrixCellView Cell(string code)
+        {
+            var where = $"{Operation.DisplayName} · {code}";
+            if (Declared.Contains(code))
+            {
+                var reported = Findings.Where(d => d.StatusCode is { } key && StatusCodes.Normalize(key) == code).ToArray();
+                if (reported.Length > 0)
+                {
+                    var notAllowed = reported.Any(d => CodeRules.Contains(d.RuleId));
+                    return Cell(code, true, Verdicts.Violation, reported.Max(d => d.Severity).ToName(), notAllowed ? "not allowed" : "response breaks the ruleset",
+                        $"{where}: declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}")));
+                }
+
+                if (AgainstPolicy(code) is { } why)
+                {
+                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: declared; {why}, but the finding is turned off or ignored");
+                }
+
+                var allowedBy = _policy?.Allowed is { } allowed
+                    ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
+                    : $"{Effective.Name} sets no code list for {_method}";
+                return Cell(code, true, Verdicts.Allowed, "", "allowed", $"{where}: declared; {allowedBy}");
+            }
+
+            if (MissingRequired.Contains(code))
+            {
+                var missing = Findings.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
+                return missing.Length > 0
+                    ? Cell(code, false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing", $"{where}: not declared; {missing[0].Message}")
+                    : Cell(code, false, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: not declared; {Effective.Name} requires it for {_method}, but the finding is turned off or ignored");
+            }
+
+            return Cell(code, false, Verdicts.Absent, "", "not declared", $"{where}: not declared");
+        }
+
+        private static MatrixCellView Cell(string code, bool declared, string verdict, string severity, string label, string detail)
+        {
+            var symbol = Legend.First(entry => entry.Verdict == verdict).Symbol;
+            return new MatrixCellView(code, declared, verdict, severity, symbol, label, detail);
+        }
+
+        private string? AgainstPolicy(string code)
+        {
+            if (!StatusCodes.IsValidKey(code))
+            {
+                return "not a status code, range or default";
+            }
+
+            if (code == StatusCodes.Default)
+            {
+                return Effective.Default.Allowed ? null : $"{Effective.Name} does not allow default responses";
+            }
+
+            return _policy?.Allowed is { } allowed && !StatusCodeNotAllowedRule.IsAllowed(code, allowed, Effective.Ranges.Allowed)
+                ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
+                : null;
+        }
+    }
+
+    /// <summary>Shows paths relative to the working folder, with forward slashes, so reports read the same everywhere.</summary>
+    private sealed class DisplayPaths(string workingDirectory)
+    {
+        public string Show(string path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return path;
+            }
+
+            try
+            {
+                var full = Path.GetFullPath(path, workingDirectory);
+                var relative = Path.GetRelativePath(workingDirectory, full);
+                var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
+                return shown.Replace('\\', '/');
+            }
+            catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                return path;
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+using System.Runtime.Loader;
+using Microsoft.Build.Framework;
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Report;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Rules;
+
+namespace OpenApiLint.MSBuild;
+
+/// <summary>
+/// Lints the project's OpenAPI documents with Core and logs every finding as an MSBuild error, warning or message.
+/// Leaves in obj/ the cache of what it reported and the list of files it read, and touches the stamp that makes the
+/// next build skip it, but only when it reported no error: a document with errors is linted again every build.
+/// </summary>
+public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
+{
+    private const string ToolName = "openapi-lint";
+
+    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>The documents: @(OpenApiLintDocument) and the documents ASP.NET Core generated.</summary>
+    [Required]
+    public ITaskItem[] Documents { get; set; } = [];
+
+    /// <summary>$(OpenApiLintRuleset): a built-in name or a file; empty for the nearest .openapi-lint.json, else recommended.</summary>
+    public string? Ruleset { get; set; }
+
+    /// <summary>$(OpenApiLintReport): where to write the HTML report.</summary>
+    public string? Report { get; set; }
+
+    /// <summary>$(OpenApiLintReportTemplate): the team's own report template (file or folder).</summary>
+    public string? ReportTemplate { get; set; }
+
+    /// <summary>$(OpenApiLintSarif): where to write the SARIF log.</summary>
+    public string? Sarif { get; set; }
+
+    /// <summary>Touched when the lint reported no error; the target's Outputs.</summary>
+    [Required]
+    public string StampFile { get; set; } = "";
+
+    /// <summary>Receives the files the lint read besides the documents (rulesets, referenced files): next build's Inputs.</summary>
+    [Required]
+    public string InputsFile { get; set; } = "";
+
+    /// <summary>True once the lint ran. A skipped target does not set it, which is how the replay knows to run.</summary>
+    [Output]
+    public bool Linted { get; set; }
+
+    private protected override void Run()
+    {
+        LogWhereLoaded();
+        var paths = Documents
+            .Select(item => Path.GetFullPath(item.ItemSpec, ProjectDirectory))
+            .Distinct(PathComparer)
+            .ToArray();
+
+        var explicitRuleset = string.IsNullOrWhiteSpace(Ruleset) ? null : Ruleset.Trim();
+        var results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory)).LintFiles(paths);
+
+        var findings = Findings(results);
+        var logger = CreateLogger();
+        foreach (var finding in findings)
+        {
+            logger.Log(finding);
+        }
+
+        WriteReports(results, logger);
+        var rulesets = results.Where(result => result.Ruleset is not null).Select(result => result.Ruleset!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        WriteIncrementalState(paths, results, rulesets, findings);
+        Linted = true;
+
+        Log.LogMessage(
+            MessageImportance.Normal,
+            "{0}: linted {1} (ruleset {2}): {3}",
+            Subject,
+            Tally.Plural(paths.Length, "document"),
+            rulesets.Length == 0 ? "not loaded" : string.Join(", ", rulesets),
+            logger.Tally);
+    }
+
+    /// <summary>
+    /// For diagnostic builds: the task and its dependencies must live in the load context MSBuild made for this task
+    /// from its .deps.json, not in MSBuild's own, or another task's Newtonsoft.Json could be the one in use.
+    /// </summary>
+    private void LogWhereLoaded()
+    {
+        static string Describe(Type type) =>
+            $"{type.Assembly.GetName().Name} {type.Assembly.GetName().Version} from {type.Assembly.Location} in load context '{AssemblyLoadContext.GetLoadContext(type.Assembly)?.Name}'";
+
+        Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(LintOpenApiDocuments)));
+        Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(Linter)));
+        Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(Newtonsoft.Json.Linq.JToken)));
+    }
+
+    /// <summary>Load errors first (each once, though a broken ruleset fails every document), then findings in Core's order.</summary>
+    private List<BuildFinding> Findings(IReadOnlyList<LintResult> results)
+    {
+        var findings = new List<BuildFinding>();
+        var seen = new HashSet<BuildFinding>();
+        foreach (var result in results)
+        {
+            foreach (var error in result.Errors)
+            {
+                // LintRunner leaves Ruleset null exactly when the ruleset is what failed.
+                var finding = result.Ruleset is null ? RulesetError(error) : DocumentError(error);
+                if (seen.Add(finding))
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        foreach (var diagnostic in LintRunner.AllDiagnostics(results))
+        {
+            var location = diagnostic.Location;
+            findings.Add(new BuildFinding(
+                diagnostic.RuleId,
+                diagnostic.Severity,
+                location.File,
+                location.Line,
+                location.Column,
+                location.EndLine,
+                location.EndColumn,
+                diagnostic.Message,
+                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri));
+        }
+
+        return findings;
+    }
+
+    private BuildFinding DocumentError(LoadError error) => AtFileOrProject(BuildCodes.DocumentNotLoaded, error);
+
+    private BuildFinding RulesetError(LoadError error) => AtFileOrProject(BuildCodes.RulesetNotLoaded, error);
+
+    /// <summary>
+    /// An error points at the file at fault. When there is none on disk (a missing document, an unknown built-in
+    /// name from $(OpenApiLintRuleset)), it points at the project, which is where the name came from.
+    /// </summary>
+    private BuildFinding AtFileOrProject(string code, LoadError error)
+    {
+        if (File.Exists(error.File))
+        {
+            return new BuildFinding(code, Severity.Error, Path.GetFullPath(error.File), error.Line, error.Column, 0, 0, error.Message, null);
+        }
+
+        var message = error.Message.Contains(error.File, StringComparison.Ordinal) ? error.Message : $"{error.File}: {error.Message}";
+        return new BuildFinding(code, Severity.Error, NullIfEmpty(ProjectFile), 0, 0, 0, 0, message, null);
+    }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private void WriteReports(IReadOnlyList<LintResult> results, FindingLogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(Report) && string.IsNullOrWhiteSpace(Sarif))
+        {
+            return;
+        }
+
+        var report = new LintReport(results, ToolName, ToolVersion, ProjectDirectory, DateTimeOffset.Now);
+        if (!string.IsNullOrWhiteSpace(Report))
+        {
+            var template = string.IsNullOrWhiteSpace(ReportTemplate) ? null : Path.GetFullPath(ReportTemplate, ProjectDirectory);
+            WriteReport("html", "HTML report", Report, new ReportOptions(TemplatePath: template), report, logger);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Sarif))
+        {
+            WriteReport("sarif", "SARIF log", Sarif, new ReportOptions(), report, logger);
+        }
+    }
+
+    /// <summary>
+    /// Renders into memory first and replaces the file only when that worked, so a failing formatter never leaves a
+    /// half-written report or deletes the last good one. A report that cannot be written is a warning (subject to the
+    /// project's warning settings like any other): the lint itself has done its job.
+    /// </summary>
+    private void WriteReport(string format, string label, string path, ReportOptions options, LintReport report, FindingLogger logger)
+    {
+        var fullPath = Path.GetFullPath(path, ProjectDirectory);
+        string? problem;
+        try
+        {
+            var formatter = ReportFormatters.Create(format, options) ?? throw new NotSupportedException($"this version has no {format} format");
+            using var text = new StringWriter();
+            formatter.Write(report, text);
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            var temporary = fullPath + ".tmp";
+            File.WriteAllText(temporary, text.ToString());
+            File.Move(temporary, fullPath, overwrite: true);
+            Log.LogMessage(MessageImportance.Normal, "{0}: wrote the {1} {2}", Subject, label, fullPath);
+            return;
+        }
+        catch (ReportTemplateException error)
+        {
+            // The team's own template is broken: that is the team's input, so it fails the build where it is broken.
+            logger.Log(new BuildFinding(BuildCodes.ReportTemplateInvalid, Severity.Error, error.File, error.Line, error.Column, 0, 0, error.Reason, null));
+            return;
+        }
+        catch (NotSupportedException error)
+        {
+            problem = $"OpenApiLint {ToolVersion} cannot write it yet ({error.Message})";
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            problem = error.Message;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            problem = $"the {format} format failed ({error.GetType().Name}: {error.Message})";
+        }
+
+        logger.Log(new BuildFinding(BuildCodes.ReportNotWritten, Severity.Warning, NullIfEmpty(ProjectFile), 0, 0, 0, 0, $"the {label} {fullPath} was not written: {problem}", null));
+    }
+
+    private void WriteIncrementalState(IReadOnlyList<string> documents, IReadOnlyList<LintResult> results, IReadOnlyList<string> rulesets, IReadOnlyList<BuildFinding> findings)
+    {
+        try
+        {
+            // Written whatever the outcome: a changed ruleset or referenced file must trigger the next lint.
+            Directory.CreateDirectory(Path.GetDirectoryName(InputsFile)!);
+            File.WriteAllLines(InputsFile, FilesRead(results).Concat(TemplateFiles()).Distinct(PathComparer).Except(documents, PathComparer).Order(PathComparer));
+
+            if (Log.HasLoggedErrors)
+            {
+                // Never stamped: the next build lints again and reports the errors again.
+                File.Delete(StampFile);
+                File.Delete(CacheFile);
+                return;
+            }
+
+            var replayable = findings.Where(finding => finding.Severity is Severity.Warning or Severity.Info).ToArray();
+            new FindingCache(ToolVersion, documents.Count, rulesets, replayable).Write(CacheFile);
+            File.WriteAllText(StampFile, ToolVersion);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The lint's outcome stands; only the next build's chance to skip it is lost.
+            Log.LogMessage(MessageImportance.Normal, "{0}: could not record this lint in {1} ({2}); the next build lints again", Subject, Path.GetDirectoryName(StampFile), error.Message);
+            File.Delete(StampFile);
+        }
+    }
+
+    /// <summary>The team's report template, a file or every file of a folder: editing it must render the report again.</summary>
+    private IEnumerable<string> TemplateFiles()
+    {
+        if (string.IsNullOrWhiteSpace(Report) || string.IsNullOrWhiteSpace(ReportTemplate))
+        {
+            return [];
+        }
+
+        var template = Path.GetFullPath(ReportTemplate, ProjectDirectory);
+        return Directory.Exists(template) ? Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories) : File.Exists(template) ? [template] : [];
+    }
+
+    /// <summary>Ruleset files (with what they extend) and the files documents reference with $ref.</summary>
+    private static IEnumerable<string> FilesRead(IEnumerable<LintResult> results)
+    {
+        var files = new HashSet<string>(PathComparer);
+        foreach (var result in results)
+        {
+            if (result.Ruleset is { } ruleset)
+            {
+                if (ruleset.FilePath is { } rulesetFile)
+                {
+                    files.Add(Path.GetFullPath(rulesetFile));
+                }
+
+                files.UnionWith(ruleset.Extends.Where(Path.IsPathRooted));
+            }
+
+            foreach (var reference in result.Document?.References ?? [])
+            {
+                if (reference is { Kind: ReferenceKind.RelativeFile, IsResolved: true })
+                {
+                    var target = reference.Target.Split('#')[0];
+                    var folder = Path.GetDirectoryName(Path.GetFullPath(reference.Site.File))!;
+                    files.Add(Path.GetFullPath(Uri.UnescapeDataString(target), folder));
+                }
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Xml.Linq;
+using Newtonsoft.Json.Linq;
+using OpenApiLint.Cli.Tests.Support;
+
+namespace OpenApiLint.Cli.Tests.EndToEnd;
+
+/// <summary>The packed and installed <c>dotnet-openapi-lint</c>, run as a process on fixture documents.</summary>
+[TestFixture]
+public sealed class InstalledToolTests
+{
+    private TempFolder _folder = null!;
+
+    [SetUp]
+    public void CreateFolder() => _folder = new TempFolder();
+
+    [TearDown]
+    public void DeleteFolder() => _folder.Dispose();
+
+    [Test]
+    public void Version_IsThePackedVersion()
+    {
+        var outcome = InstalledTool.Run(_folder.Path, "--version");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, InstalledTool.Version + "\n", "")));
+    }
+
+    [Test]
+    public void Help_ShowsTheCommandsAndExamples()
+    {
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "--help");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(0));
+            Assert.That(outcome.Out, Does.Contain("dotnet-openapi-lint lint <paths>... [options]"));
+            Assert.That(outcome.Out, Does.Contain("Examples:\n  dotnet openapi-lint lint openapi.yaml\n"));
+        });
+    }
+
+    [Test]
+    public void Lint_Sample_PrintsExactLinesWithPositionsAndExitsOne()
+    {
+        _folder.Copy("petstore.openapi.yaml", "specs/petstore.openapi.yaml");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "specs/petstore.openapi.yaml", "--ruleset", "minimal-codes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
+            Assert.That(outcome.OutLines, Is.EqualTo(new[]
+            {
+                "specs/petstore.openapi.yaml(22,9): error OAL0001: POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500",
+                "specs/petstore.openapi.yaml(42,9): error OAL0001: GET /orders/{id} declares 304; minimal-codes allows GET: 200, 401, 403, 404, 500",
+                "specs/petstore.openapi.yaml(51,11): error OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); minimal-codes forbids a body on 204",
+                "specs/petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500",
+                "4 errors, 0 warnings, 0 infos in 1 file",
+            }));
+            Assert.That(outcome.Error, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Lint_CleanDocument_ExitsZero()
+    {
+        _folder.Copy("clean.openapi.json");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "clean.openapi.json");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+    }
+
+    [Test]
+    public void Json_CarriesToolFilesSummaryAndDiagnosticFields()
+    {
+        _folder.Copy("petstore.openapi.yaml");
+        _folder.Copy("warning.openapi.yaml");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", ".", "-r", "minimal-codes", "-f", "json");
+        var json = JObject.Parse(outcome.Out);
+        var first = json["diagnostics"]![0]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1));
+            Assert.That((string?)json["tool"]!["version"], Is.EqualTo(InstalledTool.Version));
+            Assert.That((string?)json["ruleset"]!["name"], Is.EqualTo("minimal-codes"));
+            Assert.That(json["files"]!.Select(file => (string?)file["file"]), Is.EqualTo(new[] { "petstore.openapi.yaml", "warning.openapi.yaml" }));
+            Assert.That((int)json["summary"]!["errorCount"]!, Is.EqualTo(4));
+            Assert.That((int)json["summary"]!["warningCount"]!, Is.EqualTo(1));
+            Assert.That(
+                new[] { (string?)first["ruleId"], (string?)first["severity"], (string?)first["file"], (string?)first["pointer"], (string?)first["path"], (string?)first["method"], (string?)first["statusCode"] },
+                Is.EqualTo(new[] { "OAL0001", "error", "petstore.openapi.yaml", "/paths/~1orders/post/responses/200", "/orders", "post", "200" }));
+            Assert.That(new[] { (int)first["line"]!, (int)first["column"]!, (int)first["endLine"]!, (int)first["endColumn"]! }, Is.EqualTo(new[] { 22, 9, 22, 14 }));
+        });
+    }
+
+    [Test]
+    public void Sarif_WrittenToAFile_IsValidAgainstTheOfficialSchema()
+    {
+        _folder.Copy("petstore.openapi.yaml");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-f", "sarif", "-o", "out/sarif/lint.sarif");
+        var sarif = File.ReadAllText(_folder["out/sarif/lint.sarif"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1));
+            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "4 errors, 0 warnings, 0 infos in 1 file; sarif report written to out/sarif/lint.sarif" }));
+            Assert.That(FormatterTests.ValidateSarif(sarif), Is.Empty);
+            Assert.That(JObject.Parse(sarif)["runs"]![0]!["results"]!.Count(), Is.EqualTo(4));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "out/sarif/lint.sarif", "petstore.openapi.yaml" }));
+        });
+    }
+
+    [Test]
+    public void JUnit_IsParseable()
+    {
+        _folder.Copy("petstore.openapi.yaml");
+        _folder.Copy("clean.openapi.json");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "petstore.openapi.yaml", "clean.openapi.json", "-f", "junit");
+        var xml = XDocument.Parse(outcome.Out);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1));
+            Assert.That(xml.Root!.Elements("testsuite").Select(suite => (string?)suite.Attribute("name")), Is.EqualTo(new[] { "clean.openapi.json", "petstore.openapi.yaml" }));
+            Assert.That((int)xml.Root.Attribute("failures")!, Is.EqualTo(4));
+            Assert.That((int)xml.Root.Attribute("tests")!, Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void GitHub_WritesWorkflowCommands()
+    {
+        _folder.Copy("warning.openapi.yaml");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "warning.openapi.yaml", "-f", "github", "--fail-on", "warning");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(
+            1,
+            "::warning file=warning.openapi.yaml,line=7,col=9,endLine=7,endColumn=14,title=OAL0005 response-body-missing::GET /ping 200 response declares no body; recommended expects a body on 200\n",
+            "")));
+    }
+
+    [Test]
+    public void InitInfer_ThenLint_TheSameDocumentExitsZero()
+    {
+        _folder.Copy("legacy.openapi.yaml");
+
+        var before = InstalledTool.Run(_folder.Path, "lint", "legacy.openapi.yaml", "-r", "minimal-codes");
+        var init = InstalledTool.Run(_folder.Path, "init", "--extends", "minimal-codes", "--infer", "legacy.openapi.yaml");
+        var after = InstalledTool.Run(_folder.Path, "lint", "legacy.openapi.yaml");
+        var again = InstalledTool.Run(_folder.Path, "init", "--extends", "minimal-codes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.ExitCode, Is.EqualTo(1));
+            Assert.That(init.ExitCode, Is.EqualTo(0), init.ToString());
+            Assert.That(after, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+            Assert.That(again, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: .openapi-lint.json already exists; use --force to replace it\n")));
+        });
+    }
+
+    [TestCase("missing.yaml", null, null, "missing.yaml: error: file not found")]
+    [TestCase("malformed.json", "malformed.json", null, "malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
+    [TestCase("package.json", "package.json", null, "package.json(1,1): error: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
+    [TestCase("petstore.openapi.yaml", "petstore.openapi.yaml", "broken-ruleset.json", "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'")]
+    public void BadInput_ExitsTwoWithOneLineAndNoStackTrace(string argument, string? fixture, string? ruleset, string expected)
+    {
+        if (fixture is not null)
+        {
+            _folder.Copy(fixture);
+        }
+
+        string[] args = ruleset is null ? ["lint", argument] : ["lint", argument, "--ruleset", _folder.Copy(ruleset)];
+        var outcome = InstalledTool.Run(_folder.Path, args);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(2));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { expected }));
+            Assert.That(outcome.Error + outcome.Out, Does.Not.Contain("   at ").And.Not.Contains("Exception"));
+        });
+    }
+
+    [Test]
+    public void OneBadFileAmongGoodOnes_LintsTheOthersAndExitsTwo()
+    {
+        _folder.Copy("petstore.openapi.yaml", "specs/a.yaml");
+        _folder.Copy("malformed.json", "specs/b.json");
+        _folder.Copy("warning.openapi.yaml", "specs/c.yaml");
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "specs", "--fail-on", "warning");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(2));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("specs/b.json(8,1): error: invalid JSON"));
+            Assert.That(outcome.OutLines.Count(line => line.StartsWith("specs/a.yaml(", StringComparison.Ordinal)), Is.EqualTo(4));
+            Assert.That(outcome.OutLines, Has.Some.StartsWith("specs/c.yaml(7,9): warning OAL0005"));
+            Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 1 warning, 0 infos in 3 files; 1 file could not be linted"));
+        });
+    }
+
+    [Test]
+    public void UsageError_ExitsTwoWithOneLine()
+    {
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "a.yaml", "--format", "xml");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: unknown format 'xml': use text, json, sarif, junit, github, html (see 'dotnet openapi-lint lint --help')\n")));
+    }
+}

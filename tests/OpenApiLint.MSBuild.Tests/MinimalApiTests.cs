@@ -1,0 +1,47 @@
+using OpenApiLint.MSBuild.Tests.Support;
+
+namespace OpenApiLint.MSBuild.Tests;
+
+/// <summary>The document ASP.NET Core generates at build time is linted like a checked-in one.</summary>
+public sealed class MinimalApiTests
+{
+    private const string Program = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddOpenApi();
+        var app = builder.Build();
+        app.MapOpenApi();
+        app.MapGet("/orders/{id}", (int id) => new Order(id, "book"));
+        app.MapPost("/orders", (Order order) => Results.Ok(order)).Produces<Order>(200);
+        app.Run();
+
+        record Order(int Id, string Name);
+        """;
+
+    [Test]
+    public void Generated_document_that_breaks_minimal_codes_fails_the_build_pointing_into_it()
+    {
+        var project = TestProject.MinimalApi("MinimalApi", Program, "<OpenApiLintRuleset>minimal-codes</OpenApiLintRuleset>");
+
+        var build = project.Build();
+
+        Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString);
+        var generated = project.PathOf("obj/MinimalApi.json");
+        Assert.That(File.Exists(generated), Is.True, $"ASP.NET Core should have generated {generated}: {build}");
+        var (line, column) = PositionOfPost200(File.ReadAllLines(generated));
+        Assert.That(build.Findings, Is.EqualTo(new[]
+        {
+            project.Finding("obj/MinimalApi.json", line, column, "error", "OAL0001", "POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500"),
+        }), build.ToString);
+        Assert.That(build.CountLines(project.LintedSummary(1, "minimal-codes", errors: 1, warnings: 0)), Is.EqualTo(1), build.ToString);
+    }
+
+    /// <summary>Where the generated text has the "200" key of POST /orders: found in the file, not assumed.</summary>
+    private static (int Line, int Column) PositionOfPost200(string[] lines)
+    {
+        var path = Array.FindIndex(lines, text => text.TrimStart().StartsWith("\"/orders\":", StringComparison.Ordinal));
+        var post = Array.FindIndex(lines, path + 1, text => text.TrimStart().StartsWith("\"post\":", StringComparison.Ordinal));
+        var code = Array.FindIndex(lines, post + 1, text => text.TrimStart().StartsWith("\"200\":", StringComparison.Ordinal));
+        Assert.That(new[] { path, post, code }, Has.All.GreaterThanOrEqualTo(0), string.Join(Environment.NewLine, lines));
+        return (code + 1, lines[code].IndexOf('"', StringComparison.Ordinal) + 1);
+    }
+}

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using OpenApiLint.MSBuild.Tests.Support;
+
+namespace OpenApiLint.MSBuild.Tests;
+
+/// <summary>What the package holds and how MSBuild loads the task from it.</summary>
+public sealed partial class PackageTests
+{
+    [Test]
+    public void Package_ships_the_task_with_its_dependencies_and_deps_json_and_no_MSBuild_assemblies()
+    {
+        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
+        var entries = package.Entries.Select(entry => entry.FullName).Where(name => !name.StartsWith('_') && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml").Order(StringComparer.Ordinal).ToArray();
+
+        Assert.That(entries, Is.EqualTo(new[]
+        {
+            "OpenApiLint.MSBuild.nuspec",
+            "build/OpenApiLint.MSBuild.props",
+            "build/OpenApiLint.MSBuild.targets",
+            "buildMultiTargeting/OpenApiLint.MSBuild.props",
+            "buildMultiTargeting/OpenApiLint.MSBuild.targets",
+            "buildTransitive/OpenApiLint.MSBuild.props",
+            "buildTransitive/OpenApiLint.MSBuild.targets",
+            "tasks/net10.0/Handlebars.dll",
+            "tasks/net10.0/Microsoft.OpenApi.dll",
+            "tasks/net10.0/Newtonsoft.Json.Schema.dll",
+            "tasks/net10.0/Newtonsoft.Json.dll",
+            "tasks/net10.0/OpenApiLint.Core.dll",
+            "tasks/net10.0/OpenApiLint.MSBuild.deps.json",
+            "tasks/net10.0/OpenApiLint.MSBuild.dll",
+            "tasks/net10.0/YamlDotNet.dll",
+        }));
+
+        using var nuspec = new StreamReader(package.GetEntry("OpenApiLint.MSBuild.nuspec")!.Open());
+        var text = nuspec.ReadToEnd();
+        Assert.That(text, Does.Contain("<developmentDependency>true</developmentDependency>"));
+        Assert.That(text, Does.Not.Contain("<dependencies"), "a build tool brings no dependencies into the consuming project");
+    }
+
+    [Test]
+    public void Task_and_its_dependencies_load_from_the_package_in_a_load_context_of_their_own()
+    {
+        var project = TestProject.ClassLibrary("LoadContext");
+        project.Write("swagger.json", Documents.MeetsRecommended);
+
+        var build = project.Build("-v:d");
+
+        Assert.That(build.ExitCode, Is.Zero, build.ToString);
+        var loaded = build.Lines.Select(line => LoadedLine().Match(line)).Where(match => match.Success).ToArray();
+        Assert.That(loaded.Select(match => match.Groups["assembly"].Value).Distinct(), Is.EquivalentTo(new[] { "OpenApiLint.MSBuild", "OpenApiLint.Core", "Newtonsoft.Json" }), build.ToString);
+        var taskFolder = $"/{PackageFeed.PackageId.ToLowerInvariant()}/{PackageFeed.Version}/tasks/net10.0/";
+        Assert.Multiple(() =>
+        {
+            foreach (var match in loaded)
+            {
+                Assert.That(match.Groups["path"].Value, Does.Contain(taskFolder).And.EndWith($"/{match.Groups["assembly"].Value}.dll"));
+                Assert.That(match.Groups["context"].Value, Does.StartWith("MSBuild plugin ").And.EndWith($"{taskFolder}OpenApiLint.MSBuild.dll"));
+            }
+        });
+    }
+
+    [GeneratedRegex(@"^OpenApiLint \S+: (?<assembly>\S+) \S+ from (?<path>\S+) in load context '(?<context>[^']*)'$")]
+    private static partial Regex LoadedLine();
+}

@@ -1,0 +1,28 @@
+using OpenApiLint.Report.Tests.Support;
+
+namespace OpenApiLint.Report.Tests.Browser;
+
+/// <summary>A document whose every string tries to inject script, rendered and opened in headless Chromium.</summary>
+public sealed class HostileReportInBrowserTests : BrowserFixture
+{
+    [Test]
+    public async Task No_script_from_the_document_runs_and_its_markup_shows_as_text()
+    {
+        var url = WriteReport(ReportFixtures.Hostile(), "hostile-report.html");
+        await using var page = await OpenAsync(url);
+        await page.ClickAsync("#doc-1 .excerpt");
+
+        await AttachScreenshotAsync(page, "hostile-report");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await page.EvaluateAsync<string>("typeof window.__pwned"), Is.EqualTo("undefined"), "no injected script or handler ran");
+            Assert.That(await page.EvaluateAsync<int>("document.scripts.length"), Is.EqualTo(1), "only the report's own script");
+            Assert.That(await page.EvaluateAsync<int>("document.querySelectorAll('img, svg, iframe, object, embed, b').length"), Is.Zero);
+            Assert.That(await page.EvaluateAsync<string[]>("[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))"), Is.Empty);
+            Assert.That(await page.EvaluateAsync<string>("document.getElementById('doc-1-title').textContent"), Is.EqualTo("1<script>window.__pwned = 'title'</script>Hostile API"));
+            Assert.That(await page.EvaluateAsync<string>("document.querySelector('#doc-1-op-1 .path').textContent"), Is.EqualTo("/x/<img src=x onerror=window.__pwned='path'>"));
+        });
+        AssertSelfContainedAndQuiet(page, url);
+    }
+}

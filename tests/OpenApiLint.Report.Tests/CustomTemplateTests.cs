@@ -1,0 +1,89 @@
+using OpenApiLint.Core.Report;
+using OpenApiLint.Report.Tests.Support;
+
+namespace OpenApiLint.Report.Tests;
+
+/// <summary>A team renders the report with its own template file, or a folder of templates and partials.</summary>
+public sealed class CustomTemplateTests
+{
+    [Test]
+    public void Template_file_renders_the_view_model()
+    {
+        var file = TemplateFolder.Create().Write("team.hbs",
+            """
+            {{summary.errors}} errors in {{summary.lintedDocuments}} documents
+            {{#each documents}}
+            {{index}}. {{file}} ({{ruleset}}): {{#each matrix.rows}}{{method}} {{path}} {{/each}}
+            {{/each}}
+            {{#each loadErrors}}not linted: {{location}} {{message}}
+            {{/each}}
+            """);
+
+        var html = ReportFixtures.Html(ReportFixtures.Team(), file);
+
+        Assert.That(html.ReplaceLineEndings("\n"), Is.EqualTo(
+            """
+            5 errors in 2 documents
+            1. orders.openapi.yaml (orders-team): GET /orders POST /orders GET /orders/{id} DELETE /orders/{id} GET /legacy/orders 
+            2. inventory.openapi.json (orders-team): POST /items PUT /items GET /items/{sku} 
+            not linted: broken.openapi.yaml:3:10 invalid YAML: the YAML is malformed
+
+            """));
+    }
+
+    [Test]
+    public void Template_folder_uses_its_own_partials_and_the_built_in_ones()
+    {
+        var folder = TemplateFolder.Create();
+        folder.Write("report.hbs", "<style>{{> style}}</style>\n{{#each documents}}{{#each findingsByRule}}{{> rule}}{{/each}}{{/each}}");
+        folder.Write("rule.hbs", "<h2>{{rule.id}} ×{{count}}</h2>\n");
+
+        var html = ReportFixtures.Html(ReportFixtures.Team(), folder.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.StartWith("<style>" + ReportTemplate.GetBuiltInText("style") + "</style>\n"));
+            Assert.That(html[html.IndexOf("<h2>", StringComparison.Ordinal)..], Is.EqualTo(
+                "<h2>OAL0001 ×3</h2>\n<h2>OAL0002 ×1</h2>\n<h2>OAL0004 ×1</h2>\n<h2>OAL0009 ×1</h2>\n<h2>OAL0010 ×1</h2>\n<h2>OAL0005 ×1</h2>\n"));
+        });
+    }
+
+    [Test]
+    public void Folder_partial_replaces_the_built_in_partial_of_the_same_name()
+    {
+        var folder = TemplateFolder.Create();
+        folder.Write("report.hbs", ReportTemplate.GetBuiltInText("report"));
+        folder.Write("finding.hbs", "<article class=\"team-finding\" data-rule=\"{{ruleId}}\">{{location}}: {{message}}</article>\n");
+
+        var html = ReportFixtures.Html(ReportFixtures.Team(), folder.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<article class=\"team-finding\" data-rule=\"OAL0004\">orders.openapi.yaml:51:9: DELETE /orders/{id} 204 response declares a body (application/json); orders-team forbids a body on 204</article>"));
+            Assert.That(html, Does.Not.Contain("class=\"finding "), "the built-in finding partial is replaced");
+            Assert.That(html, Does.Contain("<table class=\"matrix\">"), "the other built-in partials still render");
+        });
+    }
+
+    [Test]
+    public void Built_in_template_texts_are_available_to_start_from()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ReportTemplate.BuiltInNames, Is.EqualTo(new[] { "document", "filters", "finding", "findings", "header", "legend", "load-errors", "matrix", "report", "script", "style" }));
+            Assert.That(ReportTemplate.GetBuiltInText("report"), Does.StartWith("{{!--"));
+            Assert.That(() => ReportTemplate.GetBuiltInText("nope"), Throws.ArgumentException);
+        });
+    }
+
+    [Test]
+    public void Same_template_loaded_twice_renders_the_same_page()
+    {
+        var report = ReportFixtures.Team();
+        var first = ReportFixtures.Html(report);
+
+        var second = ReportFixtures.Html(report);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+}
