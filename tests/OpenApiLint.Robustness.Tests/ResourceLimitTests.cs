@@ -209,6 +209,45 @@ public sealed class ResourceLimitTests
         }));
     }
 
+    [Test]
+    public void FilesThatReferenceEachOtherExponentiallyAreInlinedWithinABound()
+    {
+        // Each file references the next twice from each of two places: 2^25 paths to the last, a missing file.
+        const int Files = 25;
+        for (var i = 1; i <= Files; i++)
+        {
+            var next = i < Files ? $"f{i + 1}.yaml" : "missing.yaml";
+            Write($"f{i}.yaml", $$"""
+                R:
+                  description: level {{i}}
+                  content:
+                    application/json:
+                      schema: { allOf: [ { $ref: "{{next}}#/S" }, { $ref: "{{next}}#/S" } ] }
+                S:
+                  allOf: [ { $ref: "{{next}}#/S" }, { $ref: "{{next}}#/S" } ]
+                """);
+        }
+
+        var document = Write("openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Chain, version: "1" }
+            paths:
+              /a:
+                get:
+                  responses:
+                    "200": { $ref: "f1.yaml#/R" }
+            """);
+
+        var loaded = OpenApiDocumentLoader.Load(document).Document!;
+
+        // The walk stops inlining after 50,000 references: each inlined S holds two more, which are recorded but no
+        // longer followed, plus the document's own reference. It ends, and what it met first (depth first) is there.
+        Assert.That(loaded.References, Has.Count.EqualTo(100_001));
+        Assert.That(loaded.References.First(site => site.Target.StartsWith("missing.yaml", StringComparison.Ordinal)).Problem,
+            Is.EqualTo("missing.yaml cannot be read: file not found"));
+        Assert.That(loaded.Operations.Single().Responses.Single().MediaTypes, Is.EqualTo(new[] { "application/json" }));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(_folder, "api", name);
