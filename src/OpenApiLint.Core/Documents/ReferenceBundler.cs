@@ -425,13 +425,49 @@ internal sealed class ReferenceBundler : IDisposable
             return new ReferenceTarget(ReferenceKind.RelativeFile, null, pointer, "its file name is not a valid path");
         }
 
-        if (!fullPath.StartsWith(_rootFolder, StringComparison.Ordinal))
+        if (!fullPath.StartsWith(_rootFolder, StringComparison.Ordinal) || !IsInsideRootOnDisk(fullPath))
         {
             return new ReferenceTarget(ReferenceKind.OutsideFolder, null, pointer, "it points outside the document's folder");
         }
 
         var other = ReadFile(fullPath, out var readProblem);
         return new ReferenceTarget(ReferenceKind.RelativeFile, other, pointer, readProblem);
+    }
+
+    /// <summary>
+    /// The path check above is lexical; a symbolic link inside the folder can still lead out of it. Compare where the
+    /// file really is (every link along the path followed) with where the folder really is.
+    /// </summary>
+    private bool IsInsideRootOnDisk(string fullPath)
+    {
+        _realRootFolder ??= EnsureTrailingSeparator(RealPath(_rootFolder.TrimEnd(Path.DirectorySeparatorChar)));
+        return RealPath(fullPath).StartsWith(_realRootFolder, StringComparison.Ordinal);
+    }
+
+    private string? _realRootFolder;
+
+    /// <summary>The path with every symbolic link along it resolved (at most 40 hops, as the OS allows).</summary>
+    internal static string RealPath(string fullPath, int hops = 0)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? "/";
+        var current = root;
+        foreach (var part in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.Exists && info.LinkTarget is not null && hops < 40)
+            {
+                var target = info.ResolveLinkTarget(returnFinalTarget: true);
+                if (target is not null)
+                {
+                    next = RealPath(Path.GetFullPath(target.FullName), hops + 1);
+                }
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 
     /// <summary>

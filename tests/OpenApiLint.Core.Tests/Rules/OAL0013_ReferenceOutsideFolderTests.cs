@@ -42,6 +42,57 @@ public sealed class OAL0013_ReferenceOutsideFolderTests
     }
 
     [Test]
+    public void A_symbolic_link_inside_the_folder_that_leads_out_of_it_is_refused()
+    {
+        using var folder = new TempFolder();
+        var secret = folder.Write("secret.yaml", "Error: { description: Secret }\n");
+        var documentPath = folder.Write("api/openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                get:
+                  responses:
+                    '404':
+                      $ref: 'errors.yaml#/Error'
+                    '500':
+                      $ref: 'linked/secret.yaml#/Error'
+            """);
+        File.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(documentPath)!, "errors.yaml"), secret);
+        Directory.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(documentPath)!, "linked"), Path.GetDirectoryName(secret)!);
+
+        var diagnostics = Lint.RunFile(documentPath, Lint.BuiltIn("recommended"));
+
+        Assert.That(Lint.Describe(diagnostics), Is.EqualTo(new[]
+        {
+            "8:11 OAL0013 error /paths/~1orders/get/responses/404/$ref | $ref 'errors.yaml#/Error' points outside the document's folder and was not followed",
+            "10:11 OAL0013 error /paths/~1orders/get/responses/500/$ref | $ref 'linked/secret.yaml#/Error' points outside the document's folder and was not followed",
+        }));
+    }
+
+    [Test]
+    public void A_symbolic_link_that_stays_inside_the_folder_is_followed()
+    {
+        using var folder = new TempFolder();
+        var documentPath = folder.Write("openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                post:
+                  responses:
+                    '201':
+                      $ref: 'created.yaml#/Created'
+            """);
+        var real = folder.Write("shared/responses.yaml", "Created: { description: Created }\n");
+        File.CreateSymbolicLink(Path.Combine(Path.GetDirectoryName(documentPath)!, "created.yaml"), real);
+
+        var diagnostics = Lint.RunFile(documentPath, Lint.BuiltIn("recommended"), Id);
+
+        Assert.That(diagnostics, Is.Empty);
+    }
+
+    [Test]
     public void References_into_sub_folders_are_followed()
     {
         using var folder = new TempFolder();

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# What the MSBuild package adds to a build of a sample ASP.NET Core minimal API (document generated at build time):
+# the time of the lint targets and of the LintOpenApiDocuments task on a full build, and on a no-op build (where the
+# lint must be skipped: zero lint work). Prints MSBuild's own performance summary lines for those targets and tasks.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="${TMPDIR:-/tmp}/openapilint-msbuild-cost"
+version="0.0.0-bench.$(date +%s)"
+aspnet="10.0.15"
+
+rm -rf "$work" && mkdir -p "$work/feed" "$work/app"
+# Keep the repo's build settings out of the sample, and add only the freshly packed package's folder.
+echo '<Project />' > "$work/Directory.Build.props"
+echo '<Project />' > "$work/Directory.Build.targets"
+echo '<Project />' > "$work/Directory.Packages.props"
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><add key="bench" value="$work/feed" /></packageSources></configuration>
+XML
+
+echo "packing OpenApiLint.MSBuild $version ..."
+dotnet pack "$repo/src/OpenApiLint.MSBuild" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -tl:off -v:q >/dev/null
+
+cat > "$work/app/SampleApi.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <OpenApiDocumentsDirectory>\$(BaseIntermediateOutputPath)</OpenApiDocumentsDirectory>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="$aspnet" />
+    <PackageReference Include="Microsoft.Extensions.ApiDescription.Server" Version="$aspnet" PrivateAssets="all" />
+    <PackageReference Include="OpenApiLint.MSBuild" Version="$version" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$work/app/Program.cs" <<'CS'
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddOpenApi();
+var app = builder.Build();
+app.MapOpenApi();
+app.MapGet("/orders/{id}", (int id) => Results.Ok(new Order(id))).Produces<Order>(200).Produces(404);
+app.MapPut("/orders/{id}", (int id, Order order) => Results.NoContent()).Produces(204).Produces(400);
+app.MapDelete("/orders/{id}", (int id) => Results.NoContent()).Produces(204).Produces(404);
+app.Run();
+record Order(int Id);
+CS
+
+cd "$work/app"
+dotnet restore -v:q >/dev/null
+summary() {
+  # MSBuild's summary lines: "   12 ms  _OpenApiLintRun   1 calls"
+  grep -E "^ +[0-9]+ ms +(OpenApiLint|_OpenApiLint[A-Za-z]*|LintOpenApiDocuments|ReplayOpenApiLintFindings|GenerateOpenApiDocuments) +[0-9]+ calls" "$1" || true
+}
+build() {
+  local log="$work/$1.log"; shift
+  local start end
+  start=$(date +%s%N)
+  dotnet build --no-restore -nodeReuse:false -tl:off -v:n -clp:PerformanceSummary "$@" > "$log" 2>&1 || true
+  end=$(date +%s%N)
+  echo "  wall: $(( (end - start) / 1000000 )) ms"
+  summary "$log"
+  grep -E "OpenApiLint \(SampleApi\)|Skipping target \"_OpenApiLintRun\"" "$log" | sed 's/^/  /' || true
+}
+
+echo "full build (first build after restore):"
+build full
+echo "no-op build (nothing changed):"
+build noop
+echo "no-op build with the lint disabled, for comparison:"
+build disabled -p:OpenApiLintEnabled=false
+echo "logs: $work/*.log"
