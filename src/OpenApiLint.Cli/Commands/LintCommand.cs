@@ -106,6 +106,12 @@ internal static class LintCommand
             throw new UsageException($"unknown option '{unknownOption}' (see 'dotnet openapi-lint lint --help')");
         }
 
+        // An empty argument (an unset shell variable, say) would otherwise mean "the current folder".
+        if (request.Paths.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new UsageException("an empty path was given; name a file, a folder or a glob");
+        }
+
         var failOn = request.FailOn == "never" ? (Severity?)null : ParseSeverity(request.FailOn);
         var toFile = request.Output is not null;
         var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
