@@ -13,5 +13,9 @@ internal sealed class InputException(IReadOnlyList<LoadError> errors) : Exceptio
 
     /// <summary>The errors as the tool prints them, paths relative to <paramref name="workingDirectory"/>.</summary>
     public IEnumerable<string> Lines(string workingDirectory) =>
-        Errors.Select(error => (error with { File = ReportPaths.Display(error.File, workingDirectory) }).ToString());
+        Errors.Select(error => Line(error, workingDirectory));
+
+    /// <summary>One load error as the tool prints it: <c>file(line,col): error: message</c>, the path relative to <paramref name="workingDirectory"/>.</summary>
+    public static string Line(LoadError error, string workingDirectory) =>
+        (error with { File = ReportPaths.Display(error.File, workingDirectory) }).ToString();
 }

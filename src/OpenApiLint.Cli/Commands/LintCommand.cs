@@ -138,7 +138,7 @@ internal static class LintCommand
         // Every input that could not be linted gets its one line on stderr, whatever happens to the report.
         foreach (var error in report.Errors)
         {
-            console.Error.WriteLine((error with { File = ReportPaths.Display(error.File, console.WorkingDirectory) }).ToString());
+            console.Error.WriteLine(InputException.Line(error, console.WorkingDirectory));
         }
 
         var text = new StringWriter { NewLine = "\n" };

@@ -1,26 +1,13 @@
-using System.Text;
-
 namespace OpenApiLint.Core.Documents;
 
 /// <summary>Turns offsets in raw UTF-8 text into 1-based line and column (columns count UTF-16 code units).</summary>
 internal static class TextPositions
 {
+    /// <summary>One offset's line and column: the same scan <see cref="Utf8Positions"/> does for many.</summary>
     public static (int Line, int Column) FromByteOffset(ReadOnlySpan<byte> utf8, long offset)
     {
         var end = (int)Math.Clamp(offset, 0, utf8.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < end; i++)
-        {
-            if (utf8[i] == (byte)'\n' || (utf8[i] == (byte)'\r' && (i + 1 >= utf8.Length || utf8[i + 1] != (byte)'\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        var column = Encoding.UTF8.GetCharCount(utf8[lineStart..end]) + 1;
-        return (line, column);
+        return Utf8Positions.Locate(utf8, [end])[end];
     }
 
     /// <summary>The byte offset where 0-based line <paramref name="lineIndex"/> starts, or -1.</summary>

@@ -9,7 +9,7 @@ namespace OpenApiLint.Core.Rulesets;
 /// </summary>
 public sealed class Ruleset
 {
-    private readonly ConcurrentDictionary<string, Ruleset> _overridden = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Ruleset> _overridden = new(StringComparer.Ordinal);
 
     private Ruleset()
     {
@@ -29,10 +29,10 @@ public sealed class Ruleset
     public string? Source { get; private init; }
 
     /// <summary>The file it was loaded from; <c>null</c> for a built-in.</summary>
-    public string? FilePath { get; init; }
+    public string? FilePath { get; private set; }
 
     /// <summary>What it extends, outermost first (built-in names and file paths), for reports.</summary>
-    public IReadOnlyList<string> Extends { get; private init; } = [];
+    public IReadOnlyList<string> Extends { get; private set; } = [];
 
     public IReadOnlyDictionary<string, MethodPolicy> Methods { get; private init; } = new Dictionary<string, MethodPolicy>(StringComparer.OrdinalIgnoreCase);
 
@@ -142,7 +142,7 @@ public sealed class Ruleset
         foreach (var (id, change) in patch.Rules)
         {
             var inherited = rules.GetValueOrDefault(id);
-            var severity = change.Severity ?? inherited?.Severity ?? Rules_DefaultSeverity(id);
+            var severity = change.Severity ?? inherited?.Severity ?? DefaultSeverityOf(id);
             rules[id] = new RuleSetting(severity, change.Rationale ?? inherited?.Rationale);
         }
 
@@ -165,23 +165,16 @@ public sealed class Ruleset
     }
 
     /// <summary>Returns a copy that records where it came from (file and what it extends).</summary>
-    internal Ruleset WithOrigin(string? filePath, IReadOnlyList<string> extends) => new()
+    internal Ruleset WithOrigin(string? filePath, IReadOnlyList<string> extends)
     {
-        Name = Name,
-        Title = Title,
-        Description = Description,
-        Source = Source,
-        FilePath = filePath,
-        Extends = extends,
-        Methods = Methods,
-        Codes = Codes,
-        Default = Default,
-        Ranges = Ranges,
-        MaxDistinctCodes = MaxDistinctCodes,
-        Rules = Rules,
-        Overrides = Overrides,
-    };
+        var copy = (Ruleset)MemberwiseClone();
+        // The per-operation cache holds rulesets derived from this one, origin included: the copy starts its own.
+        copy._overridden = new ConcurrentDictionary<string, Ruleset>(StringComparer.Ordinal);
+        copy.FilePath = filePath;
+        copy.Extends = extends;
+        return copy;
+    }
 
-    private static Severity Rules_DefaultSeverity(string id) =>
+    private static Severity DefaultSeverityOf(string id) =>
         OpenApiLint.Core.Rules.RuleCatalog.Find(id)?.Descriptor.DefaultSeverity ?? Severity.Warning;
 }
