@@ -54,15 +54,14 @@ internal static class InitCommand
             throw new UsageException($"{RulesetLoader.TeamFileName} already exists; use --force to replace it");
         }
 
-        var extendsArgument = LintCommand.ResolveRulesetArgument(extends, console)!;
-        var baseRuleset = RulesetLoader.Load(extendsArgument, console.WorkingDirectory);
+        var baseRuleset = new RulesetResolver(extends, console.WorkingDirectory).ForFolder();
         if (baseRuleset.Ruleset is null)
         {
             throw new InputException(baseRuleset.Errors);
         }
 
         // A file is named relative to the new file, which sits in the working folder.
-        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(extendsArgument, console.WorkingDirectory);
+        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(console.FullPath(extends), console.WorkingDirectory);
         var documents = inferFrom is { Count: > 0 } ? LoadDocuments(inferFrom, console) : [];
         var inferred = InferredRuleset.Infer(extendsText, baseRuleset.Ruleset, documents);
         var json = inferred.ToJson();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
 
 namespace OpenApiLint.Core.Formatting;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
 
 namespace OpenApiLint.Core.Formatting;
 

@@ -431,7 +431,7 @@ public static class ReportViewModelBuilder
                 return Effective.Default.Allowed ? null : $"{Effective.Name} does not allow default responses";
             }
 
-            return _policy?.Allowed is { } allowed && !StatusCodeNotAllowedRule.IsAllowed(code, allowed, Effective.Ranges.Allowed)
+            return _policy?.Allowed is { } allowed && !StatusCodes.IsAllowed(code, allowed, Effective.Ranges.Allowed)
                 ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
                 : null;
         }

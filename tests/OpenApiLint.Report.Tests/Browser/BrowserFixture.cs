@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Linting;
 using OpenApiLint.Report.Tests.Support;
 
 namespace OpenApiLint.Report.Tests.Browser;
