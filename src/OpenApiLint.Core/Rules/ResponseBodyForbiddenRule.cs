@@ -34,7 +34,8 @@ public sealed class ResponseBodyForbiddenRule : IRule
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

@@ -28,13 +28,22 @@ public sealed class ResponseBodyMissingRule : IRule
                     continue;
                 }
 
+                if (operation.Method == "head")
+                {
+                    // A HEAD response never has a body (HTTP: "the server MUST NOT send content in the response";
+                    // the guidelines: "head the entity-header fields … are sent in the response without any
+                    // message-body"), so no ruleset can expect one of it.
+                    continue;
+                }
+
                 yield return new Finding(
                     $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
                     response.Pointer,
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

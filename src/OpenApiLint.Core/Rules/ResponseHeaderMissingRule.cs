@@ -27,20 +27,24 @@ public sealed class ResponseHeaderMissingRule : IRule
                     continue;
                 }
 
-                var missing = policy.ResponseHeaders.Where(header => !response.Headers.Contains(header)).ToArray();
-                if (missing.Length == 0)
+                // Headers a ruleset gives different severities (or sentences) are reported apart; the usual case, one
+                // severity for all, stays one finding.
+                var groups = policy.ResponseHeaders
+                    .Where(header => !response.Headers.Contains(header))
+                    .GroupBy(policy.OfResponseHeader);
+                foreach (var group in groups)
                 {
-                    continue;
+                    var missing = group.ToArray();
+                    var names = string.Join(", ", missing);
+                    yield return new Finding(
+                        $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
+                        response.Pointer,
+                        operation,
+                        response,
+                        response.Definition,
+                        group.Key.Rationale,
+                        Severity: group.Key.Severity);
                 }
-
-                var names = string.Join(", ", missing);
-                yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
-                    response.Pointer,
-                    operation,
-                    response,
-                    response.Definition,
-                    policy.Rationale);
             }
         }
     }
