@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Cli.Commands;
@@ -43,11 +44,11 @@ internal static class RulesetsCommand
             }
 
             // Methods with a policy of their own, then every other method under '*' (or open).
-            var methods = InferredRuleset.PolicyMethods
+            var methods = HttpMethods.Names
                 .Select(method => (Method: method, Policy: ruleset.Methods.GetValueOrDefault(method)))
                 .Where(entry => entry.Policy?.Allowed is not null)
                 .ToList();
-            var others = InferredRuleset.PolicyMethods.Where(method => !methods.Any(entry => entry.Method == method)).Select(method => method.ToUpperInvariant()).ToArray();
+            var others = HttpMethods.Names.Where(method => !methods.Any(entry => entry.Method == method)).Select(method => method.ToUpperInvariant()).ToArray();
             var otherPolicy = ruleset.Methods.GetValueOrDefault(Ruleset.OtherMethods);
             if (methods.Count == 0 && otherPolicy?.Allowed is null)
             {

@@ -9,9 +9,6 @@ namespace OpenApiLint.Core.Documents;
 /// </summary>
 internal sealed class ApiModelBuilder
 {
-    /// <summary>The extension that silences rules on an operation or a response.</summary>
-    public const string IgnoreExtension = "x-openapi-lint-ignore";
-
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
     private readonly ReferenceBundler _bundle;
@@ -263,7 +260,7 @@ internal sealed class ApiModelBuilder
 
     private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
     {
-        if (extensions is null || !extensions.TryGetValue(IgnoreExtension, out var extension) || extension is not JsonNodeExtension { Node: { } node })
+        if (extensions is null || !extensions.TryGetValue(LintExtensions.Ignore, out var extension) || extension is not JsonNodeExtension { Node: { } node })
         {
             return NoStrings;
         }
