@@ -11,9 +11,6 @@ namespace OpenApiLint.Core.Documents;
 /// </summary>
 internal sealed class ApiModelBuilder
 {
-    /// <summary>The extension that silences rules on an operation or a response.</summary>
-    public const string IgnoreExtension = "x-openapi-lint-ignore";
-
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
     private readonly string _file;
@@ -49,6 +46,10 @@ internal sealed class ApiModelBuilder
             }
 
             var pathPointer = JsonPointer.Append("/paths", path);
+
+            // A path item given by a $ref (to components.pathItems or a file) says where it is written.
+            var pathItemDefinition = Origin(pathItem.Extensions);
+
             var pathHeaders = HeaderParameters(pathItem.Parameters);
             foreach (var (httpMethod, operation) in pathItem.Operations)
             {
@@ -72,13 +73,20 @@ internal sealed class ApiModelBuilder
                     requestHeaders,
                     IgnoredRules(operation.Extensions),
                     operation.OperationId,
-                    operation.Summary));
+                    operation.Summary)
+                {
+                    PathItemPointer = pathPointer,
+                    PathItemDefinition = pathItemDefinition,
+                });
             }
         }
 
         return operations;
     }
 
+    /// <param name="key">The status key as written.</param>
+    /// <param name="pointer">The status key's pointer under the operation, in the linted document.</param>
+    /// <param name="response">The response as Microsoft.OpenApi read it.</param>
     private ApiResponse BuildResponse(string key, string pointer, IOpenApiResponse? response)
     {
         ResponseShape shape;
@@ -103,18 +111,18 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>Where a referenced response is defined: where the bundler found it, or the document's component.</summary>
-    private SourcePointer DefinitionOf(IOpenApiResponse response, string id)
-    {
-        if (response.Extensions is { } extensions && extensions.TryGetValue(ReferenceBundler.OriginExtension, out var origin)
-            && origin is JsonNodeExtension { Node: JsonArray { Count: 2 } where }
-            && where[0] is JsonValue file && file.TryGetValue<string>(out var originFile)
-            && where[1] is JsonValue pointer && pointer.TryGetValue<string>(out var originPointer))
-        {
-            return new SourcePointer(originFile, originPointer);
-        }
+    private SourcePointer DefinitionOf(IOpenApiResponse response, string id) =>
+        Origin(response.Extensions)
+        ?? new SourcePointer(_file, _bodyMember == "schema" ? JsonPointer.Append("/responses", id) : JsonPointer.Append("/components/responses", id));
 
-        return new SourcePointer(_file, _bodyMember == "schema" ? JsonPointer.Append("/responses", id) : JsonPointer.Append("/components/responses", id));
-    }
+    /// <summary>Where the bundler found what it shared (a response, a path item); <c>null</c> when written in place.</summary>
+    private static SourcePointer? Origin(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(ReferenceBundler.OriginExtension, out var origin)
+        && origin is JsonNodeExtension { Node: JsonArray { Count: 2 } where }
+        && where[0] is JsonValue file && file.TryGetValue<string>(out var originFile)
+        && where[1] is JsonValue pointer && pointer.TryGetValue<string>(out var originPointer)
+            ? new SourcePointer(originFile, originPointer)
+            : null;
 
     /// <summary>What a response declares, read from the response itself (never a reference).</summary>
     private ResponseShape Shape(IOpenApiResponse response, SourcePointer? definition)
@@ -232,7 +240,7 @@ internal sealed class ApiModelBuilder
 
     private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
     {
-        if (extensions is null || !extensions.TryGetValue(IgnoreExtension, out var extension) || extension is not JsonNodeExtension { Node: { } node })
+        if (extensions is null || !extensions.TryGetValue(LintExtensions.Ignore, out var extension) || extension is not JsonNodeExtension { Node: { } node })
         {
             return NoStrings;
         }

@@ -28,7 +28,7 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>On a response or media type: the property names its body schema defines (present only when it has one).</summary>
     public const string BodyExtension = "x-openapi-lint-body";
 
-    /// <summary>On a shared response: <c>[file, pointer]</c> of where it is defined.</summary>
+    /// <summary>On a shared response or a path item given by <c>$ref</c>: <c>[file, pointer]</c> of where it is written.</summary>
     public const string OriginExtension = "x-openapi-lint-origin";
 
     /// <summary>Nesting beyond this (files within files within …) is a hostile document: the C# stack stays bounded.</summary>
@@ -300,8 +300,17 @@ internal sealed class ReferenceBundler : IDisposable
 
                 return Share(targetFile, end.Pointer, found, part, NodeOf(file, site));
 
-            case SlicePart.PathItem when inDocument:
-                return end.Pointer.Length > 0 ? new JsonObject { ["$ref"] = "#" + end.Pointer } : Unresolvable(part);
+            case SlicePart.PathItem:
+                // The reader gets the path item in place (walked once, copied per use), saying where it is written: the
+                // findings under it are reported there.
+                if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
+                {
+                    return Unresolvable(part);
+                }
+
+                var pathItem = WalkShared(targetFile, end.Pointer, found, part, NodeOf(file, site))?.DeepClone() as JsonObject ?? [];
+                pathItem[OriginExtension] = new JsonArray(JsonValue.Create(targetFile.Path), JsonValue.Create(end.Pointer));
+                return pathItem;
 
             case SlicePart.Dropped:
                 // The document is walked anyway; another file's target is walked once, for the references it holds.
