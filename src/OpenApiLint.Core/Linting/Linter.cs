@@ -72,10 +72,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 rationale);
         }).ToList();
         diagnostics.Sort(Diagnostic.Order);
-
-        // A file beside the document that several operations reference is inlined once per reference, so a problem
-        // inside it is found once per operation: report it once (the first operation in order keeps it).
-        return diagnostics.DistinctBy(d => (d.RuleId, d.Location.File, d.Location.Pointer, d.Message)).ToList();
+        return diagnostics;
     }
 
     /// <summary>
