@@ -40,7 +40,8 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.Rationale,
+                    Subject: string.Join(", ", missing));
             }
         }
     }

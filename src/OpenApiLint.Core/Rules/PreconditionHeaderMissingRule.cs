@@ -39,7 +39,8 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     response,
                     // A $ref'd response is reported at the reference site; its definition is shown beside it.
                     response.Definition,
-                    Rationale: policy.Rationale);
+                    Rationale: policy.Rationale,
+                    Subject: string.Join(", ", policy.RequestHeaders));
             }
         }
     }

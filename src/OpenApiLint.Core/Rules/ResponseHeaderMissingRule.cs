@@ -40,7 +40,8 @@ public sealed class ResponseHeaderMissingRule : IRule
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.Rationale,
+                    Subject: names);
             }
         }
     }

@@ -36,7 +36,7 @@ internal static class ReferenceFindings
         var inDocument = site.Site.File == document.FilePath;
         var operation = document.Operations.FirstOrDefault(operation => IsWithin(site.ScopePointer, operation.Pointer));
         var response = operation?.Responses.FirstOrDefault(response => IsWithin(site.ScopePointer, response.Pointer));
-        return new Finding(message, pointer, operation, response, Location: inDocument ? null : site.Site with { Pointer = pointer });
+        return new Finding(message, pointer, operation, response, Location: inDocument ? null : site.Site with { Pointer = pointer }, Subject: site.Target);
     }
 
     private static bool IsWithin(string pointer, string ancestor) =>
