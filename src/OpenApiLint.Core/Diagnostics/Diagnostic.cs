@@ -10,6 +10,11 @@ namespace OpenApiLint.Core.Diagnostics;
 /// <param name="Method">The lower-case HTTP method, when the finding concerns an operation.</param>
 /// <param name="StatusCode">The response key (<c>201</c>, <c>4XX</c>, <c>default</c>), when the finding concerns one.</param>
 /// <param name="Rationale">The guideline's words behind the requirement, from the ruleset.</param>
+/// <param name="Declaration">
+/// Where the project's source (C#) declares what the finding is about: the status code's own declaration for a
+/// finding about one response, the endpoint for a finding about the operation. <c>null</c> when not located (no
+/// project given, not found, or more than one candidate); <see cref="Location"/> is always the document position.
+/// </param>
 public sealed record Diagnostic(
     string RuleId,
     Severity Severity,
@@ -19,7 +24,8 @@ public sealed record Diagnostic(
     string? Path = null,
     string? Method = null,
     string? StatusCode = null,
-    string? Rationale = null)
+    string? Rationale = null,
+    SourceLocation? Declaration = null)
 {
     /// <summary>
     /// What the finding is about beyond its operation and status code: the missing header(s), body properties or status

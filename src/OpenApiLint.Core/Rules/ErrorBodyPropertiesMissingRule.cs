@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Rules;
 
@@ -12,9 +13,18 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
         Severity.Warning,
         "Checks that the body schema of responses with the given codes defines the properties the ruleset names (for example code, type and message), looking through allOf and references. Responses without a body are left to the body rules.",
         "Add the properties to the error schema, or reference the shared error schema.",
-        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }");
+        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }")
+    {
+        Options = ["codes.<code>.errorBodyProperties"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ErrorBodyProperties
+            .GroupBy(policy.OfErrorBodyProperty)
+            .Select(group => ($"needs the body properties {string.Join(", ", group)}", group.Key)));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -28,20 +38,19 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                 }
 
                 var defined = response.BodyPropertyNames ?? new HashSet<string>();
-                var missing = policy.ErrorBodyProperties.Where(property => !defined.Contains(property)).ToArray();
-                if (missing.Length == 0)
+                // Properties a ruleset gives different severities (or sentences) are reported apart.
+                foreach (var group in policy.ErrorBodyProperties.Where(property => !defined.Contains(property)).GroupBy(policy.OfErrorBodyProperty))
                 {
-                    continue;
+                    yield return new Finding(
+                        $"{operation.DisplayName} {response.StatusKey} response body lacks {string.Join(", ", group)}; {ruleset.Name} requires {string.Join(", ", policy.ErrorBodyProperties)} in the body of {response.StatusKey}",
+                        response.PointerTo(response.BodyMember),
+                        operation,
+                        response,
+                        response.Definition,
+                        group.Key.Rationale,
+                        Severity: group.Key.Severity,
+                        Subject: string.Join(", ", group));
                 }
-
-                yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response body lacks {string.Join(", ", missing)}; {ruleset.Name} requires {string.Join(", ", policy.ErrorBodyProperties)} in the body of {response.StatusKey}",
-                    response.PointerTo(response.BodyMember),
-                    operation,
-                    response,
-                    response.Definition,
-                    policy.Rationale,
-                    Subject: string.Join(", ", missing));
             }
         }
     }

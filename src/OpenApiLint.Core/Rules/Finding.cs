@@ -17,6 +17,10 @@ namespace OpenApiLint.Core.Rules;
 /// <c>$ref</c> target), comma-separated in the rule's order; part of the finding's fingerprint, so never a position or
 /// anything else that moves when the document is reformatted.
 /// </param>
+/// <param name="Severity">
+/// The severity the ruleset gives this requirement (a header, the body, a property), when it gives one; <c>null</c>:
+/// the rule's. A rule turned off stays off.
+/// </param>
 public sealed record Finding(
     string Message,
     string Pointer,
@@ -25,4 +29,5 @@ public sealed record Finding(
     SourcePointer? Related = null,
     string? Rationale = null,
     SourcePointer? Location = null,
-    string? Subject = null);
+    string? Subject = null,
+    Diagnostics.Severity? Severity = null);

@@ -13,9 +13,18 @@ public sealed class ResponseBodyForbiddenRule : IRule
         Severity.Error,
         "Checks that responses whose status code must not carry a body (204 No Content, 304 Not Modified, or any code the ruleset marks body: forbidden) declare no content (OpenAPI 3) or schema (Swagger 2).",
         "Remove the response's content (or schema), or use a status code that carries a body (200).",
-        "responses: { '204': { description: Deleted, content: { application/json: {} } } }");
+        "responses: { '204': { description: Deleted, content: { application/json: {} } } }")
+    {
+        Options = ["codes.<code>.body"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Forbidden
+            ? [("must not declare a body", policy.OfBody())]
+            : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -34,7 +43,8 @@ public sealed class ResponseBodyForbiddenRule : IRule
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

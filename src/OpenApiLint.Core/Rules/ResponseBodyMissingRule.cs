@@ -13,9 +13,18 @@ public sealed class ResponseBodyMissingRule : IRule
         Severity.Warning,
         "Checks that responses whose status code should carry a body (200 OK, 202 Accepted with its status monitor, or any code the ruleset marks body: expected) declare content (OpenAPI 3) or a schema (Swagger 2).",
         "Describe the body under the response's content, or use 204 when there is nothing to return.",
-        "responses: { '200': { description: OK } }   # no content");
+        "responses: { '200': { description: OK } }   # no content")
+    {
+        Options = ["codes.<code>.body"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Expected
+            ? [("should declare a body (never on HEAD)", policy.OfBody())]
+            : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -28,13 +37,22 @@ public sealed class ResponseBodyMissingRule : IRule
                     continue;
                 }
 
+                if (operation.Method == "head")
+                {
+                    // A HEAD response never has a body (HTTP: "the server MUST NOT send content in the response";
+                    // the guidelines: "head the entity-header fields … are sent in the response without any
+                    // message-body"), so no ruleset can expect one of it.
+                    continue;
+                }
+
                 yield return new Finding(
                     $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
                     response.Pointer,
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Rules;
 
@@ -12,9 +13,18 @@ public sealed class ResponseHeaderMissingRule : IRule
         Severity.Error,
         "Checks that each response declares the headers the ruleset requires for its status code, such as Location on 201, WWW-Authenticate on 401 or Allow on 405. Header names compare case-insensitively.",
         "Declare the header under the response's headers.",
-        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }");
+        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }")
+    {
+        Options = ["codes.<code>.responseHeaders"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ResponseHeaders
+            .GroupBy(policy.OfResponseHeader)
+            .Select(group => ($"needs the header {string.Join(" and ", group)}", group.Key)));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -27,21 +37,25 @@ public sealed class ResponseHeaderMissingRule : IRule
                     continue;
                 }
 
-                var missing = policy.ResponseHeaders.Where(header => !response.Headers.Contains(header)).ToArray();
-                if (missing.Length == 0)
+                // Headers a ruleset gives different severities (or sentences) are reported apart; the usual case, one
+                // severity for all, stays one finding.
+                var groups = policy.ResponseHeaders
+                    .Where(header => !response.Headers.Contains(header))
+                    .GroupBy(policy.OfResponseHeader);
+                foreach (var group in groups)
                 {
-                    continue;
+                    var missing = group.ToArray();
+                    var names = string.Join(", ", missing);
+                    yield return new Finding(
+                        $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
+                        response.Pointer,
+                        operation,
+                        response,
+                        response.Definition,
+                        group.Key.Rationale,
+                        Severity: group.Key.Severity,
+                        Subject: names);
                 }
-
-                var names = string.Join(", ", missing);
-                yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
-                    response.Pointer,
-                    operation,
-                    response,
-                    response.Definition,
-                    policy.Rationale,
-                    Subject: names);
             }
         }
     }

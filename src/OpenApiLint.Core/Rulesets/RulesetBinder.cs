@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Diagnostics;
 
 namespace OpenApiLint.Core.Rulesets;
@@ -17,7 +18,7 @@ internal sealed class RulesetFormatException(string message, string pointer) : E
 /// </summary>
 internal static class RulesetBinder
 {
-    private static readonly string[] MethodNames = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+    private static IReadOnlyList<string> MethodNames => HttpMethods.Names;
 
     public static RulesetPatch Bind(JToken token)
     {
@@ -59,9 +60,9 @@ internal static class RulesetBinder
         var result = new Dictionary<string, MethodPolicyPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in methods.Properties())
         {
-            if (!MethodNames.Contains(property.Name))
+            if (!MethodNames.Contains(property.Name) && property.Name != Ruleset.OtherMethods)
             {
-                throw Error(property, $"unknown method '{property.Name}' (expected {string.Join(", ", MethodNames)})");
+                throw Error(property, $"unknown method '{property.Name}' (expected {string.Join(", ", MethodNames)}, or * for every other method)");
             }
 
             var body = AsObject(property.Value, $"the policy for '{property.Name}' is an object");
@@ -98,35 +99,118 @@ internal static class RulesetBinder
             }
 
             var body = AsObject(property.Value, $"the policy for '{property.Name}' is an object");
-            IReadOnlyList<string>? headers = null, requestHeaders = null, properties = null;
+            (IReadOnlyList<string> Names, Dictionary<string, RequirementSetting> Settings)? headers = null, requestHeaders = null, properties = null;
             BodyRequirement? requirement = null;
+            RequirementSetting? bodySetting = null;
+            Severity? severity = null;
             string? rationale = null;
             foreach (var member in body.Properties())
             {
                 switch (member.Name)
                 {
-                    case "responseHeaders": headers = Strings(member.Value); break;
-                    case "requestHeaders": requestHeaders = Strings(member.Value); break;
-                    case "errorBodyProperties": properties = Strings(member.Value); break;
+                    case "responseHeaders": headers = Entries(member.Value, "header"); break;
+                    case "requestHeaders": requestHeaders = Entries(member.Value, "header"); break;
+                    case "errorBodyProperties": properties = Entries(member.Value, "property"); break;
                     case "rationale": rationale = String(member.Value); break;
-                    case "body":
-                        requirement = String(member.Value) switch
-                        {
-                            "forbidden" => BodyRequirement.Forbidden,
-                            "expected" => BodyRequirement.Expected,
-                            "any" => BodyRequirement.Any,
-                            var other => throw Error(member.Value, $"'body' is \"forbidden\", \"expected\" or \"any\", not \"{other}\""),
-                        };
-                        break;
+                    case "severity": severity = Severity(member.Value); break;
+                    case "body": (requirement, bodySetting) = BodyEntry(member.Value); break;
                     default: throw Error(member, $"unknown property '{member.Name}' in the policy for '{property.Name}'");
                 }
             }
 
-            result[key] = new CodePolicyPatch(headers, requirement, requestHeaders, properties, rationale);
+            result[key] = new CodePolicyPatch(headers?.Names, requirement, requestHeaders?.Names, properties?.Names, rationale)
+            {
+                Severity = severity,
+                BodySetting = bodySetting,
+                ResponseHeaderSettings = headers?.Settings,
+                RequestHeaderSettings = requestHeaders?.Settings,
+                ErrorBodyPropertySettings = properties?.Settings,
+            };
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A list of requirement entries: each a name (<c>"Location"</c>) or <c>{ "name": …, "severity": …, "rationale": … }</c>
+    /// when one entry has a severity or sentence of its own.
+    /// </summary>
+    private static (IReadOnlyList<string> Names, Dictionary<string, RequirementSetting> Settings) Entries(JToken token, string noun)
+    {
+        if (token is not JArray array)
+        {
+            throw Error(token, $"expected an array of {noun} names (or {{ \"name\": …, \"severity\": … }} objects)");
+        }
+
+        var names = new List<string>();
+        var settings = new Dictionary<string, RequirementSetting>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in array)
+        {
+            if (item.Type == JTokenType.String)
+            {
+                names.Add(String(item));
+                continue;
+            }
+
+            var entry = AsObject(item, $"a {noun} is a name or an object");
+            string? name = null, rationale = null;
+            Severity? severity = null;
+            foreach (var member in entry.Properties())
+            {
+                switch (member.Name)
+                {
+                    case "name": name = String(member.Value); break;
+                    case "severity": severity = Severity(member.Value); break;
+                    case "rationale": rationale = String(member.Value); break;
+                    default: throw Error(member, $"unknown property '{member.Name}' in a {noun} entry (name, severity, rationale)");
+                }
+            }
+
+            if (name is null)
+            {
+                throw Error(item, $"a {noun} entry needs a 'name'");
+            }
+
+            names.Add(name);
+            settings[name] = new RequirementSetting(severity, rationale);
+        }
+
+        return (names, settings);
+    }
+
+    /// <summary><c>"expected"</c>, or <c>{ "requirement": "expected", "severity": …, "rationale": … }</c>.</summary>
+    private static (BodyRequirement Requirement, RequirementSetting? Setting) BodyEntry(JToken token)
+    {
+        if (token.Type == JTokenType.String)
+        {
+            return (BodyRequirement(token), null);
+        }
+
+        var entry = AsObject(token, "'body' is \"forbidden\", \"expected\", \"any\" or an object");
+        BodyRequirement? requirement = null;
+        Severity? severity = null;
+        string? rationale = null;
+        foreach (var member in entry.Properties())
+        {
+            switch (member.Name)
+            {
+                case "requirement": requirement = BodyRequirement(member.Value); break;
+                case "severity": severity = Severity(member.Value); break;
+                case "rationale": rationale = String(member.Value); break;
+                default: throw Error(member, $"unknown property '{member.Name}' in 'body' (requirement, severity, rationale)");
+            }
+        }
+
+        return (requirement ?? throw Error(token, "'body' as an object needs a 'requirement' (\"forbidden\", \"expected\" or \"any\")"), new RequirementSetting(severity, rationale));
+    }
+
+    private static BodyRequirement BodyRequirement(JToken token) => String(token) switch
+    {
+        "forbidden" => Rulesets.BodyRequirement.Forbidden,
+        "expected" => Rulesets.BodyRequirement.Expected,
+        "any" => Rulesets.BodyRequirement.Any,
+        var other => throw Error(token, $"'body' is \"forbidden\", \"expected\" or \"any\", not \"{other}\""),
+    };
 
     private static RulesetPatch BindDefault(RulesetPatch patch, JObject body)
     {
