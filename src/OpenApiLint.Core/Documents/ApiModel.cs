@@ -108,10 +108,11 @@ public enum ReferenceKind
 public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceKind Kind, string? Problem)
 {
     /// <summary>
-    /// Where the reference takes effect in the linted document (for one inside an inlined file: below the place the
-    /// file was inlined), so findings about it belong to the operation and response it is under.
+    /// Where the reference takes effect in the linted document, in document order: its own place, or for one in another
+    /// file, every place in the document that leads to it. A finding about it belongs to the operation and response
+    /// under the first of these that does not silence it. Known for references a rule reports.
     /// </summary>
-    internal string ScopePointer { get; init; } = "";
+    internal IReadOnlyList<string> ScopePointers { get; init; } = [];
 
     /// <summary>Whether the reference was resolved.</summary>
     public bool IsResolved => Problem is null;

@@ -78,22 +78,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
             };
         }).ToList();
         diagnostics.Sort(Diagnostic.Order);
-
-        // A file beside the document that several operations reference is inlined once per reference, so a problem
-        // inside it is found once per operation: report it once (the first operation in order that does not suppress
-        // it keeps it; suppressed only when every operation suppresses it).
-        var firstReported = diagnostics
-            .Where(d => !d.IsSuppressed)
-            .DistinctBy(SharedPlace)
-            .ToDictionary(SharedPlace);
-        return diagnostics
-            .DistinctBy(SharedPlace)
-            .Select(d => d.IsSuppressed && firstReported.TryGetValue(SharedPlace(d), out var reported) ? reported : d)
-            .ToList();
+        return diagnostics;
     }
-
-    private static (string RuleId, string File, string Pointer, string Message) SharedPlace(Diagnostic d) =>
-        (d.RuleId, d.Location.File, d.Location.Pointer, d.Message);
 
     /// <summary>
     /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control
