@@ -14,7 +14,7 @@ namespace OpenApiLint.Core.Tests.Catalog;
 public sealed class LayerTests
 {
     /// <summary>Lowest first. A namespace not listed here fails the test: a new one must take its place.</summary>
-    private static readonly string[] Layers = ["Diagnostics", "Files", "Documents", "Rulesets", "Rules", "Linting", "Report", "Formatting"];
+    private static readonly string[] Layers = ["Diagnostics", "Files", "Documents", "Rulesets", "Rules", "Linting", "Baselines", "Report", "Formatting"];
 
     private const string Root = "OpenApiLint.Core";
 
