@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Core.Formatting;
 

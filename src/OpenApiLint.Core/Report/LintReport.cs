@@ -1,7 +1,8 @@
 using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
 
-namespace OpenApiLint.Core.Linting;
+namespace OpenApiLint.Core.Report;
 
 /// <summary>Everything an output format needs about one run: the results per file and the run's context.</summary>
 /// <param name="Results">One result per linted file, in input order.</param>
