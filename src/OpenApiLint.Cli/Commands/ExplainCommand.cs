@@ -46,7 +46,7 @@ internal static class ExplainCommand
         Section(output, "What it checks", descriptor.Description);
 
         output.WriteLine($"Why ({ruleset.Name})");
-        var rationales = RuleRationales.For(descriptor.Id, ruleset);
+        var rationales = RuleRationales.For(rule, ruleset);
         if (rationales.Count > 0)
         {
             if (ruleset.Source is not null)
@@ -63,7 +63,7 @@ internal static class ExplainCommand
         {
             output.WriteLine($"  {ruleset.Name} does not configure this rule.");
             var others = BuiltInRulesets.Names
-                .Where(name => name != ruleset.Name && RulesetLoader.LoadBuiltIn(name).Ruleset is { } builtIn && RuleRationales.For(descriptor.Id, builtIn).Count > 0)
+                .Where(name => name != ruleset.Name && RulesetLoader.LoadBuiltIn(name).Ruleset is { } builtIn && RuleRationales.For(rule, builtIn).Count > 0)
                 .ToArray();
             if (others.Length > 0)
             {

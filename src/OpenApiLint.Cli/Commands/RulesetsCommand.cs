@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class RulesetsCommand
                 output.WriteLine($"  source: {ruleset.Source}");
             }
 
-            var methods = InferredRuleset.PolicyMethods
+            var methods = HttpMethods.Names
                 .Select(method => (Method: method, Policy: ruleset.ForMethod(method)))
                 .Where(entry => entry.Policy?.Allowed is not null)
                 .ToList();
@@ -59,7 +60,7 @@ internal static class RulesetsCommand
                     output.WriteLine($"    {method.ToUpperInvariant(),-8}{StatusCodes.Join(policy.Allowed!)}{required}");
                 }
 
-                var open = InferredRuleset.PolicyMethods.Where(method => ruleset.ForMethod(method)?.Allowed is null).Select(method => method.ToUpperInvariant()).ToArray();
+                var open = HttpMethods.Names.Where(method => ruleset.ForMethod(method)?.Allowed is null).Select(method => method.ToUpperInvariant()).ToArray();
                 if (open.Length > 0)
                 {
                     output.WriteLine($"    {"other",-8}any code ({string.Join(", ", open)})");

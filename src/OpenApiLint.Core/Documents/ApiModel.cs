@@ -19,6 +19,29 @@ public sealed record ApiOperation(
 {
     /// <summary><c>POST /orders</c>: how messages name the operation.</summary>
     public string DisplayName => $"{Method.ToUpperInvariant()} {Path}";
+
+    /// <summary>
+    /// The pointer of the path item the operation is under, in the linted document (<c>/paths/~1orders</c>): where a
+    /// path item given by <c>$ref</c> is referenced.
+    /// </summary>
+    public string PathItemPointer { get; init; } = JsonPointer.Append("/paths", Path);
+
+    /// <summary>
+    /// Where the path item is written when the path is given by a <c>$ref</c> (<c>components.pathItems</c> in 3.1, or
+    /// a file): <c>null</c> when it is written in place. A finding under <see cref="PathItemPointer"/> is reported at
+    /// the same place under this one, with the reference site as a related location.
+    /// </summary>
+    public SourcePointer? PathItemDefinition { get; init; }
+
+    /// <summary>
+    /// Where a finding at <paramref name="pointer"/> (a pointer in the linted document) is written: under the path
+    /// item's definition when the path item is a <c>$ref</c> and the pointer is below it; <c>null</c> otherwise.
+    /// </summary>
+    public SourcePointer? DefinitionOf(string pointer) =>
+        PathItemDefinition is { } definition && pointer.StartsWith(PathItemPointer, StringComparison.Ordinal)
+            && (pointer.Length == PathItemPointer.Length || pointer[PathItemPointer.Length] == '/')
+            ? definition with { Pointer = definition.Pointer + pointer[PathItemPointer.Length..] }
+            : null;
 }
 
 /// <summary>One documented response of an operation.</summary>

@@ -9,9 +9,6 @@ namespace OpenApiLint.Core.Documents;
 /// </summary>
 internal sealed class ApiModelBuilder
 {
-    /// <summary>The extension that silences rules on an operation or a response.</summary>
-    public const string IgnoreExtension = "x-openapi-lint-ignore";
-
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
     private readonly ReferenceBundler _bundle;
@@ -49,11 +46,20 @@ internal sealed class ApiModelBuilder
             }
 
             var pathPointer = JsonPointer.Append("/paths", path);
+
+            // A path item given by a local $ref is walked (and its bodies and references recorded) where it is
+            // defined; one inlined from a file is walked in place, and written in that file.
+            var walkedAt = DefinitionPointer(pathPointer);
+            SourcePointer? pathItemDefinition = _bundle.InlinedFrom.TryGetValue(walkedAt, out var inlinedPathItem) ? inlinedPathItem
+                : walkedAt != pathPointer ? new SourcePointer(_file, walkedAt)
+                : null;
+
             var pathHeaders = HeaderParameters(pathItem.Parameters);
             foreach (var (httpMethod, operation) in pathItem.Operations)
             {
                 var method = httpMethod.Method.ToLowerInvariant();
                 var pointer = JsonPointer.Append(pathPointer, method);
+                var walkedPointer = JsonPointer.Append(walkedAt, method);
                 var requestHeaders = new HashSet<string>(pathHeaders, StringComparer.OrdinalIgnoreCase);
                 requestHeaders.UnionWith(HeaderParameters(operation.Parameters));
 
@@ -61,7 +67,7 @@ internal sealed class ApiModelBuilder
                 foreach (var (key, response) in operation.Responses ?? [])
                 {
                     var responsePointer = JsonPointer.Append(pointer, "responses", key);
-                    responses.Add(BuildResponse(key, responsePointer, response));
+                    responses.Add(BuildResponse(key, responsePointer, JsonPointer.Append(walkedPointer, "responses", key), response));
                 }
 
                 operations.Add(new ApiOperation(
@@ -72,21 +78,29 @@ internal sealed class ApiModelBuilder
                     requestHeaders,
                     IgnoredRules(operation.Extensions),
                     operation.OperationId,
-                    operation.Summary));
+                    operation.Summary)
+                {
+                    PathItemPointer = pathPointer,
+                    PathItemDefinition = pathItemDefinition,
+                });
             }
         }
 
         return operations;
     }
 
-    private ApiResponse BuildResponse(string key, string pointer, IOpenApiResponse? response)
+    /// <param name="key">The status key as written.</param>
+    /// <param name="pointer">The status key's pointer under the operation, in the linted document.</param>
+    /// <param name="walked">The same pointer where the bundler walked it: under the definition of a path item given by a local <c>$ref</c>.</param>
+    /// <param name="response">The response as Microsoft.OpenApi read it.</param>
+    private ApiResponse BuildResponse(string key, string pointer, string walked, IOpenApiResponse? response)
     {
         SourcePointer? definition = null;
-        if (_bundle.InlinedFrom.TryGetValue(pointer, out var inlined))
+        if (_bundle.InlinedFrom.TryGetValue(walked, out var inlined))
         {
             definition = inlined;
         }
-        else if (_bundle.LocalTargets.TryGetValue(pointer, out var target))
+        else if (_bundle.LocalTargets.TryGetValue(walked, out var target))
         {
             definition = new SourcePointer(_file, target);
         }
@@ -95,7 +109,7 @@ internal sealed class ApiModelBuilder
         if (response is OpenApiResponseReference reference)
         {
             // Every member read through a reference resolves it again; resolve once and read the target.
-            var definitionPointer = DefinitionPointer(pointer);
+            var definitionPointer = DefinitionPointer(walked);
             if (!_sharedResponses.TryGetValue(definitionPointer, out var shared))
             {
                 shared = Resolve(reference) is { } resolved ? Shape(resolved, definitionPointer) : ResponseShape.Unresolved;
@@ -106,7 +120,7 @@ internal sealed class ApiModelBuilder
         }
         else
         {
-            shape = response is null ? ResponseShape.Unresolved : Shape(response, pointer);
+            shape = response is null ? ResponseShape.Unresolved : Shape(response, walked);
         }
 
         return new ApiResponse(key, pointer, definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules);
@@ -171,7 +185,7 @@ internal sealed class ApiModelBuilder
         return first;
     }
 
-    /// <summary>Where a response's definition sits in the bundled document: through local <c>$ref</c>s to the object itself.</summary>
+    /// <summary>Where a response's or path item's definition sits in the bundled document: through local <c>$ref</c>s to the object itself.</summary>
     private string DefinitionPointer(string pointer)
     {
         // Bounded: a cycle of references (A → B → A) has no definition anyway.
@@ -246,7 +260,7 @@ internal sealed class ApiModelBuilder
 
     private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
     {
-        if (extensions is null || !extensions.TryGetValue(IgnoreExtension, out var extension) || extension is not JsonNodeExtension { Node: { } node })
+        if (extensions is null || !extensions.TryGetValue(LintExtensions.Ignore, out var extension) || extension is not JsonNodeExtension { Node: { } node })
         {
             return NoStrings;
         }

@@ -52,7 +52,7 @@ internal enum SlicePart
 internal static class ModelSlice
 {
     /// <summary>The extension that silences rules, read on operations and responses.</summary>
-    private static ReadOnlySpan<byte> IgnoreExtension => "x-openapi-lint-ignore"u8;
+    private static ReadOnlySpan<byte> IgnoreExtension => LintExtensions.IgnoreUtf8;
 
     /// <summary>The part of member <paramref name="name"/> of an object that is <paramref name="part"/>.</summary>
     public static SlicePart Member(SlicePart part, JsonProperty name) => part switch
@@ -117,8 +117,16 @@ internal static class ModelSlice
 
     public static bool IsExtension(string name) => name.StartsWith("x-", StringComparison.Ordinal);
 
-    private static bool IsMethod(JsonProperty name) =>
-        name.NameEquals("get"u8) || name.NameEquals("put"u8) || name.NameEquals("post"u8) || name.NameEquals("delete"u8)
-        || name.NameEquals("options"u8) || name.NameEquals("head"u8) || name.NameEquals("patch"u8) || name.NameEquals("trace"u8)
-        || name.NameEquals("query"u8);
+    private static bool IsMethod(JsonProperty name)
+    {
+        foreach (var method in HttpMethods.OperationKeysUtf8)
+        {
+            if (name.NameEquals(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

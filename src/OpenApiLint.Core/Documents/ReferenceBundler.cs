@@ -70,7 +70,10 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>For each pointer in the document whose value was inlined from another file: where it came from.</summary>
     public Dictionary<string, SourcePointer> InlinedFrom { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>For each pointer in the document holding a response given by a local <c>$ref</c>: the reference's target pointer.</summary>
+    /// <summary>
+    /// For each pointer in the document holding a response or a path item given by a local <c>$ref</c>: the reference's
+    /// target pointer.
+    /// </summary>
     public Dictionary<string, string> LocalTargets { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -243,9 +246,10 @@ internal sealed class ReferenceBundler : IDisposable
             var problem = resolved.Pointer is null ? "its fragment is not a JSON pointer"
                 : LocalTargetExists(resolved.Pointer) ? null : "its target does not exist";
             AddSite(site, target, ReferenceKind.Local, problem, documentPointer);
-            if (resolved.Pointer is not null && part == SlicePart.Response)
+            if (resolved.Pointer is not null && part is SlicePart.Response or SlicePart.PathItem)
             {
-                // Only responses reached through $ref need their target later (to report where they are defined).
+                // Only responses and path items reached through $ref need their target later (to report where they are
+                // defined, and to find what the walk recorded under the definition).
                 LocalTargets[documentPointer] = resolved.Pointer;
             }
 

@@ -51,14 +51,13 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         var diagnostics = kept.Select(entry =>
         {
             var (rule, finding, severity, rationale) = entry;
-            var where = finding.Location ?? new SourcePointer(document.FilePath, finding.Pointer);
-            IReadOnlyList<SourceLocation> related = finding.Related is { } r ? [positions.Locate(r)] : [];
+            var (where, related) = Places(document, finding);
             return new Diagnostic(
                 rule.Descriptor.Id,
                 severity,
                 OneLine(finding.Message),
                 positions.Locate(where),
-                related,
+                related.Select(positions.Locate).ToArray(),
                 finding.Operation?.Path,
                 finding.Operation?.Method,
                 finding.Response?.StatusKey,
@@ -99,6 +98,29 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Where a finding is reported, and its related places. Under a path item given by <c>$ref</c>, a finding is
+    /// reported where the node is written (in <c>components.pathItems</c> or the file), and the reference site is
+    /// related, as the definition behind a <c>$ref</c>'d response is.
+    /// </summary>
+    private static (SourcePointer Where, IReadOnlyList<SourcePointer> Related) Places(OpenApiLintDocument document, Finding finding)
+    {
+        var written = finding.Location is null ? finding.Operation?.DefinitionOf(finding.Pointer) : null;
+        var where = finding.Location ?? written ?? new SourcePointer(document.FilePath, finding.Pointer);
+        var related = new List<SourcePointer>(2);
+        if (finding.Related is { } r)
+        {
+            related.Add(r);
+        }
+
+        if (written is not null)
+        {
+            related.Add(new SourcePointer(document.FilePath, finding.Operation!.PathItemPointer));
+        }
+
+        return (where, related);
+    }
+
     private static bool IsSuppressed(string id, Finding finding) =>
         (finding.Operation?.IgnoredRules.Contains(id) ?? false) || (finding.Response?.IgnoredRules.Contains(id) ?? false);
 
@@ -117,10 +139,11 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
         foreach (var finding in findings)
         {
-            Want(finding.Location ?? new SourcePointer(document.FilePath, finding.Pointer));
-            if (finding.Related is { } related)
+            var (where, related) = Places(document, finding);
+            Want(where);
+            foreach (var place in related)
             {
-                Want(related);
+                Want(place);
             }
         }
 

@@ -55,7 +55,7 @@ public static class ReportViewModelBuilder
         new(Verdicts.Allowed, "✓", "allowed", "Declared, and the ruleset in force for the operation allows it."),
         new(Verdicts.Violation, "✕", "violation", "Declared, and the ruleset reports it: a code the method may not use, or a response that lacks what the ruleset wants. The colour is the finding's severity."),
         new(Verdicts.Missing, "!", "required but missing", "Not declared, though the ruleset requires it for the method."),
-        new(Verdicts.Suppressed, "~", "against the ruleset, not reported", "The ruleset disagrees, but the finding is turned off or ignored with x-openapi-lint-ignore."),
+        new(Verdicts.Suppressed, "~", "against the ruleset, not reported", $"The ruleset disagrees, but the finding is turned off or ignored with {LintExtensions.Ignore}."),
         new(Verdicts.Absent, "", "not declared", "The operation does not declare this code, and nothing requires it."),
     ];
 

@@ -13,7 +13,10 @@ public sealed class DefaultResponseNotAllowedRule : IRule
         Severity.Warning,
         "A default response hides which codes an operation really returns. When the ruleset sets default.allowed to false, every default response is reported.",
         "Replace the default response by the explicit codes the operation returns.",
-        "responses: { '200': { … }, default: { description: Error } }");
+        "responses: { '200': { … }, default: { description: Error } }")
+    {
+        Options = ["default.allowed"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 

@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Rules;
 
@@ -12,9 +13,16 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
         Severity.Warning,
         "Checks that the body schema of responses with the given codes defines the properties the ruleset names (for example code, type and message), looking through allOf and references. Responses without a body are left to the body rules.",
         "Add the properties to the error schema, or reference the shared error schema.",
-        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }");
+        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }")
+    {
+        Options = ["codes.<code>.errorBodyProperties"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, policy => policy.ErrorBodyProperties.Count > 0, policy => $"needs the body properties {string.Join(", ", policy.ErrorBodyProperties)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Rules;
 
@@ -12,9 +13,16 @@ public sealed class PreconditionHeaderMissingRule : IRule
         Severity.Error,
         "A 304 Not Modified only follows a conditional GET (If-None-Match or If-Modified-Since), a 412 Precondition Failed only a request with If-Match. Checks that an operation documenting such a code accepts at least one of the request headers the ruleset names for it, as a header parameter (on the operation or its path).",
         "Add the header parameter (in: header) to the operation, or remove the response that can never happen.",
-        "get: { responses: { '304': { description: Not modified } } }   # no If-None-Match parameter");
+        "get: { responses: { '304': { description: Not modified } } }   # no If-None-Match parameter")
+    {
+        Options = ["codes.<code>.requestHeaders"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, policy => policy.RequestHeaders.Count > 0, policy => $"needs the request header {string.Join(" or ", policy.RequestHeaders)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

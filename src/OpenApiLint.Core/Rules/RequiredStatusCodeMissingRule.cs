@@ -13,9 +13,16 @@ public sealed class RequiredStatusCodeMissingRule : IRule
         Severity.Error,
         "Checks that every operation documents each code the ruleset requires for its HTTP method. A range key (4XX) counts for a required code only with ranges.satisfiesRequired; a default response counts for a required error code only with default.satisfiesRequired.",
         "Document the missing response, or drop the requirement in your team ruleset (methods.<method>.required).",
-        "paths: { /orders: { post: { responses: { '400': { description: Bad } } } } }   # requires 201");
+        "paths: { /orders: { post: { responses: { '400': { description: Bad } } } } }   # requires 201")
+    {
+        Options = ["methods.<method>.required", "ranges.satisfiesRequired", "default.satisfiesRequired"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfMethods(ruleset, policy => policy.Required.Count > 0, policy => $"requires {StatusCodes.Join(policy.Required)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

@@ -13,9 +13,16 @@ public sealed class ResponseBodyForbiddenRule : IRule
         Severity.Error,
         "Checks that responses whose status code must not carry a body (204 No Content, 304 Not Modified, or any code the ruleset marks body: forbidden) declare no content (OpenAPI 3) or schema (Swagger 2).",
         "Remove the response's content (or schema), or use a status code that carries a body (200).",
-        "responses: { '204': { description: Deleted, content: { application/json: {} } } }");
+        "responses: { '204': { description: Deleted, content: { application/json: {} } } }")
+    {
+        Options = ["codes.<code>.body"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, policy => policy.Body == BodyRequirement.Forbidden, _ => "must not declare a body");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

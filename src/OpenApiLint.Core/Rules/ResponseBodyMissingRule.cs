@@ -13,9 +13,16 @@ public sealed class ResponseBodyMissingRule : IRule
         Severity.Warning,
         "Checks that responses whose status code should carry a body (200 OK, 202 Accepted with its status monitor, or any code the ruleset marks body: expected) declare content (OpenAPI 3) or a schema (Swagger 2).",
         "Describe the body under the response's content, or use 204 when there is nothing to return.",
-        "responses: { '200': { description: OK } }   # no content");
+        "responses: { '200': { description: OK } }   # no content")
+    {
+        Options = ["codes.<code>.body"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, policy => policy.Body == BodyRequirement.Expected, _ => "should declare a body");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

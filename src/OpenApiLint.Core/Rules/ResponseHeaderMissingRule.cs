@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Rules;
 
@@ -12,9 +13,16 @@ public sealed class ResponseHeaderMissingRule : IRule
         Severity.Error,
         "Checks that each response declares the headers the ruleset requires for its status code, such as Location on 201, WWW-Authenticate on 401 or Allow on 405. Header names compare case-insensitively.",
         "Declare the header under the response's headers.",
-        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }");
+        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }")
+    {
+        Options = ["codes.<code>.responseHeaders"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfCodes(ruleset, policy => policy.ResponseHeaders.Count > 0, policy => $"needs the header {string.Join(" and ", policy.ResponseHeaders)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

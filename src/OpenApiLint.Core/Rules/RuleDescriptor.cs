@@ -12,6 +12,13 @@ namespace OpenApiLint.Core.Rules;
 /// <param name="Example">A minimal snippet that the rule flags.</param>
 public sealed record RuleDescriptor(string Id, string Name, string Title, Severity DefaultSeverity, string Description, string Fix, string Example)
 {
+    /// <summary>
+    /// The ruleset options the rule reads, as paths into a ruleset (<c>methods.&lt;method&gt;.allowed</c>,
+    /// <c>codes.&lt;code&gt;.body</c>, <c>maxDistinctCodes</c>); empty when only its severity (<c>rules.OAL0010</c>) configures
+    /// it. The catalog test holds each against the ruleset schema, <c>docs/ruleset-format.md</c> and the help page.
+    /// </summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
     /// <summary>The rule's help page, relative to the repository root (docs/rules/OAL0001.md).</summary>
     public string HelpPath => $"docs/rules/{Id}.md";
 

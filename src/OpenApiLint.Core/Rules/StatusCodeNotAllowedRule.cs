@@ -13,9 +13,16 @@ public sealed class StatusCodeNotAllowedRule : IRule
         Severity.Error,
         "Checks every documented response code of an operation against the codes the ruleset allows for its HTTP method. A range key (4XX) needs the range allowed, or, with ranges.allowed = anyCodeInRange, any code in it.",
         "Remove the response, use a code the ruleset allows for the method, or allow the code in your team ruleset (methods.<method>.addAllowed).",
-        "paths: { /orders: { post: { responses: { '200': { description: OK } } } } }   # minimal-codes allows POST: 201, 400, 401, 403, 500");
+        "paths: { /orders: { post: { responses: { '200': { description: OK } } } } }   # minimal-codes allows POST: 201, 400, 401, 403, 500")
+    {
+        Options = ["methods.<method>.allowed", "methods.<method>.addAllowed", "methods.<method>.removeAllowed", "ranges.allowed"],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
+
+    /// <inheritdoc />
+    public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
+        RuleRationales.OfMethods(ruleset, policy => policy.Allowed is not null, policy => $"allows {StatusCodes.Join(policy.Allowed!)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

@@ -50,9 +50,6 @@ public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string,
         return text.Length == 0 ? "team" : text;
     }
 
-    /// <summary>The methods a ruleset can hold a policy for (see the ruleset schema).</summary>
-    public static IReadOnlyList<string> PolicyMethods { get; } = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
-
     /// <summary>Infers the per-method allowed codes of <paramref name="documents"/> on top of <paramref name="baseRuleset"/>.</summary>
     /// <param name="extends">How the written file names the base (<c>recommended</c>, <c>./base.json</c>).</param>
     /// <param name="baseRuleset">The loaded base, whose allowed lists the inferred ones keep.</param>
@@ -62,7 +59,7 @@ public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string,
         var used = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var operation in documents.SelectMany(document => document.Operations))
         {
-            if (!PolicyMethods.Contains(operation.Method))
+            if (!HttpMethods.Names.Contains(operation.Method))
             {
                 continue;
             }
@@ -148,14 +145,14 @@ public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string,
 
     private static int IndexOf(string method)
     {
-        for (var i = 0; i < PolicyMethods.Count; i++)
+        for (var i = 0; i < HttpMethods.Names.Count; i++)
         {
-            if (PolicyMethods[i] == method)
+            if (HttpMethods.Names[i] == method)
             {
                 return i;
             }
         }
 
-        return PolicyMethods.Count;
+        return HttpMethods.Names.Count;
     }
 }

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Diagnostics;
 
 namespace OpenApiLint.Core.Rulesets;
@@ -17,7 +18,7 @@ internal sealed class RulesetFormatException(string message, string pointer) : E
 /// </summary>
 internal static class RulesetBinder
 {
-    private static readonly string[] MethodNames = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+    private static IReadOnlyList<string> MethodNames => HttpMethods.Names;
 
     public static RulesetPatch Bind(JToken token)
     {
