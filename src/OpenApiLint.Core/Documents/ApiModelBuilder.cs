@@ -269,6 +269,8 @@ internal sealed class ApiModelBuilder
         {
             JsonArray array => array.Select(item => item is JsonValue value && value.TryGetValue<string>(out var id) ? id : null),
             JsonValue value when value.TryGetValue<string>(out var single) => single.Split(',', StringSplitOptions.TrimEntries),
+            // { "OAL0001": "why" }: the ids with their justifications, as OpenApiLint.AspNetCore writes them.
+            JsonObject justified => justified.Select(member => member.Key),
             _ => [],
         };
         return new HashSet<string>(ids.OfType<string>(), StringComparer.OrdinalIgnoreCase);
