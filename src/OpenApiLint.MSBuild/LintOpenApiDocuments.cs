@@ -82,8 +82,10 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         WriteIncrementalState(paths, results, rulesets, findings);
         Linted = true;
 
+        // High: shown at dotnet build's default verbosity, so which ruleset applied (a team file found or not) is
+        // never a guess.
         Log.LogMessage(
-            MessageImportance.Normal,
+            MessageImportance.High,
             "{0}: linted {1} (ruleset {2}): {3}",
             Subject,
             Tally.Plural(paths.Length, "document"),
