@@ -53,7 +53,7 @@ public static class GeneratedDocumentFixes
             RuleIds.ResponseBodyForbidden =>
                 $"declare the response without a type (TypedResults.NoContent(), [ProducesResponseType(StatusCodes.Status204NoContent)]), or {ignore}",
             RuleIds.ResponseBodyMissing =>
-                $"declare the body's type (Ok<T> as return type, .Produces<T>(200) or [ProducesResponseType<T>(StatusCodes.Status200OK)]), or {ignore}",
+                $"declare the body's type (a typed result such as Ok<T> or Accepted<T> as return type, .Produces<T>(code) or [ProducesResponseType<T>(code)]), or {ignore}",
             RuleIds.ErrorBodyPropertiesMissing =>
                 $"answer errors with problem details (.ProducesProblem(…), [ProducesResponseType<ProblemDetails>(…)], builder.Services.AddProblemDetails()), or {ignore}",
             _ => $"change the endpoint's C# metadata (return types, .Produces…(), [ProducesResponseType]) or {ignore}",
