@@ -22,7 +22,7 @@ public sealed class RequiredStatusCodeMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfMethods(ruleset, policy => policy.Required.Count > 0, policy => $"requires {StatusCodes.Join(policy.Required)}");
+        RuleRationales.OfMethods(ruleset, Descriptor, policy => policy.Required.Count > 0, policy => $"requires {StatusCodes.Join(policy.Required)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -44,7 +44,8 @@ public sealed class RequiredStatusCodeMissingRule : IRule
                 $"{operation.DisplayName} does not declare {StatusCodes.Join(missing)}; {ruleset.Name} requires {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(policy.Required)}",
                 Documents.JsonPointer.Append(operation.Pointer, "responses"),
                 operation,
-                Rationale: policy.Rationale);
+                Rationale: policy.Rationale,
+                Subject: string.Join(", ", missing));
         }
     }
 

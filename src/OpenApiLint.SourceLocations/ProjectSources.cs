@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace OpenApiLint.SourceLocations;
+
+/// <summary>
+/// A project's C# as the compiler sees it: the syntax trees of its <c>Compile</c> items (parsed with its
+/// preprocessor symbols) and, made only when a name must be resolved, a compilation over its references.
+/// </summary>
+public sealed class ProjectSources
+{
+    private readonly Lazy<CSharpCompilation> _compilation;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Lazy<ILookup<string, InvocationExpressionSyntax>> _invocationsByName;
+
+    private ProjectSources(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<MetadataReference> references)
+    {
+        Trees = trees;
+        _compilation = new Lazy<CSharpCompilation>(() => CSharpCompilation.Create(
+            "OpenApiLint.SourceLocations",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)));
+        _invocationsByName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(() => trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            .Select(invocation => (Name: InvokedName(invocation), Invocation: invocation))
+            .Where(pair => pair.Name is not null)
+            .ToLookup(pair => pair.Name!, pair => pair.Invocation, StringComparer.Ordinal));
+    }
+
+    /// <summary>The parsed files.</summary>
+    public IReadOnlyList<SyntaxTree> Trees { get; }
+
+    /// <summary>
+    /// Parses <paramref name="files"/> (unreadable ones are left out: the compiler reports those) with the project's
+    /// <paramref name="preprocessorSymbols"/>; <paramref name="references"/> are the assemblies the project compiles
+    /// against (<c>@(ReferencePath)</c>), loaded only if a name has to be resolved.
+    /// </summary>
+    public static ProjectSources Load(IEnumerable<string> files, IEnumerable<string> references, IEnumerable<string>? preprocessorSymbols = null)
+    {
+        var options = ParseOptions(preprocessorSymbols);
+        var trees = new List<SyntaxTree>();
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                continue;
+            }
+
+            trees.Add(CSharpSyntaxTree.ParseText(text, options, Path.GetFullPath(file)));
+        }
+
+        var metadata = references
+            .Where(File.Exists)
+            .Distinct(StringComparer.Ordinal)
+            .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference))
+            .ToArray();
+        return new ProjectSources(trees, metadata);
+    }
+
+    /// <summary>Sources given as text (tests, benchmarks), named by <c>Path</c>.</summary>
+    public static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IEnumerable<string> references, IEnumerable<string>? preprocessorSymbols = null)
+    {
+        var options = ParseOptions(preprocessorSymbols);
+        var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray();
+        var metadata = references.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToArray();
+        return new ProjectSources(trees, metadata);
+    }
+
+    /// <summary>Sources given as text, against references already loaded (tests share them between cases).</summary>
+    internal static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IReadOnlyList<MetadataReference> references, IEnumerable<string>? preprocessorSymbols = null)
+    {
+        var options = ParseOptions(preprocessorSymbols);
+        return new ProjectSources(sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray(), references);
+    }
+
+    /// <summary>
+    /// The assemblies of the shared frameworks this process runs on (Microsoft.NETCore.App and, beside it,
+    /// Microsoft.AspNetCore.App of the same version): what a web project references when its own list is not known.
+    /// </summary>
+    public static IReadOnlyList<string> RunningFrameworkAssemblies()
+    {
+        var core = Path.GetDirectoryName(typeof(object).Assembly.Location);
+        if (string.IsNullOrEmpty(core) || !Directory.Exists(core))
+        {
+            return [];
+        }
+
+        var folders = new List<string> { core };
+        var version = Path.GetFileName(core);
+        var aspNetCore = Path.GetFullPath(Path.Combine(core, "..", "..", "Microsoft.AspNetCore.App", version));
+        if (Directory.Exists(aspNetCore))
+        {
+            folders.Add(aspNetCore);
+        }
+
+        return folders
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.dll"))
+            .Where(IsManagedAssembly)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    internal SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, key => _compilation.Value.GetSemanticModel(key, ignoreAccessibility: true));
+
+    internal SemanticModel Model(SyntaxNode node) => Model(node.SyntaxTree);
+
+    /// <summary>Every invocation of a method called <paramref name="name"/> in the project.</summary>
+    internal IEnumerable<InvocationExpressionSyntax> InvocationsOf(string name) => _invocationsByName.Value[name];
+
+    /// <summary>Whether <paramref name="tree"/> is one of this project's files (a symbol's source may be elsewhere).</summary>
+    internal bool Contains(SyntaxTree tree) => _compilation.Value.ContainsSyntaxTree(tree);
+
+    internal static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static CSharpParseOptions ParseOptions(IEnumerable<string>? preprocessorSymbols) =>
+        new(LanguageVersion.Preview, DocumentationMode.None, SourceCodeKind.Regular, preprocessorSymbols?.Where(symbol => symbol.Length > 0).ToArray());
+
+    private static bool IsManagedAssembly(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            return reader.HasMetadata;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}
