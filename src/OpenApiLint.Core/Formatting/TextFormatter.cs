@@ -57,7 +57,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
     }
 
     /// <summary>
-    /// The closing line: counts by severity and how many files were read, then how many findings were kept but not
+    /// The closing line: counts by severity, how many files were read and the rulesets that applied, then how many findings were kept but not
     /// printed (suppressed in the document, known to the baseline) and how many baseline entries no longer occur.
     /// </summary>
     public string Summary(LintReport report)
@@ -67,6 +67,14 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         var infos = report.Count(Severity.Info);
         var notLinted = report.Results.Count(result => !result.Linted);
         var text = $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")} in {Plural(report.Results.Count, "file")}";
+
+        // Which ruleset applied is the first question when a finding surprises: a team file found (or not) above.
+        var rulesets = report.Results.Where(result => result.Ruleset is not null).Select(result => result.Ruleset!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (rulesets.Length > 0)
+        {
+            text += $" (ruleset{(rulesets.Length > 1 ? "s" : "")} {string.Join(", ", rulesets)})";
+        }
+
         if (notLinted > 0)
         {
             text += $"; {Plural(notLinted, "file")} could not be linted";

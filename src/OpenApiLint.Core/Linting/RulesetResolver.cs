@@ -20,8 +20,9 @@ public sealed class RulesetResolver
     /// <param name="explicitRuleset">A built-in name or a ruleset file the user named; <c>null</c>: none.</param>
     /// <param name="baseDirectory">What a relative <paramref name="explicitRuleset"/> is relative to; default the current folder.</param>
     /// <param name="teamFileSearchStart">
-    /// Where the walk up for <c>.openapi-lint.json</c> starts; <c>null</c>: from each document's own folder (the tool),
-    /// or from <paramref name="baseDirectory"/> when there is no document (<c>explain</c>).
+    /// Where the walk up for <c>.openapi-lint.json</c> starts: the MSBuild task passes the project folder, so a document
+    /// generated into <c>../openapi</c> gets the project's team file; <c>null</c>: from each document's own folder (the
+    /// tool), or from <paramref name="baseDirectory"/> when there is no document (<c>explain</c>).
     /// </param>
     /// <param name="rules">The rules the linter runs, when they are not only the built-in ones: a ruleset may configure their ids too.</param>
     public RulesetResolver(string? explicitRuleset, string? baseDirectory = null, string? teamFileSearchStart = null, IEnumerable<IRule>? rules = null)
