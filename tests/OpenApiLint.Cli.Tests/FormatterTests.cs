@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Schema;
+using System.Text.Json;
+using Json.Schema;
 using OpenApiLint.Cli.Tests.Support;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
@@ -64,7 +65,7 @@ public sealed class FormatterTests
             "specs/petstore.openapi.yaml(51,11): info OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); team-ruleset forbids a body on 204",
             "specs/petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; team-ruleset allows DELETE: 200, 204, 401, 403, 500",
             "specs/warning.openapi.yaml(7,9): warning OAL0005: GET /ping 200 response declares no body; team-ruleset expects a body on 200",
-            "3 errors, 1 warning, 1 info in 4 files; 2 files could not be linted",
+            "3 errors, 1 warning, 1 info in 4 files (ruleset team-ruleset); 2 files could not be linted",
         }));
     }
 
@@ -242,11 +243,20 @@ public sealed class FormatterTests
         return format == "sarif" ? text.Replace(ReportPaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
     }
 
-    /// <summary>Validates against the official SARIF 2.1.0 schema (shipped in Schemas/). Newtonsoft.Json.Schema has an hourly quota: call sparingly.</summary>
+    /// <summary>
+    /// Validates against the official SARIF 2.1.0 schema (shipped in Schemas/), formats included. The schema is
+    /// draft-04, which JsonSchema.Net reads as draft-07: it uses no keyword whose meaning changed between the two.
+    /// </summary>
     internal static IList<string> ValidateSarif(string sarif)
     {
-        var schema = JSchema.Parse(File.ReadAllText(Fixtures.SarifSchemaPath));
-        JToken.Parse(sarif).IsValid(schema, out IList<string> errors);
-        return errors;
+        var text = File.ReadAllText(Fixtures.SarifSchemaPath).Replace("http://json-schema.org/draft-04/schema#", "http://json-schema.org/draft-07/schema#", StringComparison.Ordinal);
+        var schema = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 });
+        using var document = JsonDocument.Parse(sarif);
+        var results = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        return results.IsValid
+            ? []
+            : (results.Details ?? [results]).Where(detail => detail.Errors is not null)
+                .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}"))
+                .ToList();
     }
 }

@@ -164,10 +164,11 @@ public sealed class Ruleset
                 change.ErrorBodyProperties ?? inherited.ErrorBodyProperties,
                 change.Rationale ?? inherited.Rationale)
             {
-                ResponseHeadersSeverity = change.Severity ?? inherited.ResponseHeadersSeverity,
-                BodySeverity = change.Severity ?? inherited.BodySeverity,
-                RequestHeadersSeverity = change.Severity ?? inherited.RequestHeadersSeverity,
-                ErrorBodyPropertiesSeverity = change.Severity ?? inherited.ErrorBodyPropertiesSeverity,
+                // A requirement given anew does not keep the severity an inherited code policy gave the old one.
+                ResponseHeadersSeverity = change.Severity ?? (change.ResponseHeaders is null ? inherited.ResponseHeadersSeverity : null),
+                BodySeverity = change.Severity ?? (change.Body is null ? inherited.BodySeverity : null),
+                RequestHeadersSeverity = change.Severity ?? (change.RequestHeaders is null ? inherited.RequestHeadersSeverity : null),
+                ErrorBodyPropertiesSeverity = change.Severity ?? (change.ErrorBodyProperties is null ? inherited.ErrorBodyPropertiesSeverity : null),
                 BodySetting = change.Body is not null ? change.BodySetting ?? RequirementSetting.None : inherited.BodySetting,
                 ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : inherited.ResponseHeaderSettings,
                 RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : inherited.RequestHeaderSettings,

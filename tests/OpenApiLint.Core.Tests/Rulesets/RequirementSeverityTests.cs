@@ -170,4 +170,17 @@ public sealed class RequirementSeverityTests
 
         Assert.That(Lint.Run(Doc.Operation("post", "201"), ruleset, "OAL0003").Single().Severity, Is.EqualTo(Severity.Warning));
     }
+
+    [Test]
+    public void A_requirement_added_later_does_not_take_the_severity_the_built_in_gave_another()
+    {
+        // minimal-codes gives 201's body 'should' (warning); a team's Location on 201 is the rule's (error).
+        var ruleset = Lint.Ruleset("""{ "extends": "minimal-codes", "codes": { "201": { "responseHeaders": ["Location"] } } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lint.Run(Doc.Operation("post", "201"), ruleset, "OAL0003").Single().Severity, Is.EqualTo(Severity.Error));
+            Assert.That(Lint.Run(Doc.Operation("post", "201", body: false), ruleset, "OAL0005").Single().Severity, Is.EqualTo(Severity.Warning));
+        });
+    }
 }
