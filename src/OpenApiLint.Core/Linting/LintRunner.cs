@@ -11,6 +11,13 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
 {
     private readonly Linter _linter = linter ?? new Linter();
 
+    /// <summary>
+    /// Whether each result's document keeps the text of its files (for outputs that quote it: the HTML report's
+    /// excerpts). Without it a run over many documents holds only their findings and models: the text of each is
+    /// released as soon as its findings are positioned.
+    /// </summary>
+    public bool KeepSourceText { get; init; } = true;
+
     /// <summary>Lints one file.</summary>
     public LintResult LintFile(string path)
     {
@@ -27,7 +34,8 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
         }
 
         var diagnostics = _linter.Lint(load.Document!, rulesetResult.Ruleset!);
-        return new LintResult(path, load.Document, rulesetResult.Ruleset, diagnostics, []);
+        var document = KeepSourceText ? load.Document! : load.Document!.WithoutSourceText();
+        return new LintResult(path, document, rulesetResult.Ruleset, diagnostics, []);
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>
