@@ -143,6 +143,14 @@ internal static class LintCommand
             console.Error.WriteLine(InputException.Line(error, console.WorkingDirectory));
         }
 
+        // An override that matches nothing changes nothing, so a typo in its paths would otherwise go unseen.
+        foreach (var unmatched in UnmatchedOverride.Find(results))
+        {
+            var where = unmatched.Location;
+            var position = where.HasPosition ? $"({where.Line},{where.Column})" : "";
+            console.Error.WriteLine($"{ReportPaths.Display(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
+        }
+
         var text = new StringWriter { NewLine = "\n" };
         WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
         var rendered = text.ToString();

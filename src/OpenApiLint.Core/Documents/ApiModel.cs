@@ -17,6 +17,12 @@ public sealed record ApiOperation(
     string? OperationId,
     string? Summary)
 {
+    /// <summary>
+    /// Why rules are silenced on this operation, by rule id (upper case), where <c>x-openapi-lint-ignore</c> gives a
+    /// reason (<c>{ OAL0001: "kept for v1 clients" }</c>); empty for the list form.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> IgnoreJustifications { get; init; } = ApiModelDefaults.NoJustifications;
+
     /// <summary><c>POST /orders</c>: how messages name the operation.</summary>
     public string DisplayName => $"{Method.ToUpperInvariant()} {Path}";
 
@@ -65,6 +71,9 @@ public sealed record ApiResponse(
     IReadOnlySet<string>? BodyPropertyNames,
     IReadOnlySet<string> IgnoredRules)
 {
+    /// <summary>Why rules are silenced on this response, by rule id, where <c>x-openapi-lint-ignore</c> gives a reason.</summary>
+    public IReadOnlyDictionary<string, string> IgnoreJustifications { get; init; } = ApiModelDefaults.NoJustifications;
+
     /// <summary>Whether the response declares a body.</summary>
     public bool HasBody => MediaTypes.Count > 0;
 
@@ -107,4 +116,9 @@ public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceK
 
     /// <summary>Whether the reference was resolved.</summary>
     public bool IsResolved => Problem is null;
+}
+
+internal static class ApiModelDefaults
+{
+    public static IReadOnlyDictionary<string, string> NoJustifications { get; } = new Dictionary<string, string>();
 }

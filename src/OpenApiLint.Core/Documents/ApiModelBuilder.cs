@@ -67,16 +67,18 @@ internal sealed class ApiModelBuilder
                     responses.Add(BuildResponse(key, responsePointer, response));
                 }
 
+                var ignored = IgnoredRules(operation.Extensions);
                 operations.Add(new ApiOperation(
                     path,
                     method,
                     pointer,
                     responses,
                     requestHeaders,
-                    IgnoredRules(operation.Extensions),
+                    ignored.Ids,
                     operation.OperationId,
                     operation.Summary)
                 {
+                    IgnoreJustifications = ignored.Justifications,
                     PathItemPointer = pathPointer,
                     PathItemDefinition = pathItemDefinition,
                 });
@@ -109,7 +111,10 @@ internal sealed class ApiModelBuilder
             shape = response is null ? ResponseShape.Unresolved : Shape(response, null);
         }
 
-        return new ApiResponse(key, pointer, shape.Definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules);
+        return new ApiResponse(key, pointer, shape.Definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules.Ids)
+        {
+            IgnoreJustifications = shape.IgnoredRules.Justifications,
+        };
     }
 
     /// <summary>Where a referenced response is defined: where the bundler found it, or the document's component.</summary>
@@ -236,24 +241,56 @@ internal sealed class ApiModelBuilder
         IReadOnlySet<string> Headers,
         IReadOnlyList<string> MediaTypes,
         IReadOnlySet<string>? BodyPropertyNames,
-        IReadOnlySet<string> IgnoredRules)
+        Ignores IgnoredRules)
     {
-        public static ResponseShape Unresolved { get; } = new(false, null, NoStrings, [], null, NoStrings);
+        public static ResponseShape Unresolved { get; } = new(false, null, NoStrings, [], null, Ignores.None);
     }
 
-    private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
+    /// <summary>The rule ids an <c>x-openapi-lint-ignore</c> names, and the reasons it gives for them.</summary>
+    private sealed record Ignores(IReadOnlySet<string> Ids, IReadOnlyDictionary<string, string> Justifications)
+    {
+        public static Ignores None { get; } = new(NoStrings, ApiModelDefaults.NoJustifications);
+    }
+
+    /// <summary>
+    /// Reads <c>x-openapi-lint-ignore</c> in its three forms: a list (<c>[OAL0001, OAL0005]</c>), a comma-separated
+    /// string, or an object from rule id to the reason (<c>{ OAL0001: "kept for v1 clients" }</c>; an empty or
+    /// non-string reason counts as none).
+    /// </summary>
+    private static Ignores IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
     {
         if (extensions is null || !extensions.TryGetValue(LintExtensions.Ignore, out var extension) || extension is not JsonNodeExtension { Node: { } node })
         {
-            return NoStrings;
+            return Ignores.None;
         }
 
-        var ids = node switch
+        var justifications = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<string?> ids;
+        switch (node)
         {
-            JsonArray array => array.Select(item => item is JsonValue value && value.TryGetValue<string>(out var id) ? id : null),
-            JsonValue value when value.TryGetValue<string>(out var single) => single.Split(',', StringSplitOptions.TrimEntries),
-            _ => [],
-        };
-        return new HashSet<string>(ids.OfType<string>(), StringComparer.OrdinalIgnoreCase);
+            case JsonArray array:
+                ids = array.Select(item => item is JsonValue value && value.TryGetValue<string>(out var id) ? id.Trim() : null);
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var single):
+                ids = single.Split(',', StringSplitOptions.TrimEntries);
+                break;
+            case JsonObject map:
+                ids = map.Select(member => member.Key.Trim());
+                foreach (var (id, reason) in map)
+                {
+                    if (reason is JsonValue text && text.TryGetValue<string>(out var why) && why.Trim() is { Length: > 0 } trimmed)
+                    {
+                        justifications[id.Trim()] = trimmed;
+                    }
+                }
+
+                break;
+            default:
+                ids = [];
+                break;
+        }
+
+        var set = new HashSet<string>(ids.OfType<string>().Where(id => id.Length > 0), StringComparer.OrdinalIgnoreCase);
+        return set.Count == 0 ? Ignores.None : new Ignores(set, justifications);
     }
 }

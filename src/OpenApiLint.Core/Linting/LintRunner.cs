@@ -33,9 +33,8 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
             return new LintResult(path, null, rulesetResult.Ruleset, [], [load.Error!]);
         }
 
-        var diagnostics = _linter.Lint(load.Document!, rulesetResult.Ruleset!);
-        var document = KeepSourceText ? load.Document! : load.Document!.WithoutSourceText();
-        return new LintResult(path, document, rulesetResult.Ruleset, diagnostics, []);
+        var findings = _linter.Findings(load.Document!, rulesetResult.Ruleset!);
+        return LintResult.Of(path, KeepSourceText ? load.Document! : load.Document!.WithoutSourceText(), rulesetResult.Ruleset!, findings);
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>
@@ -47,10 +46,18 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
         return results;
     }
 
-    /// <summary>Every diagnostic of <paramref name="results"/>, sorted.</summary>
+    /// <summary>Every reported diagnostic of <paramref name="results"/>, sorted.</summary>
     public static IReadOnlyList<Diagnostic> AllDiagnostics(IEnumerable<LintResult> results)
     {
         var all = results.SelectMany(result => result.Diagnostics).ToList();
+        all.Sort(Diagnostic.Order);
+        return all;
+    }
+
+    /// <summary>Every suppressed (kept, not reported) diagnostic of <paramref name="results"/>, sorted.</summary>
+    public static IReadOnlyList<Diagnostic> AllSuppressed(IEnumerable<LintResult> results)
+    {
+        var all = results.SelectMany(result => result.Suppressed).ToList();
         all.Sort(Diagnostic.Order);
         return all;
     }

@@ -44,7 +44,7 @@ internal static class ReferenceFindings
         {
             var operation = document.Operations.FirstOrDefault(operation => IsWithin(scope, operation.Pointer));
             var response = operation?.Responses.FirstOrDefault(response => IsWithin(scope, response.Pointer));
-            var finding = new Finding(message, pointer, operation, response, Location: location);
+            var finding = new Finding(message, pointer, operation, response, Location: location, Subject: site.Target);
             if (operation is null
                 || !(operation.IgnoredRules.Contains(rule.Id) || (response?.IgnoredRules.Contains(rule.Id) ?? false)
                      || context.RulesetFor(operation).SeverityOf(rule.Id, rule.DefaultSeverity) == Severity.Off))
@@ -55,7 +55,7 @@ internal static class ReferenceFindings
             first ??= finding;
         }
 
-        return first ?? new Finding(message, pointer, Location: location);
+        return first ?? new Finding(message, pointer, Location: location, Subject: site.Target);
     }
 
     private static bool IsWithin(string pointer, string ancestor) =>
