@@ -81,7 +81,7 @@ public sealed class LintCommandTests
             Assert.That(outcome.OutLines, Is.EqualTo(new[]
             {
                 "cycle.openapi.yaml(11,10): error OAL0010: $ref '#/components/responses/A' cannot be resolved: it closes a cycle of references: #/components/responses/A → #/components/responses/B → #/components/responses/A",
-                "1 error, 0 warnings, 0 infos in 1 file",
+                "1 error, 0 warnings, 0 infos in 1 file (ruleset recommended)",
             }));
         });
     }
