@@ -81,7 +81,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         }
 
         // Webhooks and callbacks are skipped by default (their responses are the subscriber's): never silently.
-        if (SkippedOperations(report) is { } skipped)
+        if (report.SkippedOperations is { } skipped)
         {
             text += "; " + skipped;
         }
@@ -103,25 +103,6 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
         var color = errors > 0 || notLinted > 0 ? Red : warnings > 0 ? Yellow : Green;
         return Paint(text, color);
-    }
-
-    /// <summary>
-    /// "2 webhook operations and 1 callback operation not linted (…)" when any were skipped; <c>null</c> otherwise.
-    /// </summary>
-    public static string? SkippedOperations(LintReport report)
-    {
-        var webhooks = report.Results.Sum(result => result.SkippedWebhooks);
-        var callbacks = report.Results.Sum(result => result.SkippedCallbacks);
-        if (webhooks == 0 && callbacks == 0)
-        {
-            return null;
-        }
-
-        var parts = new List<string>();
-        if (webhooks > 0) parts.Add(Plural(webhooks, "webhook operation"));
-        if (callbacks > 0) parts.Add(Plural(callbacks, "callback operation"));
-        var options = string.Join(" or ", new[] { webhooks > 0 ? "\"webhooks\"" : null, callbacks > 0 ? "\"callbacks\"" : null }.OfType<string>());
-        return $"{string.Join(" and ", parts)} not linted (their responses are the subscriber's; set {options}: \"lint\" in the ruleset to lint them)";
     }
 
     private string Format(Line line)

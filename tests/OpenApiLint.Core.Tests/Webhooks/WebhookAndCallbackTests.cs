@@ -1,5 +1,6 @@
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Tests.Support;
 
 namespace OpenApiLint.Core.Tests.Webhooks;
