@@ -148,7 +148,9 @@ internal static class LintCommand
 
         var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
         var resolver = new RulesetResolver(request.Ruleset, console.WorkingDirectory);
-        var runner = new LintRunner(resolver);
+        // Only the HTML report quotes the documents; every other format needs their findings alone, so a run over a
+        // whole folder of documents does not hold all their text until it prints.
+        var runner = new LintRunner(resolver) { KeepSourceText = formatter is HtmlFormatter };
         var showProgress = !request.Quiet && !console.IsErrorRedirected && inputs.Files.Count >= ProgressThreshold;
         var linted = showProgress
             ? LintWithProgress(runner, inputs.Files, console)
