@@ -17,7 +17,8 @@ internal sealed record LintRequest(
     string FailOn,
     bool Quiet,
     bool NoColor,
-    string? Template);
+    string? Template,
+    string? Project = null);
 
 /// <summary>
 /// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
@@ -34,8 +35,8 @@ internal static class LintCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "OpenAPI documents (JSON or YAML), folders (every OpenAPI document below them; bin/, obj/ and node_modules/ skipped) and globs (specs/**/*.yaml).",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "OpenAPI documents (JSON or YAML) (none with --project: the project's own), folders (every OpenAPI document below them; bin/, obj/ and node_modules/ skipped) and globs (specs/**/*.yaml).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var ruleset = new Option<string>("--ruleset", "-r")
         {
@@ -67,9 +68,15 @@ internal static class LintCommand
             HelpName = "FILE|DIR",
         };
 
+        var project = new Option<string>("--project", "-p")
+        {
+            Description = "The ASP.NET Core project (.csproj) the documents describe: findings are reported at the C# that declares each operation or response.",
+            HelpName = "CSPROJ",
+        };
+
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, project })
         {
             command.Options.Add(option);
         }
@@ -83,7 +90,8 @@ internal static class LintCommand
                 parse.GetValue(failOn)!.ToLowerInvariant(),
                 parse.GetValue(quiet),
                 parse.GetValue(noColor),
-                parse.GetValue(template)),
+                parse.GetValue(template),
+                parse.GetValue(project)),
             console));
 
         return (command,
@@ -93,6 +101,7 @@ internal static class LintCommand
             "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
+            "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",
         ]);
     }
 
@@ -112,6 +121,12 @@ internal static class LintCommand
             throw new UsageException("an empty path was given; name a file, a folder or a glob");
         }
 
+        var project = request.Project is null ? null : ProjectInput.Open(request.Project, console.WorkingDirectory);
+        if (request.Paths.Count == 0 && project is null)
+        {
+            throw new UsageException("name at least one document, folder or glob, or a project with --project");
+        }
+
         var failOn = request.FailOn == "never" ? (Severity?)null : ParseSeverity(request.FailOn);
         var toFile = request.Output is not null;
         var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
@@ -122,13 +137,20 @@ internal static class LintCommand
             WithTemplateErrorsAsInput(() => html.Template);
         }
 
-        var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
+        var inputs = request.Paths.Count == 0
+            ? new InputSet(project!.Documents().ToArray(), [])
+            : InputExpander.Expand(request.Paths, console.WorkingDirectory);
         var resolver = new RulesetResolver(ResolveRulesetArgument(request.Ruleset, console), console.WorkingDirectory);
         var runner = new LintRunner(resolver);
         var showProgress = !request.Quiet && !console.IsErrorRedirected && inputs.Files.Count >= ProgressThreshold;
         var linted = showProgress
             ? LintWithProgress(runner, inputs.Files, console)
             : runner.LintFiles(inputs.Files);
+
+        if (project is not null)
+        {
+            linted = Declarations.Attach(linted, project.Locator());
+        }
 
         var results = inputs.Problems.Concat(linted)
             .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)

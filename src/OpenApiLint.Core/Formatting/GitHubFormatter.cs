@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
 
 namespace OpenApiLint.Core.Formatting;
@@ -32,7 +33,7 @@ public sealed class GitHubFormatter : IReportFormatter
 
         foreach (var diagnostic in report.Diagnostics)
         {
-            var location = diagnostic.Location;
+            var (location, message) = Declarations.Reported(diagnostic, file => ReportPaths.Display(file, directory));
             var properties = new List<(string, string)> { ("file", ReportPaths.Display(location.File, directory)) };
             if (location.HasPosition)
             {
@@ -51,7 +52,7 @@ public sealed class GitHubFormatter : IReportFormatter
 
             var title = RuleCatalog.Find(diagnostic.RuleId) is { } rule ? $"{diagnostic.RuleId} {rule.Descriptor.Name}" : diagnostic.RuleId;
             properties.Add(("title", title));
-            writer.WriteLine(Command(CommandName(diagnostic.Severity), properties, diagnostic.Message));
+            writer.WriteLine(Command(CommandName(diagnostic.Severity), properties, message));
         }
     }
 

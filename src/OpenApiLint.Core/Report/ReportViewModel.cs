@@ -241,6 +241,10 @@ public sealed record OperationGroupView(
 /// <param name="HelpUri">The rule's help page.</param>
 /// <param name="Related">Further places, such as the definition behind a <c>$ref</c>: <c>file:line:column</c> each.</param>
 /// <param name="Excerpt">A few source lines around the finding; empty when the position is unknown.</param>
+/// <param name="Declaration">
+/// Where the project's C# declares the operation or response (<c>Program.cs:14:47</c>), when the lint was given the
+/// project; <c>null</c> otherwise.
+/// </param>
 public sealed record FindingView(
     string Id,
     string RuleId,
@@ -259,7 +263,8 @@ public sealed record FindingView(
     string? Guideline,
     string HelpUri,
     IReadOnlyList<string> Related,
-    IReadOnlyList<ExcerptLineView> Excerpt);
+    IReadOnlyList<ExcerptLineView> Excerpt,
+    string? Declaration = null);
 
 /// <summary>One line of a source excerpt.</summary>
 /// <param name="Number">Its 1-based line number.</param>

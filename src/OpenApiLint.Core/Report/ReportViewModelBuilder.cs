@@ -288,7 +288,8 @@ public static class ReportViewModelBuilder
                 diagnostic.Rationale is null ? null : guideline,
                 RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
                 diagnostic.RelatedLocations.Select(related => Location(_paths.Show(related.File), related.Line, related.Column)).ToArray(),
-                Excerpt(location));
+                Excerpt(location),
+                diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null);
         }
 
         private ExcerptLineView[] Excerpt(SourceLocation location)
