@@ -102,7 +102,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
     /// <summary>
     /// For diagnostic builds: the task and its dependencies must live in the load context MSBuild made for this task
-    /// from its .deps.json, not in MSBuild's own, or another task's Newtonsoft.Json could be the one in use.
+    /// from its .deps.json, not in MSBuild's own, or another task's JsonSchema.Net could be the one in use.
     /// </summary>
     private void LogWhereLoaded()
     {
@@ -111,7 +111,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
         Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(LintOpenApiDocuments)));
         Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(Linter)));
-        Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(Newtonsoft.Json.Linq.JToken)));
+        Log.LogMessage(MessageImportance.Low, "OpenApiLint {0}: {1}", ToolVersion, Describe(typeof(Json.Schema.JsonSchema)));
     }
 
     /// <summary>Load errors first (each once, though a broken ruleset fails every document), then findings in Core's order.</summary>

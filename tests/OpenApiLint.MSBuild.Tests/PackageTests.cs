@@ -23,9 +23,11 @@ public sealed partial class PackageTests
             "buildTransitive/OpenApiLint.MSBuild.props",
             "buildTransitive/OpenApiLint.MSBuild.targets",
             "tasks/net10.0/Handlebars.dll",
+            "tasks/net10.0/Humanizer.dll",
+            "tasks/net10.0/Json.More.dll",
+            "tasks/net10.0/JsonPointer.Net.dll",
+            "tasks/net10.0/JsonSchema.Net.dll",
             "tasks/net10.0/Microsoft.OpenApi.dll",
-            "tasks/net10.0/Newtonsoft.Json.Schema.dll",
-            "tasks/net10.0/Newtonsoft.Json.dll",
             "tasks/net10.0/OpenApiLint.Core.dll",
             "tasks/net10.0/OpenApiLint.MSBuild.deps.json",
             "tasks/net10.0/OpenApiLint.MSBuild.dll",
@@ -48,7 +50,7 @@ public sealed partial class PackageTests
 
         Assert.That(build.ExitCode, Is.Zero, build.ToString);
         var loaded = build.Lines.Select(line => LoadedLine().Match(line)).Where(match => match.Success).ToArray();
-        Assert.That(loaded.Select(match => match.Groups["assembly"].Value).Distinct(), Is.EquivalentTo(new[] { "OpenApiLint.MSBuild", "OpenApiLint.Core", "Newtonsoft.Json" }), build.ToString);
+        Assert.That(loaded.Select(match => match.Groups["assembly"].Value).Distinct(), Is.EquivalentTo(new[] { "OpenApiLint.MSBuild", "OpenApiLint.Core", "JsonSchema.Net" }), build.ToString);
         var taskFolder = $"/{PackageFeed.PackageId.ToLowerInvariant()}/{PackageFeed.Version}/tasks/net10.0/";
         Assert.Multiple(() =>
         {

@@ -43,11 +43,14 @@ internal static class RulesetsCommand
                 output.WriteLine($"  source: {ruleset.Source}");
             }
 
+            // Methods with a policy of their own, then every other method under '*' (or open).
             var methods = HttpMethods.Names
-                .Select(method => (Method: method, Policy: ruleset.ForMethod(method)))
+                .Select(method => (Method: method, Policy: ruleset.Methods.GetValueOrDefault(method)))
                 .Where(entry => entry.Policy?.Allowed is not null)
                 .ToList();
-            if (methods.Count == 0)
+            var others = HttpMethods.Names.Where(method => !methods.Any(entry => entry.Method == method)).Select(method => method.ToUpperInvariant()).ToArray();
+            var otherPolicy = ruleset.Methods.GetValueOrDefault(Ruleset.OtherMethods);
+            if (methods.Count == 0 && otherPolicy?.Allowed is null)
             {
                 output.WriteLine("  allowed codes: any, for every method");
             }
@@ -56,14 +59,13 @@ internal static class RulesetsCommand
                 output.WriteLine("  allowed codes:");
                 foreach (var (method, policy) in methods)
                 {
-                    var required = policy!.Required.Count > 0 ? $" (required: {StatusCodes.Join(policy.Required)})" : "";
-                    output.WriteLine($"    {method.ToUpperInvariant(),-8}{StatusCodes.Join(policy.Allowed!)}{required}");
+                    output.WriteLine($"    {method.ToUpperInvariant(),-8}{StatusCodes.Join(policy!.Allowed!)}{Required(policy)}");
                 }
 
-                var open = HttpMethods.Names.Where(method => ruleset.ForMethod(method)?.Allowed is null).Select(method => method.ToUpperInvariant()).ToArray();
-                if (open.Length > 0)
+                if (others.Length > 0)
                 {
-                    output.WriteLine($"    {"other",-8}any code ({string.Join(", ", open)})");
+                    var codes = otherPolicy?.Allowed is { } allowed ? StatusCodes.Join(allowed) + Required(otherPolicy) : "any code";
+                    output.WriteLine($"    {"other",-8}{codes} ({string.Join(", ", others)})");
                 }
             }
 
@@ -75,4 +77,7 @@ internal static class RulesetsCommand
 
         return ExitCodes.Success;
     }
+
+    private static string Required(MethodPolicy policy) =>
+        policy.Required.Count > 0 ? $" (required: {StatusCodes.Join(policy.Required)})" : "";
 }

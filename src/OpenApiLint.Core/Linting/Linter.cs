@@ -40,6 +40,14 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
                 var effective = finding.Operation is { } operation ? context.RulesetFor(operation) : ruleset;
                 var severity = effective.SeverityOf(id, rule.Descriptor.DefaultSeverity);
+
+                // The requirement's own severity (per code, header, body or property) wins over the rule's, but a rule
+                // turned off stays off.
+                if (severity != Severity.Off && finding.Severity is { } own)
+                {
+                    severity = own;
+                }
+
                 if (severity != Severity.Off)
                 {
                     kept.Add((rule, finding, severity, finding.Rationale ?? effective.Rules.GetValueOrDefault(id)?.Rationale));

@@ -22,7 +22,9 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfCodes(ruleset, policy => policy.ErrorBodyProperties.Count > 0, policy => $"needs the body properties {string.Join(", ", policy.ErrorBodyProperties)}");
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ErrorBodyProperties
+            .GroupBy(policy.OfErrorBodyProperty)
+            .Select(group => ($"needs the body properties {string.Join(", ", group)}", group.Key)));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -36,19 +38,18 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                 }
 
                 var defined = response.BodyPropertyNames ?? new HashSet<string>();
-                var missing = policy.ErrorBodyProperties.Where(property => !defined.Contains(property)).ToArray();
-                if (missing.Length == 0)
+                // Properties a ruleset gives different severities (or sentences) are reported apart.
+                foreach (var group in policy.ErrorBodyProperties.Where(property => !defined.Contains(property)).GroupBy(policy.OfErrorBodyProperty))
                 {
-                    continue;
+                    yield return new Finding(
+                        $"{operation.DisplayName} {response.StatusKey} response body lacks {string.Join(", ", group)}; {ruleset.Name} requires {string.Join(", ", policy.ErrorBodyProperties)} in the body of {response.StatusKey}",
+                        response.PointerTo(response.BodyMember),
+                        operation,
+                        response,
+                        response.Definition,
+                        group.Key.Rationale,
+                        Severity: group.Key.Severity);
                 }
-
-                yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response body lacks {string.Join(", ", missing)}; {ruleset.Name} requires {string.Join(", ", policy.ErrorBodyProperties)} in the body of {response.StatusKey}",
-                    response.PointerTo(response.BodyMember),
-                    operation,
-                    response,
-                    response.Definition,
-                    policy.Rationale);
             }
         }
     }

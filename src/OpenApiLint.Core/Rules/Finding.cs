@@ -12,6 +12,10 @@ namespace OpenApiLint.Core.Rules;
 /// <param name="Related">A related place, such as the definition behind a <c>$ref</c>.</param>
 /// <param name="Rationale">The guideline's words behind the requirement.</param>
 /// <param name="Location">Where to report instead of <paramref name="Pointer"/>, when the node lives in another file.</param>
+/// <param name="Severity">
+/// The severity the ruleset gives this requirement (a header, the body, a property), when it gives one; <c>null</c>:
+/// the rule's. A rule turned off stays off.
+/// </param>
 public sealed record Finding(
     string Message,
     string Pointer,
@@ -19,4 +23,5 @@ public sealed record Finding(
     ApiResponse? Response = null,
     SourcePointer? Related = null,
     string? Rationale = null,
-    SourcePointer? Location = null);
+    SourcePointer? Location = null,
+    Diagnostics.Severity? Severity = null);

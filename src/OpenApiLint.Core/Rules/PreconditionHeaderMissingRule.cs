@@ -22,7 +22,9 @@ public sealed class PreconditionHeaderMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfCodes(ruleset, policy => policy.RequestHeaders.Count > 0, policy => $"needs the request header {string.Join(" or ", policy.RequestHeaders)}");
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.RequestHeaders.Count > 0
+            ? [($"needs the request header {string.Join(" or ", policy.RequestHeaders)}", policy.OfRequestHeaders())]
+            : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -47,7 +49,8 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     response,
                     // A $ref'd response is reported at the reference site; its definition is shown beside it.
                     response.Definition,
-                    Rationale: policy.Rationale);
+                    policy.OfRequestHeaders().Rationale,
+                    Severity: policy.OfRequestHeaders().Severity);
             }
         }
     }

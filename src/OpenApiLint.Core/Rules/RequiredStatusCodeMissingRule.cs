@@ -22,7 +22,7 @@ public sealed class RequiredStatusCodeMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfMethods(ruleset, policy => policy.Required.Count > 0, policy => $"requires {StatusCodes.Join(policy.Required)}");
+        RuleRationales.OfMethods(ruleset, Descriptor, policy => policy.Required.Count > 0, policy => $"requires {StatusCodes.Join(policy.Required)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

@@ -22,7 +22,9 @@ public sealed class ResponseBodyForbiddenRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfCodes(ruleset, policy => policy.Body == BodyRequirement.Forbidden, _ => "must not declare a body");
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Forbidden
+            ? [("must not declare a body", policy.OfBody())]
+            : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -41,7 +43,8 @@ public sealed class ResponseBodyForbiddenRule : IRule
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

@@ -22,7 +22,9 @@ public sealed class ResponseBodyMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfCodes(ruleset, policy => policy.Body == BodyRequirement.Expected, _ => "should declare a body");
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Expected
+            ? [("should declare a body (never on HEAD)", policy.OfBody())]
+            : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -35,13 +37,22 @@ public sealed class ResponseBodyMissingRule : IRule
                     continue;
                 }
 
+                if (operation.Method == "head")
+                {
+                    // A HEAD response never has a body (HTTP: "the server MUST NOT send content in the response";
+                    // the guidelines: "head the entity-header fields … are sent in the response without any
+                    // message-body"), so no ruleset can expect one of it.
+                    continue;
+                }
+
                 yield return new Finding(
                     $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
                     response.Pointer,
                     operation,
                     response,
                     response.Definition,
-                    policy.Rationale);
+                    policy.OfBody().Rationale,
+                    Severity: policy.OfBody().Severity);
             }
         }
     }

@@ -22,7 +22,9 @@ public sealed class ResponseHeaderMissingRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfCodes(ruleset, policy => policy.ResponseHeaders.Count > 0, policy => $"needs the header {string.Join(" and ", policy.ResponseHeaders)}");
+        RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ResponseHeaders
+            .GroupBy(policy.OfResponseHeader)
+            .Select(group => ($"needs the header {string.Join(" and ", group)}", group.Key)));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -35,20 +37,24 @@ public sealed class ResponseHeaderMissingRule : IRule
                     continue;
                 }
 
-                var missing = policy.ResponseHeaders.Where(header => !response.Headers.Contains(header)).ToArray();
-                if (missing.Length == 0)
+                // Headers a ruleset gives different severities (or sentences) are reported apart; the usual case, one
+                // severity for all, stays one finding.
+                var groups = policy.ResponseHeaders
+                    .Where(header => !response.Headers.Contains(header))
+                    .GroupBy(policy.OfResponseHeader);
+                foreach (var group in groups)
                 {
-                    continue;
+                    var missing = group.ToArray();
+                    var names = string.Join(", ", missing);
+                    yield return new Finding(
+                        $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
+                        response.Pointer,
+                        operation,
+                        response,
+                        response.Definition,
+                        group.Key.Rationale,
+                        Severity: group.Key.Severity);
                 }
-
-                var names = string.Join(", ", missing);
-                yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
-                    response.Pointer,
-                    operation,
-                    response,
-                    response.Definition,
-                    policy.Rationale);
             }
         }
     }

@@ -28,17 +28,47 @@ public static class RuleRationales
         return entries;
     }
 
-    /// <summary>The method policies <paramref name="applies"/> selects, in method order, each described and with its rationale.</summary>
-    public static IEnumerable<RuleRationale> OfMethods(Ruleset ruleset, Func<MethodPolicy, bool> applies, Func<MethodPolicy, string> describe) =>
-        HttpMethods.Names
-            .Select(method => (Method: method, Policy: ruleset.ForMethod(method)))
-            .Where(entry => entry.Policy is { Rationale: not null } && applies(entry.Policy))
-            .Select(entry => new RuleRationale($"{entry.Method.ToUpperInvariant()} {describe(entry.Policy!)}", entry.Policy!.Rationale!));
+    /// <summary>
+    /// The method policies <paramref name="applies"/> selects, in method order (the <c>*</c> policy once, naming the
+    /// methods it holds for), each described with the severity it applies with, and with its rationale.
+    /// </summary>
+    public static IEnumerable<RuleRationale> OfMethods(Ruleset ruleset, RuleDescriptor rule, Func<MethodPolicy, bool> applies, Func<MethodPolicy, string> describe)
+    {
+        var severity = ruleset.SeverityOf(rule.Id, rule.DefaultSeverity).ToName();
+        var listed = HttpMethods.Names.Where(ruleset.Methods.ContainsKey).ToArray();
+        foreach (var method in listed)
+        {
+            if (ruleset.Methods[method] is { Rationale: { } rationale } policy && applies(policy))
+            {
+                yield return new RuleRationale($"{method.ToUpperInvariant()} {describe(policy)} ({severity})", rationale);
+            }
+        }
 
-    /// <summary>The code policies <paramref name="applies"/> selects, in code order, each described and with its rationale.</summary>
-    public static IEnumerable<RuleRationale> OfCodes(Ruleset ruleset, Func<CodePolicy, bool> applies, Func<CodePolicy, string> describe) =>
-        ruleset.Codes
-            .Where(entry => entry.Value.Rationale is not null && applies(entry.Value))
+        var others = HttpMethods.Names.Except(listed).Select(method => method.ToUpperInvariant()).ToArray();
+        if (others.Length > 0 && ruleset.Methods.GetValueOrDefault(Ruleset.OtherMethods) is { Rationale: { } otherRationale } other && applies(other))
+        {
+            yield return new RuleRationale($"{string.Join(", ", others)} {describe(other)} ({severity})", otherRationale);
+        }
+    }
+
+    /// <summary>
+    /// The requirements <paramref name="requirements"/> finds in each code policy, in code order: each described with
+    /// the severity it applies with (its own, else its code's, else the rule's) and the sentence it comes from.
+    /// </summary>
+    public static IEnumerable<RuleRationale> OfCodes(
+        Ruleset ruleset,
+        RuleDescriptor rule,
+        Func<CodePolicy, IEnumerable<(string Subject, (Severity? Severity, string? Rationale) Setting)>> requirements)
+    {
+        var ruleSeverity = ruleset.SeverityOf(rule.Id, rule.DefaultSeverity);
+        return ruleset.Codes
             .OrderBy(entry => entry.Key, StatusCodes.Order)
-            .Select(entry => new RuleRationale($"{entry.Key} {describe(entry.Value)}", entry.Value.Rationale!));
+            .SelectMany(entry => requirements(entry.Value).Select(requirement => (entry.Key, requirement.Subject, requirement.Setting)))
+            .Where(requirement => requirement.Setting.Rationale is not null)
+            .Select(requirement =>
+            {
+                var severity = ruleSeverity == Severity.Off ? Severity.Off : requirement.Setting.Severity ?? ruleSeverity;
+                return new RuleRationale($"{requirement.Key} {requirement.Subject} ({severity.ToName()})", requirement.Setting.Rationale!);
+            });
+    }
 }

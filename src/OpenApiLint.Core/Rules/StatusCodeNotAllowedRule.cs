@@ -22,7 +22,7 @@ public sealed class StatusCodeNotAllowedRule : IRule
 
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
-        RuleRationales.OfMethods(ruleset, policy => policy.Allowed is not null, policy => $"allows {StatusCodes.Join(policy.Allowed!)}");
+        RuleRationales.OfMethods(ruleset, Descriptor, policy => policy.Allowed is not null, policy => $"allows {StatusCodes.Join(policy.Allowed!)}");
 
     public IEnumerable<Finding> Check(RuleContext context)
     {

@@ -25,13 +25,30 @@ public enum RangeAllowance
     AnyCodeInRange,
 }
 
-/// <summary>The codes one HTTP method may and must document.</summary>
+/// <summary>The codes one HTTP method (or, under the key <c>*</c>, every method the ruleset does not list) may and must document.</summary>
 /// <param name="Allowed">The only codes allowed (codes and ranges); <c>null</c>: any code.</param>
 /// <param name="Required">Codes every operation of the method must document.</param>
 /// <param name="Rationale">The guideline's words behind the policy.</param>
 public sealed record MethodPolicy(IReadOnlyList<string>? Allowed, IReadOnlyList<string> Required, string? Rationale);
 
+/// <summary>
+/// The severity and the guideline's words of one requirement (one header, the body, one property), where the ruleset
+/// gives them; unset parts fall back to the code policy's, then to the rule's setting.
+/// </summary>
+/// <param name="Severity">The requirement's own severity; <c>null</c>: the code policy's, else the rule's.</param>
+/// <param name="Rationale">The sentence the requirement comes from; <c>null</c>: the code policy's.</param>
+public sealed record RequirementSetting(Severity? Severity, string? Rationale)
+{
+    /// <summary>No severity and no rationale of its own.</summary>
+    public static RequirementSetting None { get; } = new(null, null);
+}
+
 /// <summary>What a response with one status code (or range) must declare.</summary>
+/// <param name="ResponseHeaders">Headers the response must declare.</param>
+/// <param name="Body">Whether the response must, should or may declare a body.</param>
+/// <param name="RequestHeaders">Request headers of which the operation must accept at least one.</param>
+/// <param name="ErrorBodyProperties">Properties the body schema must define.</param>
+/// <param name="Rationale">The guideline's words behind the policy.</param>
 public sealed record CodePolicy(
     IReadOnlyList<string> ResponseHeaders,
     BodyRequirement Body,
@@ -39,8 +56,56 @@ public sealed record CodePolicy(
     IReadOnlyList<string> ErrorBodyProperties,
     string? Rationale)
 {
+    private static readonly IReadOnlyDictionary<string, RequirementSetting> NoSettings = new Dictionary<string, RequirementSetting>();
+
     /// <summary>A policy that asks nothing.</summary>
     public static CodePolicy Empty { get; } = new([], BodyRequirement.Any, [], [], null);
+
+    /// <summary>The severity of every requirement of this policy that has none of its own; <c>null</c>: the rule's.</summary>
+    public Severity? Severity { get; init; }
+
+    /// <summary>The body requirement's own severity and sentence.</summary>
+    public RequirementSetting BodySetting { get; init; } = RequirementSetting.None;
+
+    /// <summary>Per response header (case-insensitive): its own severity and sentence, where given.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting> ResponseHeaderSettings { get; init; } = NoSettings;
+
+    /// <summary>Per precondition request header (case-insensitive): its own severity and sentence, where given.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting> RequestHeaderSettings { get; init; } = NoSettings;
+
+    /// <summary>Per error body property: its own severity and sentence, where given.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting> ErrorBodyPropertySettings { get; init; } = NoSettings;
+
+    /// <summary>The severity (<c>null</c>: the rule's) and sentence of the body requirement.</summary>
+    public (Severity? Severity, string? Rationale) OfBody() => Resolve(BodySetting);
+
+    /// <summary>The severity (<c>null</c>: the rule's) and sentence of the requirement of response header <paramref name="name"/>.</summary>
+    public (Severity? Severity, string? Rationale) OfResponseHeader(string name) => Resolve(ResponseHeaderSettings.GetValueOrDefault(name));
+
+    /// <summary>The severity (<c>null</c>: the rule's) and sentence of error body property <paramref name="name"/>.</summary>
+    public (Severity? Severity, string? Rationale) OfErrorBodyProperty(string name) => Resolve(ErrorBodyPropertySettings.GetValueOrDefault(name));
+
+    /// <summary>
+    /// The severity and sentence of the precondition requirement: the operation must accept one of the headers, so
+    /// accepting none breaks the strongest of them (its sentence is shown).
+    /// </summary>
+    public (Severity? Severity, string? Rationale) OfRequestHeaders()
+    {
+        var strongest = RequirementSetting.None;
+        foreach (var header in RequestHeaders)
+        {
+            if (RequestHeaderSettings.GetValueOrDefault(header) is { Severity: { } severity } setting
+                && (strongest.Severity is not { } current || severity > current))
+            {
+                strongest = setting;
+            }
+        }
+
+        return Resolve(strongest);
+    }
+
+    private (Severity? Severity, string? Rationale) Resolve(RequirementSetting? setting) =>
+        (setting?.Severity ?? Severity, setting?.Rationale ?? Rationale);
 }
 
 /// <summary>How <c>default</c> responses count.</summary>

@@ -49,8 +49,11 @@ public sealed class Ruleset
 
     public IReadOnlyList<RulesetOverride> Overrides { get; private init; } = [];
 
-    /// <summary>The policy for <paramref name="method"/>, if the ruleset has one.</summary>
-    public MethodPolicy? ForMethod(string method) => Methods.GetValueOrDefault(method);
+    /// <summary>The key under <c>methods</c> whose policy holds for every method the ruleset does not list.</summary>
+    public const string OtherMethods = "*";
+
+    /// <summary>The policy for <paramref name="method"/>: its own, else the one for every other method (<c>*</c>), else none.</summary>
+    public MethodPolicy? ForMethod(string method) => Methods.GetValueOrDefault(method) ?? Methods.GetValueOrDefault(OtherMethods);
 
     /// <summary>The policy for a status key: its own, else its range's (<c>4XX</c>), else none.</summary>
     public CodePolicy? ForCode(string statusKey)
@@ -105,9 +108,11 @@ public sealed class Ruleset
     public Ruleset Apply(RulesetPatch patch, bool keepOverrides = true)
     {
         var methods = new Dictionary<string, MethodPolicy>(Methods, StringComparer.OrdinalIgnoreCase);
-        foreach (var (method, change) in patch.Methods)
+        // '*' first: a method this patch lists for the first time starts from the policy that held for it until now,
+        // the '*' one, which this same patch may change.
+        foreach (var (method, change) in patch.Methods.OrderBy(entry => entry.Key == OtherMethods ? 0 : 1))
         {
-            var inherited = methods.GetValueOrDefault(method);
+            var inherited = methods.GetValueOrDefault(method) ?? (method == OtherMethods ? null : methods.GetValueOrDefault(OtherMethods));
             IEnumerable<string>? allowed = change.Allowed ?? inherited?.Allowed;
             // No inherited list means any code is allowed: adding codes to that must not narrow it to the added ones.
             if (change.AddAllowed is { } added && allowed is not null)
@@ -130,12 +135,23 @@ public sealed class Ruleset
         foreach (var (code, change) in patch.Codes)
         {
             var inherited = codes.GetValueOrDefault(StatusCodes.Normalize(code)) ?? CodePolicy.Empty;
+
+            // A severity set on the code is the later, wider word: it replaces the severities the inherited
+            // requirements gave themselves (their sentences stay).
+            var reset = change.Severity is not null;
             codes[StatusCodes.Normalize(code)] = new CodePolicy(
                 change.ResponseHeaders ?? inherited.ResponseHeaders,
                 change.Body ?? inherited.Body,
                 change.RequestHeaders ?? inherited.RequestHeaders,
                 change.ErrorBodyProperties ?? inherited.ErrorBodyProperties,
-                change.Rationale ?? inherited.Rationale);
+                change.Rationale ?? inherited.Rationale)
+            {
+                Severity = change.Severity ?? inherited.Severity,
+                BodySetting = change.Body is not null ? change.BodySetting ?? RequirementSetting.None : Reset(inherited.BodySetting, reset),
+                ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : Reset(inherited.ResponseHeaderSettings, reset),
+                RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : Reset(inherited.RequestHeaderSettings, reset),
+                ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings) : Reset(inherited.ErrorBodyPropertySettings, reset),
+            };
         }
 
         var rules = new Dictionary<string, RuleSetting>(Rules, StringComparer.OrdinalIgnoreCase);
@@ -174,6 +190,17 @@ public sealed class Ruleset
         copy.Extends = extends;
         return copy;
     }
+
+    private static RequirementSetting Reset(RequirementSetting setting, bool reset) =>
+        reset ? setting with { Severity = null } : setting;
+
+    private static IReadOnlyDictionary<string, RequirementSetting> Reset(IReadOnlyDictionary<string, RequirementSetting> settings, bool reset) =>
+        reset && settings.Count > 0
+            ? settings.ToDictionary(entry => entry.Key, entry => entry.Value with { Severity = null }, StringComparer.OrdinalIgnoreCase)
+            : settings;
+
+    private static IReadOnlyDictionary<string, RequirementSetting> Settings(IReadOnlyDictionary<string, RequirementSetting>? settings) =>
+        new Dictionary<string, RequirementSetting>(settings ?? new Dictionary<string, RequirementSetting>(), StringComparer.OrdinalIgnoreCase);
 
     private static Severity DefaultSeverityOf(string id) =>
         OpenApiLint.Core.Rules.RuleCatalog.Find(id)?.Descriptor.DefaultSeverity ?? Severity.Warning;

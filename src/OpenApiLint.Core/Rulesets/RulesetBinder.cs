@@ -1,7 +1,6 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using OpenApiLint.Core.Documents;
+using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Documents;
 
 namespace OpenApiLint.Core.Rulesets;
 
@@ -13,20 +12,21 @@ internal sealed class RulesetFormatException(string message, string pointer) : E
 }
 
 /// <summary>
-/// Binds a ruleset's JSON to a <see cref="RulesetPatch"/>. The schema catches most mistakes first; the binder still
-/// refuses anything it cannot read (the schema check can be skipped), with the position of the value at fault.
+/// Binds a ruleset's JSON to a <see cref="RulesetPatch"/>. The schema catches most mistakes first (and a test holds
+/// that it refuses everything the binder refuses); the binder still refuses anything it cannot read, with the
+/// position of the value at fault, because built-in rulesets are bound without a schema check.
 /// </summary>
 internal static class RulesetBinder
 {
     private static IReadOnlyList<string> MethodNames => HttpMethods.Names;
 
-    public static RulesetPatch Bind(JToken token)
+    public static RulesetPatch Bind(JsonElement element)
     {
-        var root = AsObject(token, "a ruleset is a JSON object");
+        var root = AsObject(new RulesetNode(element, JsonPointer.Root), "a ruleset is a JSON object");
         return BindPatch(root, topLevel: true);
     }
 
-    private static RulesetPatch BindPatch(JObject root, bool topLevel)
+    private static RulesetPatch BindPatch(RulesetNode root, bool topLevel)
     {
         var patch = new RulesetPatch();
         foreach (var property in root.Properties())
@@ -38,7 +38,7 @@ internal static class RulesetBinder
                 "title" when topLevel => patch with { Title = String(property.Value) },
                 "description" when topLevel => patch with { Description = String(property.Value) },
                 "source" when topLevel => patch with { Source = String(property.Value) },
-                "extends" when topLevel => patch with { Extends = property.Value.Type == JTokenType.String ? [String(property.Value)] : Strings(property.Value) },
+                "extends" when topLevel => patch with { Extends = property.Value.Kind == JsonValueKind.String ? [String(property.Value)] : Strings(property.Value) },
                 "methods" => patch with { Methods = BindMethods(AsObject(property.Value, "'methods' is an object")) },
                 "codes" => patch with { Codes = BindCodes(AsObject(property.Value, "'codes' is an object")) },
                 "default" => BindDefault(patch, AsObject(property.Value, "'default' is an object")),
@@ -55,14 +55,14 @@ internal static class RulesetBinder
         return patch;
     }
 
-    private static Dictionary<string, MethodPolicyPatch> BindMethods(JObject methods)
+    private static Dictionary<string, MethodPolicyPatch> BindMethods(RulesetNode methods)
     {
         var result = new Dictionary<string, MethodPolicyPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in methods.Properties())
         {
-            if (!MethodNames.Contains(property.Name))
+            if (!MethodNames.Contains(property.Name) && property.Name != Ruleset.OtherMethods)
             {
-                throw Error(property, $"unknown method '{property.Name}' (expected {string.Join(", ", MethodNames)})");
+                throw Error(property, $"unknown method '{property.Name}' (expected {string.Join(", ", MethodNames)}, or * for every other method)");
             }
 
             var body = AsObject(property.Value, $"the policy for '{property.Name}' is an object");
@@ -87,7 +87,7 @@ internal static class RulesetBinder
         return result;
     }
 
-    private static Dictionary<string, CodePolicyPatch> BindCodes(JObject codes)
+    private static Dictionary<string, CodePolicyPatch> BindCodes(RulesetNode codes)
     {
         var result = new Dictionary<string, CodePolicyPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in codes.Properties())
@@ -99,37 +99,120 @@ internal static class RulesetBinder
             }
 
             var body = AsObject(property.Value, $"the policy for '{property.Name}' is an object");
-            IReadOnlyList<string>? headers = null, requestHeaders = null, properties = null;
+            (IReadOnlyList<string> Names, Dictionary<string, RequirementSetting> Settings)? headers = null, requestHeaders = null, properties = null;
             BodyRequirement? requirement = null;
+            RequirementSetting? bodySetting = null;
+            Severity? severity = null;
             string? rationale = null;
             foreach (var member in body.Properties())
             {
                 switch (member.Name)
                 {
-                    case "responseHeaders": headers = Strings(member.Value); break;
-                    case "requestHeaders": requestHeaders = Strings(member.Value); break;
-                    case "errorBodyProperties": properties = Strings(member.Value); break;
+                    case "responseHeaders": headers = Entries(member.Value, "header"); break;
+                    case "requestHeaders": requestHeaders = Entries(member.Value, "header"); break;
+                    case "errorBodyProperties": properties = Entries(member.Value, "property"); break;
                     case "rationale": rationale = String(member.Value); break;
-                    case "body":
-                        requirement = String(member.Value) switch
-                        {
-                            "forbidden" => BodyRequirement.Forbidden,
-                            "expected" => BodyRequirement.Expected,
-                            "any" => BodyRequirement.Any,
-                            var other => throw Error(member.Value, $"'body' is \"forbidden\", \"expected\" or \"any\", not \"{other}\""),
-                        };
-                        break;
+                    case "severity": severity = Severity(member.Value); break;
+                    case "body": (requirement, bodySetting) = BodyEntry(member.Value); break;
                     default: throw Error(member, $"unknown property '{member.Name}' in the policy for '{property.Name}'");
                 }
             }
 
-            result[key] = new CodePolicyPatch(headers, requirement, requestHeaders, properties, rationale);
+            result[key] = new CodePolicyPatch(headers?.Names, requirement, requestHeaders?.Names, properties?.Names, rationale)
+            {
+                Severity = severity,
+                BodySetting = bodySetting,
+                ResponseHeaderSettings = headers?.Settings,
+                RequestHeaderSettings = requestHeaders?.Settings,
+                ErrorBodyPropertySettings = properties?.Settings,
+            };
         }
 
         return result;
     }
 
-    private static RulesetPatch BindDefault(RulesetPatch patch, JObject body)
+    /// <summary>
+    /// A list of requirement entries: each a name (<c>"Location"</c>) or <c>{ "name": …, "severity": …, "rationale": … }</c>
+    /// when one entry has a severity or sentence of its own.
+    /// </summary>
+    private static (IReadOnlyList<string> Names, Dictionary<string, RequirementSetting> Settings) Entries(RulesetNode token, string noun)
+    {
+        if (token.Kind != JsonValueKind.Array)
+        {
+            throw Error(token, $"expected an array of {noun} names (or {{ \"name\": …, \"severity\": … }} objects)");
+        }
+
+        var names = new List<string>();
+        var settings = new Dictionary<string, RequirementSetting>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in token.Items())
+        {
+            if (item.Kind == JsonValueKind.String)
+            {
+                names.Add(String(item));
+                continue;
+            }
+
+            var entry = AsObject(item, $"a {noun} is a name or an object");
+            string? name = null, rationale = null;
+            Severity? severity = null;
+            foreach (var member in entry.Properties())
+            {
+                switch (member.Name)
+                {
+                    case "name": name = String(member.Value); break;
+                    case "severity": severity = Severity(member.Value); break;
+                    case "rationale": rationale = String(member.Value); break;
+                    default: throw Error(member, $"unknown property '{member.Name}' in a {noun} entry (name, severity, rationale)");
+                }
+            }
+
+            if (name is null)
+            {
+                throw Error(item, $"a {noun} entry needs a 'name'");
+            }
+
+            names.Add(name);
+            settings[name] = new RequirementSetting(severity, rationale);
+        }
+
+        return (names, settings);
+    }
+
+    /// <summary><c>"expected"</c>, or <c>{ "requirement": "expected", "severity": …, "rationale": … }</c>.</summary>
+    private static (BodyRequirement Requirement, RequirementSetting? Setting) BodyEntry(RulesetNode token)
+    {
+        if (token.Kind == JsonValueKind.String)
+        {
+            return (BodyRequirement(token), null);
+        }
+
+        var entry = AsObject(token, "'body' is \"forbidden\", \"expected\", \"any\" or an object");
+        BodyRequirement? requirement = null;
+        Severity? severity = null;
+        string? rationale = null;
+        foreach (var member in entry.Properties())
+        {
+            switch (member.Name)
+            {
+                case "requirement": requirement = BodyRequirement(member.Value); break;
+                case "severity": severity = Severity(member.Value); break;
+                case "rationale": rationale = String(member.Value); break;
+                default: throw Error(member, $"unknown property '{member.Name}' in 'body' (requirement, severity, rationale)");
+            }
+        }
+
+        return (requirement ?? throw Error(token, "'body' as an object needs a 'requirement' (\"forbidden\", \"expected\" or \"any\")"), new RequirementSetting(severity, rationale));
+    }
+
+    private static BodyRequirement BodyRequirement(RulesetNode token) => String(token) switch
+    {
+        "forbidden" => Rulesets.BodyRequirement.Forbidden,
+        "expected" => Rulesets.BodyRequirement.Expected,
+        "any" => Rulesets.BodyRequirement.Any,
+        var other => throw Error(token, $"'body' is \"forbidden\", \"expected\" or \"any\", not \"{other}\""),
+    };
+
+    private static RulesetPatch BindDefault(RulesetPatch patch, RulesetNode body)
     {
         foreach (var member in body.Properties())
         {
@@ -144,7 +227,7 @@ internal static class RulesetBinder
         return patch;
     }
 
-    private static RulesetPatch BindRanges(RulesetPatch patch, JObject body)
+    private static RulesetPatch BindRanges(RulesetPatch patch, RulesetNode body)
     {
         foreach (var member in body.Properties())
         {
@@ -167,7 +250,7 @@ internal static class RulesetBinder
         return patch;
     }
 
-    private static Dictionary<string, RuleSettingPatch> BindRules(JObject rules)
+    private static Dictionary<string, RuleSettingPatch> BindRules(RulesetNode rules)
     {
         var result = new Dictionary<string, RuleSettingPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in rules.Properties())
@@ -177,7 +260,7 @@ internal static class RulesetBinder
                 throw Error(property, $"unknown rule '{property.Name}' (see 'dotnet openapi-lint rules')");
             }
 
-            if (property.Value.Type == JTokenType.String)
+            if (property.Value.Kind == JsonValueKind.String)
             {
                 result[property.Name] = new RuleSettingPatch(Severity(property.Value), null);
                 continue;
@@ -202,15 +285,15 @@ internal static class RulesetBinder
         return result;
     }
 
-    private static List<RulesetOverride> BindOverrides(JToken token)
+    private static List<RulesetOverride> BindOverrides(RulesetNode token)
     {
-        if (token is not JArray array)
+        if (token.Kind != JsonValueKind.Array)
         {
             throw Error(token, "'overrides' is an array");
         }
 
         var result = new List<RulesetOverride>();
-        foreach (var item in array)
+        foreach (var item in token.Items())
         {
             var body = AsObject(item, "an override is an object");
             IReadOnlyList<string>? paths = null, methods = null;
@@ -219,12 +302,20 @@ internal static class RulesetBinder
             {
                 switch (member.Name)
                 {
-                    case "paths": paths = Strings(member.Value); break;
-                    case "methods":
-                        methods = Strings(member.Value).Select(m => m.ToLowerInvariant()).ToArray();
-                        if (methods.FirstOrDefault(m => !MethodNames.Contains(m)) is { } unknown)
+                    case "paths":
+                        paths = Strings(member.Value);
+                        if (paths.Count == 0)
                         {
-                            throw Error(member.Value, $"unknown method '{unknown}' in an override");
+                            throw Error(member, "an override's 'paths' needs at least one glob pattern (such as \"/legacy/**\")");
+                        }
+
+                        break;
+                    case "methods":
+                        var items = Items(member.Value);
+                        methods = items.Select(m => String(m).ToLowerInvariant()).ToArray();
+                        if (items.FirstOrDefault(m => !MethodNames.Contains(String(m).ToLowerInvariant())) is { Pointer: not null } unknown)
+                        {
+                            throw Error(unknown, $"unknown method '{String(unknown)}' in an override");
                         }
 
                         break;
@@ -233,7 +324,7 @@ internal static class RulesetBinder
                 }
             }
 
-            if (paths is null || paths.Count == 0)
+            if (paths is null)
             {
                 throw Error(item, "an override needs 'paths' (glob patterns such as \"/legacy/**\")");
             }
@@ -244,38 +335,41 @@ internal static class RulesetBinder
         return result;
     }
 
-    private static IReadOnlyList<string> Codes(JToken token)
+    private static IReadOnlyList<string> Codes(RulesetNode token)
     {
-        var codes = Strings(token);
-        foreach (var (code, index) in codes.Select((code, index) => (code, index)))
+        var items = Items(token);
+        foreach (var item in items)
         {
+            var code = String(item);
             var key = StatusCodes.Normalize(code);
             if (!StatusCodes.IsCode(key) && !StatusCodes.IsRange(key))
             {
-                throw Error(token[index]!, $"'{code}' is not a status code (100-599) or range (4XX)");
+                throw Error(item, $"'{code}' is not a status code (100-599) or range (4XX)");
             }
         }
 
-        return codes.Select(StatusCodes.Normalize).ToArray();
+        return items.Select(item => StatusCodes.Normalize(String(item))).ToArray();
     }
 
-    private static IReadOnlyList<string> Strings(JToken token) => token is JArray array
-        ? array.Select(String).ToArray()
+    private static IReadOnlyList<string> Strings(RulesetNode token) => Items(token).Select(String).ToArray();
+
+    private static IReadOnlyList<RulesetNode> Items(RulesetNode token) => token.Kind == JsonValueKind.Array
+        ? token.Items().ToArray()
         : throw Error(token, "expected an array of strings");
 
-    private static string String(JToken token) => token.Type == JTokenType.String
-        ? token.Value<string>()!
+    private static string String(RulesetNode token) => token.Kind == JsonValueKind.String
+        ? token.Element.GetString()!
         : throw Error(token, $"expected a string, found {Describe(token)}");
 
-    private static bool Boolean(JToken token) => token.Type == JTokenType.Boolean
-        ? token.Value<bool>()
+    private static bool Boolean(RulesetNode token) => token.Kind is JsonValueKind.True or JsonValueKind.False
+        ? token.Element.GetBoolean()
         : throw Error(token, $"expected true or false, found {Describe(token)}");
 
-    private static int PositiveInteger(JToken token) => token.Type == JTokenType.Integer && token.Value<long>() is >= 1 and <= int.MaxValue
-        ? token.Value<int>()
+    private static int PositiveInteger(RulesetNode token) => token.Kind == JsonValueKind.Number && token.Element.TryGetInt32(out var value) && value >= 1
+        ? value
         : throw Error(token, $"expected a whole number of at least 1, found {Describe(token)}");
 
-    private static Severity Severity(JToken token)
+    private static Severity Severity(RulesetNode token)
     {
         var text = String(token);
         return SeverityNames.TryParse(text, out var severity) && text == severity.ToName()
@@ -283,16 +377,46 @@ internal static class RulesetBinder
             : throw Error(token, $"'{text}' is not a severity (error, warning, info, off)");
     }
 
-    private static JObject AsObject(JToken token, string expectation) => token as JObject ?? throw Error(token, $"{expectation}, found {Describe(token)}");
+    private static RulesetNode AsObject(RulesetNode token, string expectation) =>
+        token.Kind == JsonValueKind.Object ? token : throw Error(token, $"{expectation}, found {Describe(token)}");
 
-    private static string Describe(JToken token) => token.Type switch
+    private static string Describe(RulesetNode token) => token.Kind switch
     {
-        JTokenType.String => $"\"{token.Value<string>()}\"",
-        JTokenType.Null => "null",
-        JTokenType.Array => "an array",
-        JTokenType.Object => "an object",
-        _ => token.ToString(Newtonsoft.Json.Formatting.None),
+        JsonValueKind.String => $"\"{token.Element.GetString()}\"",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => token.Element.GetRawText(),
     };
 
-    private static RulesetFormatException Error(JToken token, string message) => new(message, RulesetPositions.PointerOf(token));
+    private static RulesetFormatException Error(RulesetNode token, string message) => new(message, token.Pointer);
+
+    private static RulesetFormatException Error(RulesetMember member, string message) => new(message, member.Value.Pointer);
 }
+
+/// <summary>A JSON value of a ruleset with its pointer, so that every error can say where it is.</summary>
+internal readonly record struct RulesetNode(JsonElement Element, string Pointer)
+{
+    public JsonValueKind Kind => Element.ValueKind;
+
+    public IEnumerable<RulesetMember> Properties()
+    {
+        foreach (var property in Element.EnumerateObject())
+        {
+            yield return new RulesetMember(property.Name, new RulesetNode(property.Value, JsonPointer.Append(Pointer, property.Name)));
+        }
+    }
+
+    public IEnumerable<RulesetNode> Items()
+    {
+        var index = 0;
+        foreach (var item in Element.EnumerateArray())
+        {
+            yield return new RulesetNode(item, JsonPointer.Append(Pointer, index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            index++;
+        }
+    }
+}
+
+/// <summary>An object member of a ruleset; errors about it point at its key.</summary>
+internal readonly record struct RulesetMember(string Name, RulesetNode Value);

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Schema;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
 
@@ -15,11 +11,6 @@ public static class RulesetLoader
 {
     /// <summary>The team file found by walking up from a document's folder.</summary>
     public const string TeamFileName = ".openapi-lint.json";
-
-    // Newtonsoft.Json.Schema is AGPL/commercial with a free hourly quota of validations: validate each distinct text
-    // once per process, and never the built-ins (their validity is a test).
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<LoadError>> SchemaChecks = new(StringComparer.Ordinal);
-    private static readonly Lazy<JSchema> Schema = new(() => JSchema.Parse(BuiltInRulesets.SchemaText));
 
     /// <summary>
     /// Loads a built-in by name or a ruleset file by path (relative to <paramref name="baseDirectory"/>, default the
@@ -173,119 +164,35 @@ public static class RulesetLoader
     private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin)
     {
         var file = origin.DisplayName;
-        JToken token;
+        ParsedFile parsed;
         try
         {
-            token = JToken.Parse(text, new JsonLoadSettings
+            // The document loader's reader: one JSON stack, the same limits, wording and positions for syntax errors.
+            parsed = SyntaxReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Json);
+        }
+        catch (SyntaxException error)
+        {
+            return (null, [new LoadError(file, error.Line, error.Column, error.Message)]);
+        }
+
+        using (parsed)
+        {
+            // Every file is checked, every time; the built-ins are not, their validity is a test.
+            if (!origin.IsBuiltIn && RulesetSchema.Validate(parsed.Root, text, file) is { Count: > 0 } schemaErrors)
             {
-                LineInfoHandling = LineInfoHandling.Load,
-                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                CommentHandling = CommentHandling.Ignore,
-            });
-        }
-        catch (JsonReaderException error)
-        {
-            return (null, [SyntaxError(text, file, error)]);
-        }
-
-        if (!origin.IsBuiltIn)
-        {
-            var schemaErrors = SchemaChecks.GetOrAdd(text, _ => Validate(token, text, file));
-            if (schemaErrors.Count > 0)
-            {
-                return (null, schemaErrors.Select(e => e with { File = file }).ToArray());
-            }
-        }
-
-        try
-        {
-            return (RulesetBinder.Bind(token), []);
-        }
-        catch (RulesetFormatException error)
-        {
-            var span = RulesetPositions.Resolve(text, [error.Pointer])[error.Pointer];
-            return (null, [new LoadError(file, span.Line, span.Column, error.Message)]);
-        }
-    }
-
-    /// <summary>
-    /// A syntax error, positioned and worded as the document loader does it (System.Text.Json points at the offending
-    /// character; Json.NET at the one before it). Json.NET's own error is the fallback for what only it refuses.
-    /// </summary>
-    private static LoadError SyntaxError(string text, string file, JsonReaderException error)
-    {
-        try
-        {
-            SyntaxReader.Read(file, System.Text.Encoding.UTF8.GetBytes(text), DocumentFormat.Json);
-        }
-        catch (SyntaxException syntax)
-        {
-            return new LoadError(file, syntax.Line, syntax.Column, syntax.Message);
-        }
-
-        return new LoadError(file, error.LineNumber, error.LinePosition, $"invalid JSON: {TrimPosition(error.Message)}");
-    }
-
-    private static IReadOnlyList<LoadError> Validate(JToken token, string text, string file)
-    {
-        try
-        {
-            if (token.IsValid(Schema.Value, out IList<ValidationError> errors))
-            {
-                return [];
+                return (null, schemaErrors);
             }
 
-            // Each error is placed at the start of the member or item it is about (see RulesetPositions).
-            var innermost = errors.SelectMany(Innermost)
-                .Select(error => (Error: error, Pointer: TokenAt(token, error.Path) is { } at ? RulesetPositions.PointerOf(at) : JsonPointer.Root))
-                .ToArray();
-            var spans = RulesetPositions.Resolve(text, innermost.Select(entry => entry.Pointer));
-            return innermost
-                .Select(entry => new LoadError(file, spans[entry.Pointer].Line, spans[entry.Pointer].Column, SchemaMessage(entry.Error)))
-                .DistinctBy(error => (error.Line, error.Column, error.Message))
-                .OrderBy(error => error.Line).ThenBy(error => error.Column)
-                .ToArray();
+            try
+            {
+                return (RulesetBinder.Bind(parsed.Root), []);
+            }
+            catch (RulesetFormatException error)
+            {
+                var span = RulesetPositions.Resolve(text, [error.Pointer])[error.Pointer];
+                return (null, [new LoadError(file, span.Line, span.Column, error.Message)]);
+            }
         }
-        catch (JSchemaException)
-        {
-            // The free validation quota is spent: the binder still refuses anything it cannot read.
-            return [];
-        }
-    }
-
-    private static JToken? TokenAt(JToken root, string path)
-    {
-        try
-        {
-            return root.SelectToken(path);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>"anyOf"/"oneOf" failures say little; their innermost causes say what to fix.</summary>
-    private static IEnumerable<ValidationError> Innermost(ValidationError error) =>
-        error.ChildErrors.Count == 0 ? [error] : error.ChildErrors.SelectMany(Innermost);
-
-    private static string SchemaMessage(ValidationError error)
-    {
-        var message = TrimPosition(error.Message);
-        var where = string.IsNullOrEmpty(error.Path) ? "" : $" at '{error.Path}'";
-        return $"{message}{where}";
-    }
-
-    private static string TrimPosition(string message)
-    {
-        var cut = message.IndexOf(" Path '", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(", line ", StringComparison.Ordinal);
-        }
-
-        var text = cut > 0 ? message[..cut] : message;
-        return text.TrimEnd('.', ' ', ',');
     }
 
     private static RulesetLoadResult Failure(string file, string message) => new(null, [new LoadError(file, 0, 0, message)]);

@@ -14,7 +14,23 @@ public sealed record CodePolicyPatch(
     BodyRequirement? Body,
     IReadOnlyList<string>? RequestHeaders,
     IReadOnlyList<string>? ErrorBodyProperties,
-    string? Rationale);
+    string? Rationale)
+{
+    /// <summary>The code policy's <c>severity</c>: for its requirements that give none of their own.</summary>
+    public Diagnostics.Severity? Severity { get; init; }
+
+    /// <summary>The body's own severity and sentence (<c>body</c> written as an object); set with <see cref="Body"/>.</summary>
+    public RequirementSetting? BodySetting { get; init; }
+
+    /// <summary>Per response header written as an object: its severity and sentence; set with <see cref="ResponseHeaders"/>.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting>? ResponseHeaderSettings { get; init; }
+
+    /// <summary>Per request header written as an object: its severity and sentence; set with <see cref="RequestHeaders"/>.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting>? RequestHeaderSettings { get; init; }
+
+    /// <summary>Per error body property written as an object: its severity and sentence; set with <see cref="ErrorBodyProperties"/>.</summary>
+    public IReadOnlyDictionary<string, RequirementSetting>? ErrorBodyPropertySettings { get; init; }
+}
 
 /// <summary>
 /// One ruleset file (or one override's partial ruleset) as written: every property optional, applied on top of what

@@ -20,6 +20,8 @@ public sealed partial class RuleOptionsTests
     [
         "$schema", "name", "title", "description", "source", "extends", "rules", "overrides",
         "methods.<method>.rationale", "codes.<code>.rationale",
+        // A requirement's severity: the engine gives a finding the severity of the requirement it is about.
+        "codes.<code>.severity",
     ];
 
     private static IEnumerable<TestCaseData> EachRule() => RuleCatalog.All.Select(rule => new TestCaseData(rule).SetArgDisplayNames(rule.Descriptor.Id));
@@ -175,10 +177,12 @@ public sealed partial class RuleOptionsTests
         var keys = Alternatives(Schema["definitions"]!["methods"]).SelectMany(schema => (schema["properties"] as JsonObject)?.Select(member => member.Key) ?? []);
         var row = FormatDoc.Split('\n').Single(line => line.StartsWith("| `methods` |", StringComparison.Ordinal));
 
+        // The HTTP methods, then '*': the policy for every method the ruleset does not list.
+        string[] expected = [.. HttpMethods.Names, Core.Rulesets.Ruleset.OtherMethods];
         Assert.Multiple(() =>
         {
-            Assert.That(keys, Is.EqualTo(HttpMethods.Names));
-            Assert.That(Code().Matches(row).Select(match => match.Groups["option"].Value).Skip(1), Is.EqualTo(HttpMethods.Names));
+            Assert.That(keys, Is.EqualTo(expected));
+            Assert.That(Code().Matches(row).Select(match => match.Groups["option"].Value).Skip(1), Is.EqualTo(expected));
         });
     }
 

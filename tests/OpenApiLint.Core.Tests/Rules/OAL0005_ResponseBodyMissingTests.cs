@@ -200,4 +200,23 @@ public sealed class OAL0005_ResponseBodyMissingTests
 
         Assert.That(Lint.Run(document, Lint.BuiltIn("conditional-requests"), Id).Select(d => d.Severity), Is.EqualTo(new[] { Severity.Error }));
     }
+
+    [TestCase("200")]
+    [TestCase("202")]
+    [TestCase("4XX")]
+    [TestCase("500")]
+    public void A_head_response_is_never_expected_to_have_a_body(string code)
+    {
+        // HEAD responses carry no body, whatever a ruleset expects of the code on other methods.
+        var ruleset = Lint.Ruleset($$"""{ "codes": { "{{code}}": { "body": "expected" } } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lint.Run(Doc.Operation("head", code, body: false), ruleset, Id), Is.Empty);
+            Assert.That(Lint.Lines(Lint.Run(Doc.Operation("get", code, body: false), ruleset, Id)), Is.EqualTo(new[]
+            {
+                $"{Doc.KeyPosition} OAL0005 warning GET /orders {code} response declares no body; team expects a body on {code}",
+            }));
+        });
+    }
 }
