@@ -18,7 +18,7 @@ public sealed class MinimalApiTests
         """;
 
     [Test]
-    public void Generated_document_that_breaks_minimal_codes_fails_the_build_pointing_into_it()
+    public void Generated_document_that_breaks_minimal_codes_fails_the_build_pointing_at_the_CSharp_and_into_it()
     {
         var project = TestProject.MinimalApi("MinimalApi", Program, "<OpenApiLintRuleset>minimal-codes</OpenApiLintRuleset>");
 
@@ -28,9 +28,11 @@ public sealed class MinimalApiTests
         var generated = project.PathOf("obj/MinimalApi.json");
         Assert.That(File.Exists(generated), Is.True, $"ASP.NET Core should have generated {generated}: {build}");
         var (line, column) = PositionOfPost200(File.ReadAllLines(generated));
+        // A generated document: the finding is reported at the C# that declares the code, the document position kept.
+        var (codeLine, codeColumn) = SourceText.At(Program, "200)");
         Assert.That(build.Findings, Is.EqualTo(new[]
         {
-            project.Finding("obj/MinimalApi.json", line, column, "error", "OAL0001", "POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500"),
+            project.Finding("Program.cs", codeLine, codeColumn, "error", "OAL0001", $"POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500 (obj/MinimalApi.json({line},{column}))"),
         }), build.ToString);
         Assert.That(build.CountLines(project.LintedSummary(1, "minimal-codes", errors: 1, warnings: 0)), Is.EqualTo(1), build.ToString);
     }
