@@ -44,7 +44,7 @@ public sealed class SourceLocator : IDeclarationLocator
         var verb = method.ToUpperInvariant();
         var route = RouteTemplates.Normalize(path);
         var candidates = _byRoute[route].Distinct().Concat(_anyRoute)
-            .Where(endpoint => endpoint.MayMatch(verb, route) && !(endpoint.Ignored && endpoint.IsKnown))
+            .Where(endpoint => !endpoint.Ignored && endpoint.MayMatch(verb, route))
             .Take(2)
             .ToArray();
         if (candidates is not [{ IsKnown: true } endpoint])

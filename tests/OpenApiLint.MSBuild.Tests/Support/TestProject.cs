@@ -59,7 +59,8 @@ internal sealed class TestProject
     /// <summary>An ASP.NET Core app with controllers, documented by Swashbuckle at build time.</summary>
     public static TestProject SwashbuckleApi(string name, string program, string properties = "")
     {
-        var project = new TestProject(name, "Microsoft.NET.Sdk.Web", properties, $"""
+        // Swashbuckle.AspNetCore turns build-time generation off; the first property turns it back on.
+        var project = new TestProject(name, "Microsoft.NET.Sdk.Web", "    <OpenApiGenerateDocumentsOnBuild>true</OpenApiGenerateDocumentsOnBuild>\n" + properties, $"""
                 <PackageReference Include="Swashbuckle.AspNetCore" Version="11.0.1" />
                 <PackageReference Include="Microsoft.Extensions.ApiDescription.Server" Version="{AspNetCorePackagesVersion}" PrivateAssets="all" />
             """, "net10.0");
