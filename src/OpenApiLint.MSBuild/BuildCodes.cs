@@ -23,4 +23,13 @@ internal static class BuildCodes
 
     /// <summary>The team's HTML report template does not compile or render: an error at its line, like a broken ruleset.</summary>
     public const string ReportTemplateInvalid = "OAL9005";
+
+    /// <summary>Warning: an override of the team's ruleset matches no operation of the linted documents (at the override).</summary>
+    public const string OverrideMatchesNothing = "OAL9020";
+
+    /// <summary>
+    /// Warning: the project documents its API with Microsoft.AspNetCore.OpenApi, Swashbuckle or NSwag but generates no
+    /// document at build time, so nothing of it is linted; declared in the .targets file.
+    /// </summary>
+    public const string NoDocumentGenerated = "OAL9021";
 }

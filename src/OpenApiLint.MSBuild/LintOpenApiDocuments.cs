@@ -37,6 +37,15 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
     /// <summary>$(OpenApiLintSarif): where to write the SARIF log.</summary>
     public string? Sarif { get; set; }
 
+    /// <summary>
+    /// The documents Microsoft.Extensions.ApiDescription.Server generated from the project (also in <see cref="Documents"/>):
+    /// their findings say the C# fix, since the generated file is overwritten by the next build.
+    /// </summary>
+    public ITaskItem[] GeneratedDocuments { get; set; } = [];
+
+    /// <summary>The package that generates them: <c>Microsoft.AspNetCore.OpenApi</c>, <c>Swashbuckle</c>, <c>NSwag</c> or empty.</summary>
+    public string? Generator { get; set; }
+
     /// <summary>Touched when the lint reported no error; the target's Outputs.</summary>
     [Required]
     public string StampFile { get; set; } = "";
@@ -76,7 +85,9 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             .ToArray();
 
         var explicitRuleset = string.IsNullOrWhiteSpace(Ruleset) ? null : Ruleset.Trim();
-        var results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory)).LintFiles(paths);
+        // The team file is looked up from the project folder, as the targets do for incremental builds: a document
+        // generated into ../openapi belongs to this project and its team all the same.
+        var results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory)).LintFiles(paths);
         results = Locate(results);
 
         var findings = Findings(results);
@@ -91,8 +102,10 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         WriteIncrementalState(paths, results, rulesets, findings);
         Linted = true;
 
+        // High: shown at dotnet build's default verbosity, so which ruleset applied (a team file found or not) is
+        // never a guess.
         Log.LogMessage(
-            MessageImportance.Normal,
+            MessageImportance.High,
             "{0}: linted {1} (ruleset {2}): {3}",
             Subject,
             Tally.Plural(paths.Length, "document"),
@@ -132,10 +145,16 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             }
         }
 
+        var generated = new HashSet<string>(GeneratedDocuments.Select(item => Path.GetFullPath(item.ItemSpec, ProjectDirectory)), PathComparer);
+        var generator = GeneratorOf(Generator);
         foreach (var diagnostic in LintRunner.AllDiagnostics(results))
         {
+            var explained = generated.Contains(Path.GetFullPath(diagnostic.Location.File, ProjectDirectory))
+                ? $"{diagnostic.Message} (generated from this project; in C#: {GeneratedDocumentFixes.For(diagnostic, generator)})"
+                : diagnostic.Message;
+
             // Located in the C#: reported there, with the document position kept in the message.
-            var (location, message) = Declarations.Reported(diagnostic, ShowDocument);
+            var (location, message) = Declarations.Reported(diagnostic with { Message = explained }, ShowDocument);
             findings.Add(new BuildFinding(
                 diagnostic.RuleId,
                 diagnostic.Severity,
@@ -146,6 +165,12 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
                 location.EndColumn,
                 message,
                 RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri));
+        }
+
+        foreach (var unmatched in UnmatchedOverride.Find(results))
+        {
+            var where = unmatched.Location;
+            findings.Add(new BuildFinding(BuildCodes.OverrideMatchesNothing, Severity.Warning, Path.GetFullPath(where.File), where.Line, where.Column, 0, 0, unmatched.Message, null));
         }
 
         return findings;
@@ -188,6 +213,14 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var relative = Path.GetRelativePath(ProjectDirectory, full);
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
+
+    private static OpenApiGenerator GeneratorOf(string? name) => name?.Trim() switch
+    {
+        "Microsoft.AspNetCore.OpenApi" => OpenApiGenerator.AspNetCoreOpenApi,
+        "Swashbuckle" => OpenApiGenerator.Swashbuckle,
+        "NSwag" => OpenApiGenerator.NSwag,
+        _ => OpenApiGenerator.Unknown,
+    };
 
     private BuildFinding DocumentError(LoadError error) => AtFileOrProject(BuildCodes.DocumentNotLoaded, error);
 

@@ -26,7 +26,7 @@ public sealed class ReplayOpenApiLintFindings : OpenApiLintTaskBase
         }
 
         Log.LogMessage(
-            MessageImportance.Normal,
+            MessageImportance.High,
             "{0}: {1} up to date, not linted again (ruleset {2}): {3} replayed",
             Subject,
             Tally.Plural(cache.Documents, "document"),

@@ -65,7 +65,7 @@ public sealed class FormatterTests
             "specs/petstore.openapi.yaml(51,11): info OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); team-ruleset forbids a body on 204",
             "specs/petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; team-ruleset allows DELETE: 200, 204, 401, 403, 500",
             "specs/warning.openapi.yaml(7,9): warning OAL0005: GET /ping 200 response declares no body; team-ruleset expects a body on 200",
-            "3 errors, 1 warning, 1 info in 4 files; 2 files could not be linted",
+            "3 errors, 1 warning, 1 info in 4 files (ruleset team-ruleset); 2 files could not be linted",
         }));
     }
 

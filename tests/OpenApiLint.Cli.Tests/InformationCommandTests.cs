@@ -110,6 +110,17 @@ public sealed class InformationCommandTests
     }
 
     [Test]
+    public void Explain_SaysTheCSharpFixForADocumentAspNetCoreGenerates()
+    {
+        var outcome = InProcess.Run(_folder.Path, "explain", "OAL0003");
+
+        Assert.That(outcome.Out, Does.EndWith(
+            "\nIn an ASP.NET Core project (a document generated at build time)\n"
+            + "  Fix the C#, not the generated file: Location on 201/202 and WWW-Authenticate on 401 are declared by OpenApiLint.AspNetCore.OpenApi (options.AddOpenApiLintConventions() in AddOpenApi) or OpenApiLint.Swashbuckle (c.AddOpenApiLintConventions() in AddSwaggerGen); "
+            + "other headers by an operation transformer of the team's; or suppress it on the endpoint with [OpenApiLintIgnore(\"OAL0003\", Justification = \"…\")] or .OpenApiLintIgnore(\"OAL0003\") (package OpenApiLint.AspNetCore).\n\n"));
+    }
+
+    [Test]
     public void Explain_ByName_PointsToBuiltInsWhenTheRulesetInForceIsSilent()
     {
         var outcome = InProcess.Run(_folder.Path, "explain", "status-code-not-allowed");

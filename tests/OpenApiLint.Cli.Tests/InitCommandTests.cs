@@ -18,14 +18,48 @@ public sealed class InitCommandTests
     private string TeamFile => _folder[".openapi-lint.json"];
 
     [Test]
-    public void Init_WritesATeamFileExtendingRecommended()
+    public void Init_WritesANamedTeamFileExtendingRecommended_SoMessagesSayTheTeamsName()
     {
-        var outcome = InProcess.Run(_folder.Path, "init");
+        _folder.Copy("petstore.openapi.yaml");
+
+        var outcome = InProcess.Run(_folder.Path, "init", "--name", "orders-team");
+        var lint = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml");
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "Wrote .openapi-lint.json (extends recommended).\n", "")));
-            Assert.That(File.ReadAllText(TeamFile), Is.EqualTo("{\n  \"extends\": \"recommended\"\n}\n"));
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "Wrote .openapi-lint.json (orders-team, extends recommended).\n", "")));
+            Assert.That(File.ReadAllText(TeamFile), Is.EqualTo("{\n  \"name\": \"orders-team\",\n  \"extends\": \"recommended\"\n}\n"));
+            Assert.That(lint.OutLines[0], Is.EqualTo("petstore.openapi.yaml(17,9): error OAL0003: GET /orders 401 response does not declare the WWW-Authenticate header; orders-team requires WWW-Authenticate on 401"));
+            Assert.That(lint.OutLines[^1], Is.EqualTo("4 errors, 0 warnings, 0 infos in 1 file (ruleset orders-team)"));
+        });
+    }
+
+    [TestCase("OrdersApi", "orders-api")]
+    [TestCase("billing_service", "billing-service")]
+    [TestCase("Contoso.Orders.Api", "contoso-orders-api")]
+    [TestCase("v2", "v2")]
+    public void Init_WithoutName_NamesTheRulesetAfterTheFolder(string folder, string name)
+    {
+        Directory.CreateDirectory(_folder[folder]);
+
+        var outcome = InProcess.Run(_folder[folder], "init");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(0, $"Wrote .openapi-lint.json ({name}, extends recommended).\n", "")));
+            Assert.That((string?)JObject.Parse(File.ReadAllText(Path.Combine(_folder[folder], ".openapi-lint.json")))["name"], Is.EqualTo(name));
+        });
+    }
+
+    [Test]
+    public void Init_WithAnEmptyName_IsAUsageError()
+    {
+        var outcome = InProcess.Run(_folder.Path, "init", "--name", " ");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: --name needs a name, such as orders-team\n")));
+            Assert.That(File.Exists(TeamFile), Is.False);
         });
     }
 
@@ -53,19 +87,19 @@ public sealed class InitCommandTests
         _folder.Copy("legacy.openapi.yaml", "api/legacy.openapi.yaml");
         var before = InProcess.Run(_folder.Path, "lint", "api", "-r", "minimal-codes");
 
-        var init = InProcess.Run(_folder.Path, "init", "--extends", "minimal-codes", "--infer", "api/legacy.openapi.yaml");
+        var init = InProcess.Run(_folder.Path, "init", "--extends", "minimal-codes", "--infer", "api/legacy.openapi.yaml", "--name", "legacy-team");
         var after = InProcess.Run(_folder.Path, "lint", "api");
         var methods = (JObject)JObject.Parse(File.ReadAllText(TeamFile))["methods"]!;
 
         Assert.Multiple(() =>
         {
             Assert.That(before.OutLines.Count(line => line.Contains(" OAL0001: ", StringComparison.Ordinal)), Is.EqualTo(3), before.ToString());
-            Assert.That(init.OutLines, Is.EqualTo(new[] { "Wrote .openapi-lint.json (extends minimal-codes; allowed codes for GET, POST, DELETE from 1 document)." }));
+            Assert.That(init.OutLines, Is.EqualTo(new[] { "Wrote .openapi-lint.json (legacy-team, extends minimal-codes; allowed codes for GET, POST, DELETE from 1 document)." }));
             Assert.That(methods.Properties().Select(property => property.Name), Is.EqualTo(new[] { "get", "post", "delete" }));
             Assert.That(methods["get"]!["allowed"]!.Values<string>(), Is.EqualTo(new[] { "200", "202", "401", "403", "404", "500" }));
             Assert.That(methods["post"]!["allowed"]!.Values<string>(), Is.EqualTo(new[] { "200", "201", "400", "401", "403", "500" }));
             Assert.That(methods["delete"]!["allowed"]!.Values<string>(), Is.EqualTo(new[] { "200", "204", "401", "403", "404", "500" }));
-            Assert.That(after, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+            Assert.That(after, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file (ruleset legacy-team)\n", "")));
         });
     }
 

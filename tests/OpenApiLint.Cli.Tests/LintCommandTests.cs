@@ -15,7 +15,7 @@ public sealed class LintCommandTests
         "petstore.openapi.yaml(42,9): error OAL0001: GET /orders/{id} declares 304; minimal-codes allows GET: 200, 401, 403, 404, 500",
         "petstore.openapi.yaml(51,11): error OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); minimal-codes forbids a body on 204",
         "petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500",
-        "4 errors, 0 warnings, 0 infos in 1 file",
+        "4 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)",
     ];
 
     private TempFolder _folder = null!;
@@ -52,7 +52,7 @@ public sealed class LintCommandTests
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(1));
             Assert.That(outcome.OutLines[0], Is.EqualTo("petstore.openapi.yaml(17,9): error OAL0003: GET /orders 401 response does not declare the WWW-Authenticate header; recommended requires WWW-Authenticate on 401"));
-            Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 0 warnings, 0 infos in 1 file"));
+            Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 0 warnings, 0 infos in 1 file (ruleset recommended)"));
         });
     }
 
@@ -74,7 +74,7 @@ public sealed class LintCommandTests
 
         var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-r", "minimal-codes");
 
-        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)\n", "")));
     }
 
     [TestCase(new string[0], 0)]
@@ -146,7 +146,7 @@ public sealed class LintCommandTests
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
             Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { expected }));
-            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "0 errors, 0 warnings, 0 infos in 1 file; 1 file could not be linted" }));
+            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); 1 file could not be linted" }));
         });
     }
 
@@ -192,7 +192,7 @@ public sealed class LintCommandTests
         [
             .. SampleUnderMinimalCodes[..^1],
             "warning.openapi.yaml(7,9): warning OAL0005: GET /ping 200 response declares no body; minimal-codes expects a body on 200",
-            "4 errors, 1 warning, 0 infos in 3 files; 1 file could not be linted",
+            "4 errors, 1 warning, 0 infos in 3 files (ruleset minimal-codes); 1 file could not be linted",
         ];
 
         Assert.Multiple(() =>
@@ -282,7 +282,7 @@ public sealed class LintCommandTests
 
         var outcome = InProcess.Run(_folder.Path, "lint", "specs", "specs/petstore.openapi.yaml", "./specs/*.yaml", "-r", "minimal-codes");
 
-        Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 0 warnings, 0 infos in 1 file"));
+        Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)"));
     }
 
     [Test]
@@ -301,7 +301,7 @@ public sealed class LintCommandTests
         {
             Assert.That(first.Out, Is.EqualTo(second.Out));
             Assert.That(files, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
-            Assert.That(first.OutLines[^1], Is.EqualTo("105 errors, 0 warnings, 0 infos in 30 files"));
+            Assert.That(first.OutLines[^1], Is.EqualTo("105 errors, 0 warnings, 0 infos in 30 files (ruleset minimal-codes)"));
         });
     }
 
@@ -357,7 +357,7 @@ public sealed class LintCommandTests
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(1));
             Assert.That(File.ReadAllLines(_folder["reports/lint/result.txt"]), Is.EqualTo(SampleUnderMinimalCodes));
-            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "4 errors, 0 warnings, 0 infos in 1 file; text report written to reports/lint/result.txt" }));
+            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "4 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes); text report written to reports/lint/result.txt" }));
             Assert.That(_folder.Files(), Is.EqualTo(new[] { "petstore.openapi.yaml", "reports/lint/result.txt" }), "no temporary file is left");
         });
     }
@@ -462,4 +462,37 @@ public sealed class LintCommandTests
     }
 
     private const string RulesetTeamFile = ".openapi-lint.json";
+
+    private const string ProductsDocument = """
+        openapi: 3.0.3
+        info: { title: Products, version: '1' }
+        paths:
+          /api/Products/{id}:
+            delete:
+              responses:
+                '404': { description: Not found }
+        """;
+
+    [Test]
+    public void Override_PathsMatchRoutesWhateverTheirCase_AndAnOverrideThatMatchesNothingIsAWarningAtItsPosition()
+    {
+        _folder.Write("products.openapi.yaml", ProductsDocument);
+        _folder.Write(".openapi-lint.json", """
+            {
+              "name": "products-team",
+              "extends": "minimal-codes",
+              "overrides": [
+                { "paths": ["/api/products/**"], "ruleset": { "methods": { "delete": { "addAllowed": ["404"] } } } },
+                { "paths": ["/api/legacy/**"], "methods": ["get"], "ruleset": { "rules": { "OAL0001": "off" } } }
+              ]
+            }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "products.openapi.yaml");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(
+            0,
+            "0 errors, 0 warnings, 0 infos in 1 file (ruleset products-team)\n",
+            ".openapi-lint.json(6,5): warning: override { paths: [/api/legacy/**], methods: [get] } of products-team matches no operation of the linted documents\n")));
+    }
 }

@@ -63,4 +63,46 @@ public sealed class RulesetTests
             project.Finding("openapi.json", 8, 11, "error", "OAL0001", "POST /orders declares 200; team-codes allows POST: 201, 400, 401, 403, 500"),
         }), build.ToString);
     }
+
+    private const string ProductsDocument = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Products", "version": "1" },
+          "paths": {
+            "/api/Products/{id}": {
+              "delete": {
+                "responses": { "404": { "description": "Not found" } }
+              }
+            }
+          }
+        }
+        """;
+
+    [Test]
+    public void A_lower_case_override_matches_a_mixed_case_route_and_an_override_that_matches_nothing_warns_at_its_position()
+    {
+        var project = TestProject.ClassLibrary("OverridePaths");
+        project.Write("openapi.json", ProductsDocument);
+        project.Write(".openapi-lint.json", """
+            {
+              "name": "products-team",
+              "extends": "minimal-codes",
+              "overrides": [
+                { "paths": ["/api/products/**"], "ruleset": { "methods": { "delete": { "addAllowed": ["404"] } } } },
+                { "paths": ["/api/legacy/**"], "ruleset": { "rules": { "OAL0001": "off" } } }
+              ]
+            }
+            """);
+
+        var build = project.Build();
+        var replayed = project.Build();
+
+        var warning = project.Finding(".openapi-lint.json", 6, 5, "warning", "OAL9020", "override { paths: [/api/legacy/**] } of products-team matches no operation of the linted documents");
+        Assert.Multiple(() =>
+        {
+            Assert.That((build.ExitCode, build.Findings), Is.EqualTo((0, new[] { warning })), build.ToString);
+            Assert.That(build.CountLines(project.LintedSummary(1, "products-team", errors: 0, warnings: 1)), Is.EqualTo(1), build.ToString);
+            Assert.That((replayed.ExitCode, replayed.Findings), Is.EqualTo((0, new[] { warning })), replayed.ToString);
+        });
+    }
 }

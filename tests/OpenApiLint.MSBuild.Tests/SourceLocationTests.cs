@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenApiLint.Core.Rules;
 using OpenApiLint.MSBuild.Tests.Support;
 
 namespace OpenApiLint.MSBuild.Tests;
@@ -86,9 +87,14 @@ public sealed class MinimalApiSourceLocationTests
     private string[] Expected(CommandResult build, bool located)
     {
         Assert.That(_document, Is.Not.Empty, build.ToString);
-        string Line(string file, (int Line, int Column) code, (int Line, int Column) document, string id, string message) => located
-            ? _project.Finding(file, code.Line, code.Column, "warning", id, $"{message} (obj/LocatedOrders.json({document.Line},{document.Column}))")
-            : _project.Finding("obj/LocatedOrders.json", document.Line, document.Column, "warning", id, message);
+        string Line(string file, (int Line, int Column) code, (int Line, int Column) document, string id, string message)
+        {
+            // A generated document's finding says how to fix it in C# (issue 14), then, when located, where it is in the document.
+            var explained = $"{message} (generated from this project; in C#: {GeneratedDocumentFixes.ForRule(id)})";
+            return located
+                ? _project.Finding(file, code.Line, code.Column, "warning", id, $"{explained} (obj/LocatedOrders.json({document.Line},{document.Column}))")
+                : _project.Finding("obj/LocatedOrders.json", document.Line, document.Column, "warning", id, explained);
+        }
 
         return
         [
@@ -222,7 +228,11 @@ public sealed class ControllerSourceLocationTests
         var document = File.ReadAllLines(generated[0]);
         var shown = Path.GetRelativePath(_project.Directory, generated[0]);
         string Line((int Line, int Column) code, (int Line, int Column) at, string message) =>
-            _project.Finding("Controllers/OrdersController.cs", code.Line, code.Column, "error", message.Contains("does not declare", StringComparison.Ordinal) ? "OAL0002" : "OAL0001", $"{message} ({shown}({at.Line},{at.Column}))");
+            Finding(message.Contains("does not declare", StringComparison.Ordinal) ? "OAL0002" : "OAL0001", code, at, message, shown);
+
+        string Finding(string id, (int Line, int Column) code, (int Line, int Column) at, string message, string shown) =>
+            _project.Finding("Controllers/OrdersController.cs", code.Line, code.Column, "error", id,
+                $"{message} (generated from this project; in C#: {GeneratedDocumentFixes.ForRule(id, OpenApiGenerator.Swashbuckle)}) ({shown}({at.Line},{at.Column}))");
 
         var teapot = SourceText.At(Controller, "StatusCodes.Status418ImATeapot");
         Assert.That(_build.ExitCode, Is.EqualTo(1), _build.ToString);

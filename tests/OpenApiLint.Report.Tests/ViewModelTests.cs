@@ -27,7 +27,7 @@ public sealed class ViewModelTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(model.Summary, Is.EqualTo(new SummaryView(3, 2, 8, 8, 5, 2, 1, 1, "failed", "5 errors, 2 warnings, 1 info, 1 file could not be linted")));
+            Assert.That(model.Summary, Is.EqualTo(new SummaryView(3, 2, 8, 8, 5, 2, 1, 1, "failed", "5 errors, 2 warnings, 1 info, 1 file could not be linted") { Suppressed = 1 }));
             Assert.That(model.Severities.Select(severity => $"{severity.Id}:{severity.Label}:{severity.Count}"), Is.EqualTo(new[] { "error:Errors:5", "warning:Warnings:2", "info:Info:1" }));
             Assert.That(model.GeneratedAt, Is.EqualTo("2026-01-02T03:04:05Z"));
             Assert.That(model.GeneratedAtDisplay, Is.EqualTo("2026-01-02 03:04 UTC"));
@@ -109,6 +109,8 @@ public sealed class ViewModelTests
     [Test]
     public void Code_against_the_ruleset_but_ignored_by_the_document_is_marked_suppressed()
     {
+        // Changed by issue 12: the cells come from the engine's suppressed findings (with their justification), not
+        // from rule logic of the report's own; a rule turned off has no findings, so it marks nothing.
         var report = Inline(
             """
             openapi: 3.0.3
@@ -116,6 +118,7 @@ public sealed class ViewModelTests
             paths:
               /orders:
                 post:
+                  x-openapi-lint-ignore: { OAL0002: "400 is mapped by the gateway" }
                   responses:
                     "200":
                       description: Legacy success
@@ -125,17 +128,69 @@ public sealed class ViewModelTests
                       description: Created
                       content: { application/json: { schema: { type: object } } }
             """,
-            """{ "extends": "minimal-codes", "methods": { "post": { "required": ["400"] } }, "rules": { "OAL0002": "off" } }""");
+            """{ "extends": "minimal-codes", "methods": { "post": { "required": ["400"] } } }""");
 
-        var cells = ReportViewModelBuilder.Build(report).Documents.Single().Matrix.Rows.Single().Cells;
+        var document = ReportViewModelBuilder.Build(report).Documents.Single();
+        var cells = document.Matrix.Rows.Single().Cells;
 
         Assert.Multiple(() =>
         {
             Assert.That(cells.Select(cell => $"{cell.Code}:{cell.Verdict}"), Is.EqualTo(new[] { "200:suppressed", "201:allowed", "400:suppressed" }));
-            Assert.That(cells[0].Detail, Is.EqualTo("POST /orders · 200: declared; team allows POST: 201, 400, 401, 403, 500, but the finding is turned off or ignored"));
-            Assert.That(cells[2].Detail, Is.EqualTo("POST /orders · 400: not declared; team requires it for POST, but the finding is turned off or ignored"));
+            Assert.That(cells[0].Detail, Is.EqualTo("POST /orders · 200: declared; OAL0001 error: POST /orders declares 200; team allows POST: 201, 400, 401, 403, 500, ignored in the document"));
+            Assert.That(cells[2].Detail, Is.EqualTo("POST /orders · 400: not declared; OAL0002 error: POST /orders does not declare 400; team requires POST: 400, ignored in the document: 400 is mapped by the gateway"));
             Assert.That(cells.Select(cell => cell.Symbol), Is.EqualTo(new[] { "~", "✓", "~" }));
+            Assert.That(document.Findings, Is.EqualTo(0));
+            Assert.That(document.Suppressed, Is.EqualTo(2));
+            Assert.That(document.SuppressedFindings.Select(f => $"{f.RuleId} {f.Suppression}: {f.Justification}"), Is.EqualTo(new[]
+            {
+                "OAL0002 ignored in the document: 400 is mapped by the gateway",
+                "OAL0001 ignored in the document: ",
+            }));
         });
+    }
+
+    [Test]
+    public void Team_report_marks_the_code_the_document_ignores_with_its_justification()
+    {
+        var inventory = Team().Documents[1];
+        var put = inventory.Matrix.Rows.Single(row => row.Method == "PUT");
+        var cell = put.Cells.Single(c => c.Code == "409");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That($"{cell.Verdict} {cell.Symbol}", Is.EqualTo("suppressed ~"));
+            Assert.That(cell.Detail, Is.EqualTo("PUT /items · 409: declared; OAL0001 error: PUT /items declares 409; orders-team allows PUT: 200, 204, 400, 401, 403, 404, 500, ignored in the document: kept for v1 clients"));
+            Assert.That(put.Findings, Is.EqualTo(0), "a suppressed finding is not counted as a finding of the row");
+            Assert.That(inventory.Findings, Is.EqualTo(1));
+            Assert.That(inventory.Suppressed, Is.EqualTo(1));
+            Assert.That(inventory.SuppressedFindings.Select(f => $"{f.Location} {f.RuleId} {f.Suppression}: {f.Justification}"), Is.EqualTo(new[]
+            {
+                "inventory.openapi.json:17:54 OAL0001 ignored in the document: kept for v1 clients",
+            }));
+            Assert.That(Team().Summary.Suppressed, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_rule_turned_off_marks_no_cell()
+    {
+        var report = Inline(
+            """
+            openapi: 3.0.3
+            info: { title: Off, version: "1" }
+            paths:
+              /orders:
+                post:
+                  responses:
+                    "201":
+                      description: Created
+                      content: { application/json: { schema: { type: object } } }
+            """,
+            """{ "extends": "minimal-codes", "methods": { "post": { "required": ["400"] } }, "rules": { "OAL0002": "off" } }""");
+
+        var cells = ReportViewModelBuilder.Build(report).Documents.Single().Matrix.Rows.Single().Cells;
+
+        Assert.That(cells.Select(cell => $"{cell.Code}:{cell.Verdict}"), Is.EqualTo(new[] { "201:allowed" }));
     }
 
     [Test]
@@ -264,7 +319,7 @@ public sealed class ViewModelTests
         Assert.That(load.Error, Is.Null, "the document should load");
         var rulesetLoad = RulesetLoader.LoadText(rulesetJson, "/virtual/team.json");
         Assert.That(rulesetLoad.Errors, Is.Empty, "the ruleset should load");
-        var diagnostics = new Linter().Lint(load.Document!, rulesetLoad.Ruleset!);
-        return new LintReport([new LintResult("/virtual/api.yaml", load.Document, rulesetLoad.Ruleset, diagnostics, [])], "openapi-lint", ReportFixtures.ToolVersion, "/virtual", ReportFixtures.Timestamp);
+        var findings = new Linter().Findings(load.Document!, rulesetLoad.Ruleset!);
+        return new LintReport([LintResult.Of("/virtual/api.yaml", load.Document!, rulesetLoad.Ruleset!, findings)], "openapi-lint", ReportFixtures.ToolVersion, "/virtual", ReportFixtures.Timestamp);
     }
 }

@@ -74,6 +74,8 @@ internal static class ExplainCommand
         output.WriteLine();
         Section(output, "Example", descriptor.Example);
         Section(output, "How to fix", descriptor.Fix);
+        // A document ASP.NET Core generates at build time is fixed in the C# that generates it, not in obj/.
+        Section(output, "In an ASP.NET Core project (a document generated at build time)", "Fix the C#, not the generated file: " + GeneratedDocumentFixes.ForRule(descriptor.Id) + ".");
         return ExitCodes.Success;
     }
 

@@ -32,22 +32,33 @@ internal static class InitCommand
             HelpName = "DOC",
         };
         var force = new Option<bool>("--force") { Description = "Replace an existing .openapi-lint.json." };
+        var name = new Option<string>("--name")
+        {
+            Description = "The ruleset's name, as messages show it ('orders-team allows …'). Default: from the folder's name.",
+            HelpName = "NAME",
+        };
         var command = new Command("init", $"Write a {RulesetLoader.TeamFileName} team ruleset in the current folder.");
         command.Options.Add(extends);
         command.Options.Add(infer);
         command.Options.Add(force);
-        command.SetAction(parse => Execute(parse.GetValue(extends)!, parse.GetValue(infer), parse.GetValue(force), console));
+        command.Options.Add(name);
+        command.SetAction(parse => Execute(parse.GetValue(extends)!, parse.GetValue(infer), parse.GetValue(force), console, parse.GetValue(name)));
         return (command,
         [
             "dotnet openapi-lint init",
-            "dotnet openapi-lint init --extends minimal-codes",
+            "dotnet openapi-lint init --extends minimal-codes --name orders-team",
             "dotnet openapi-lint init --extends minimal-codes --infer openapi.yaml legacy/*.json",
             "dotnet openapi-lint init --infer specs/ --force",
         ]);
     }
 
-    public static int Execute(string extends, IReadOnlyList<string>? inferFrom, bool force, CliConsole console)
+    public static int Execute(string extends, IReadOnlyList<string>? inferFrom, bool force, CliConsole console, string? name = null)
     {
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            throw new UsageException("--name needs a name, such as orders-team");
+        }
+
         var target = Path.Combine(console.WorkingDirectory, RulesetLoader.TeamFileName);
         if (File.Exists(target) && !force)
         {
@@ -64,7 +75,9 @@ internal static class InitCommand
         // A file is named relative to the new file, which sits in the working folder.
         var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(extendsArgument, console.WorkingDirectory);
         var documents = inferFrom is { Count: > 0 } ? LoadDocuments(inferFrom, console) : [];
-        var inferred = InferredRuleset.Infer(extendsText, baseRuleset.Ruleset, documents);
+        // Named, so messages say "orders-team allows …" rather than ".openapi-lint.json allows …".
+        var rulesetName = name?.Trim() ?? InferredRuleset.NameFrom(Path.GetFileName(Path.TrimEndingDirectorySeparator(console.WorkingDirectory)));
+        var inferred = InferredRuleset.Infer(extendsText, baseRuleset.Ruleset, documents) with { Name = rulesetName };
         var json = inferred.ToJson();
 
         // What is written must load, and must let the documents it came from through OAL0001.
@@ -81,7 +94,7 @@ internal static class InitCommand
 
         ReportFile.Write(target, json, RulesetLoader.TeamFileName);
         var methods = inferred.Allowed.Count == 0 ? "" : $"; allowed codes for {string.Join(", ", inferred.Allowed.Keys.Select(method => method.ToUpperInvariant()))} from {documents.Count} document{(documents.Count == 1 ? "" : "s")}";
-        console.Out.WriteLine($"Wrote {RulesetLoader.TeamFileName} (extends {extendsText}{methods}).");
+        console.Out.WriteLine($"Wrote {RulesetLoader.TeamFileName} ({rulesetName}, extends {extendsText}{methods}).");
         if (stillDisallowed > 0)
         {
             console.WriteWarning($"{stillDisallowed} disallowed code(s) remain: overrides in {extendsText} restrict some paths further");

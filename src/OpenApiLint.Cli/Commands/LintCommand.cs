@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenApiLint.Cli.Input;
 using OpenApiLint.Cli.Output;
+using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Report;
@@ -18,7 +19,9 @@ internal sealed record LintRequest(
     bool Quiet,
     bool NoColor,
     string? Template,
-    string? Project = null);
+    string? Project = null,
+    string? Baseline = null,
+    string? WriteBaseline = null);
 
 /// <summary>
 /// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
@@ -73,10 +76,20 @@ internal static class LintCommand
             Description = "The ASP.NET Core project (.csproj) the documents describe: findings are reported at the C# that declares each operation or response.",
             HelpName = "CSPROJ",
         };
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Report only findings the baseline FILE does not know; say how many known ones matched and which entries no longer occur.",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string>("--write-baseline")
+        {
+            Description = "Record today's findings in the baseline FILE (written whole and atomically; entries that no longer occur are dropped), then report against it.",
+            HelpName = "FILE",
+        };
 
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, project })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, project, baseline, writeBaseline })
         {
             command.Options.Add(option);
         }
@@ -91,7 +104,9 @@ internal static class LintCommand
                 parse.GetValue(quiet),
                 parse.GetValue(noColor),
                 parse.GetValue(template),
-                parse.GetValue(project)),
+                parse.GetValue(project),
+                parse.GetValue(baseline),
+                parse.GetValue(writeBaseline)),
             console));
 
         return (command,
@@ -102,6 +117,8 @@ internal static class LintCommand
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
             "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",
+            "dotnet openapi-lint lint specs/ --write-baseline openapi-lint.baseline.json   # adopt on a legacy API",
+            "dotnet openapi-lint lint specs/ --baseline openapi-lint.baseline.json         # then fail only on new findings",
         ]);
     }
 
@@ -137,6 +154,12 @@ internal static class LintCommand
             WithTemplateErrorsAsInput(() => html.Template);
         }
 
+        // A broken baseline is bad input: reported before any document is linted, and nothing is written.
+        var known = request.Baseline is { } baselinePath ? LoadBaseline(console.FullPath(baselinePath)) : null;
+        var previous = request.WriteBaseline is { } target && File.Exists(console.FullPath(target)) && !SameFile(target, request.Baseline, console)
+            ? LoadBaseline(console.FullPath(target))
+            : known;
+
         var inputs = request.Paths.Count == 0
             ? new InputSet(project!.Documents().ToArray(), [])
             : InputExpander.Expand(request.Paths, console.WorkingDirectory);
@@ -152,10 +175,33 @@ internal static class LintCommand
             linted = Declarations.Attach(linted, project.Locator());
         }
 
-        var results = inputs.Problems.Concat(linted)
+        IReadOnlyList<LintResult> results = inputs.Problems.Concat(linted)
             .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)
             .ToArray();
-        var report = new LintReport(results, CliApplication.ToolName, CliApplication.Version, console.WorkingDirectory, DateTimeOffset.UtcNow);
+        var comparison = known?.Apply(results);
+        var baselineNotes = new List<string>();
+        if (request.WriteBaseline is { } writeTo)
+        {
+            // Recorded from this run's findings (those the old baseline knew included), keeping the entries of documents
+            // not linted now; entries that no longer occur are left out. The run is then reported against it.
+            var recorded = Baseline.Record(console.FullPath(writeTo), comparison?.Results ?? results, previous);
+            var written = ReportFile.Write(recorded.FilePath, recorded.ToJson(), writeTo, "the baseline");
+            var dropped = comparison?.AbsentCount ?? 0;
+            baselineNotes.Add($"baseline written to {ReportPaths.Display(written, console.WorkingDirectory)}: {Count(recorded.FindingCount, "finding")}"
+                + (dropped > 0 ? $"; {Count(dropped, "entry", "entries")} that no longer occur dropped" : ""));
+            comparison = recorded.Apply(results);
+        }
+        else if (comparison is not null)
+        {
+            baselineNotes.Add($"baseline {ReportPaths.Display(comparison.Baseline.FilePath, console.WorkingDirectory)}: {Count(comparison.Matched, "known finding")} matched, "
+                + $"{Count(comparison.Results.Sum(result => result.Diagnostics.Count), "new finding")}, {Count(comparison.AbsentCount, "entry", "entries")} no longer found"
+                + (comparison.AbsentCount > 0 ? " (--write-baseline drops them)" : ""));
+        }
+
+        var report = new LintReport(comparison?.Results ?? results, CliApplication.ToolName, CliApplication.Version, console.WorkingDirectory, DateTimeOffset.UtcNow)
+        {
+            Baseline = comparison,
+        };
 
         // Every input that could not be linted gets its one line on stderr, whatever happens to the report.
         foreach (var error in report.Errors)
@@ -163,9 +209,28 @@ internal static class LintCommand
             console.Error.WriteLine(InputException.Line(error, console.WorkingDirectory));
         }
 
+        // An override that matches nothing changes nothing, so a typo in its paths would otherwise go unseen.
+        foreach (var unmatched in UnmatchedOverride.Find(results))
+        {
+            var where = unmatched.Location;
+            var position = where.HasPosition ? $"({where.Line},{where.Column})" : "";
+            console.Error.WriteLine($"{ReportPaths.Display(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
+        }
+
         var text = new StringWriter { NewLine = "\n" };
         WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
         var rendered = text.ToString();
+
+        if (!request.Quiet)
+        {
+            // On stdout only when stdout is the text report or a file took the report; else stderr, so a JSON or SARIF
+            // report piped from stdout stays parseable.
+            var notes = request.Format == "text" || toFile ? console.Out : console.Error;
+            foreach (var note in baselineNotes)
+            {
+                notes.WriteLine(note);
+            }
+        }
 
         if (toFile)
         {
@@ -190,6 +255,19 @@ internal static class LintCommand
             ? ExitCodes.Findings
             : ExitCodes.Success;
     }
+
+    /// <summary>A baseline file that cannot be read (missing, malformed, truncated, foreign) is bad input: one line, exit code 2.</summary>
+    private static Baseline LoadBaseline(string path)
+    {
+        var load = Baseline.Load(path);
+        return load.Baseline ?? throw new InputException([load.Error!]);
+    }
+
+    private static bool SameFile(string path, string? other, CliConsole console) =>
+        other is not null && string.Equals(console.FullPath(path), console.FullPath(other), StringComparison.Ordinal);
+
+    private static string Count(int count, string singular, string? plural = null) =>
+        count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
 
     /// <summary>A template error (with its file, line and column) is bad input: one line and exit code 2.</summary>
     private static T WithTemplateErrorsAsInput<T>(Func<T> action)

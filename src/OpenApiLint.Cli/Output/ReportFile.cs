@@ -12,16 +12,17 @@ internal static class ReportFile
     /// <param name="path">Where to write: a full path.</param>
     /// <param name="content">The whole report.</param>
     /// <param name="shownAs">How messages name the file: as the user wrote it.</param>
-    public static string Write(string path, string content, string shownAs)
+    /// <param name="what">What is written, for messages: <c>the report</c>, <c>the baseline</c>.</param>
+    public static string Write(string path, string content, string shownAs, string what = "the report")
     {
         var full = Path.GetFullPath(path);
         path = shownAs;
         if (Directory.Exists(full))
         {
-            throw new UsageException($"cannot write the report to '{path}': it is a folder");
+            throw new UsageException($"cannot write {what} to '{path}': it is a folder");
         }
 
-        var folder = Path.GetDirectoryName(full) ?? throw new UsageException($"cannot write the report to '{path}'");
+        var folder = Path.GetDirectoryName(full) ?? throw new UsageException($"cannot write {what} to '{path}'");
         string? temporary = null;
         try
         {
@@ -41,7 +42,7 @@ internal static class ReportFile
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new UsageException($"cannot write the report to '{path}': {CliApplication.OneLine(error.Message)}");
+            throw new UsageException($"cannot write {what} to '{path}': {CliApplication.OneLine(error.Message)}");
         }
         finally
         {

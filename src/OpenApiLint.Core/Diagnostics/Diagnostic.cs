@@ -27,6 +27,29 @@ public sealed record Diagnostic(
     string? Rationale = null,
     SourceLocation? Declaration = null)
 {
+    /// <summary>
+    /// What the finding is about beyond its operation and status code: the missing header(s), body properties or status
+    /// codes, the request headers a conditional code needs, the <c>$ref</c> target (comma-separated when several, in
+    /// the order the rule names them); <c>null</c> when the status code says it all.
+    /// </summary>
+    public string? Subject { get; init; }
+
+    /// <summary>
+    /// How the finding was suppressed (in the document, or by a baseline), with the justification where one was given;
+    /// <c>null</c> for a finding that is reported. Suppressed findings are kept, never dropped: outputs decide how to
+    /// show them, and exit codes and build results count only the unsuppressed ones.
+    /// </summary>
+    public Suppression? Suppression { get; init; }
+
+    /// <summary>Whether the finding is suppressed (kept, not reported).</summary>
+    public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>
+    /// The finding's identity, which survives edits of the document: rule, method, path template, status code and
+    /// subject, never line, column or message. Baselines, JUnit test names and SARIF fingerprints use it.
+    /// </summary>
+    public Fingerprint Fingerprint => new(RuleId, Method, Path, StatusCode, Subject);
+
     /// <summary>Orders diagnostics by file, line, column, rule id and message, so every output is deterministic.</summary>
     public static IComparer<Diagnostic> Order { get; } = Comparer<Diagnostic>.Create(static (a, b) =>
     {

@@ -17,6 +17,12 @@ public sealed record ApiOperation(
     string? OperationId,
     string? Summary)
 {
+    /// <summary>
+    /// Why rules are silenced on this operation, by rule id (upper case), where <c>x-openapi-lint-ignore</c> gives a
+    /// reason (<c>{ OAL0001: "kept for v1 clients" }</c>); empty for the list form.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> IgnoreJustifications { get; init; } = ApiModelDefaults.NoJustifications;
+
     /// <summary><c>POST /orders</c>: how messages name the operation.</summary>
     public string DisplayName => $"{Method.ToUpperInvariant()} {Path}";
 
@@ -65,6 +71,9 @@ public sealed record ApiResponse(
     IReadOnlySet<string>? BodyPropertyNames,
     IReadOnlySet<string> IgnoredRules)
 {
+    /// <summary>Why rules are silenced on this response, by rule id, where <c>x-openapi-lint-ignore</c> gives a reason.</summary>
+    public IReadOnlyDictionary<string, string> IgnoreJustifications { get; init; } = ApiModelDefaults.NoJustifications;
+
     /// <summary>Whether the response declares a body.</summary>
     public bool HasBody => MediaTypes.Count > 0;
 
@@ -99,11 +108,17 @@ public enum ReferenceKind
 public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceKind Kind, string? Problem)
 {
     /// <summary>
-    /// Where the reference takes effect in the linted document (for one inside an inlined file: below the place the
-    /// file was inlined), so findings about it belong to the operation and response it is under.
+    /// Where the reference takes effect in the linted document, in document order: its own place, or for one in another
+    /// file, every place in the document that leads to it. A finding about it belongs to the operation and response
+    /// under the first of these that does not silence it. Known for references a rule reports.
     /// </summary>
-    internal string ScopePointer { get; init; } = "";
+    internal IReadOnlyList<string> ScopePointers { get; init; } = [];
 
     /// <summary>Whether the reference was resolved.</summary>
     public bool IsResolved => Problem is null;
+}
+
+internal static class ApiModelDefaults
+{
+    public static IReadOnlyDictionary<string, string> NoJustifications { get; } = new Dictionary<string, string>();
 }

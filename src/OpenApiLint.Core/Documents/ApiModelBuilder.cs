@@ -5,13 +5,14 @@ namespace OpenApiLint.Core.Documents;
 
 /// <summary>
 /// Turns Microsoft.OpenApi's model into the operations the rules check. The model keeps no positions, so every
-/// element gets the JSON pointer it has in the raw document; references keep where they are defined.
+/// element gets the JSON pointer it has in the raw document; a referenced response keeps where it is defined (a
+/// component of the document, or what the bundler shared, which says where it came from), and body schemas are the
+/// property names the bundler put on them (see <see cref="ReferenceBundler"/>).
 /// </summary>
 internal sealed class ApiModelBuilder
 {
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
-    private readonly ReferenceBundler _bundle;
     private readonly string _file;
     private readonly string _bodyMember;
 
@@ -20,15 +21,14 @@ internal sealed class ApiModelBuilder
     private readonly Dictionary<string, ResponseShape> _sharedResponses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _sharedHeaderNames = new(StringComparer.Ordinal);
 
-    private ApiModelBuilder(ReferenceBundler bundle, string file, string specVersion)
+    private ApiModelBuilder(string file, string specVersion)
     {
-        _bundle = bundle;
         _file = file;
         _bodyMember = specVersion == "2.0" ? "schema" : "content";
     }
 
-    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, ReferenceBundler bundle, string file) =>
-        new ApiModelBuilder(bundle, file, specVersion).Operations(document);
+    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file) =>
+        new ApiModelBuilder(file, specVersion).Operations(document);
 
     private List<ApiOperation> Operations(OpenApiDocument document)
     {
@@ -47,19 +47,14 @@ internal sealed class ApiModelBuilder
 
             var pathPointer = JsonPointer.Append("/paths", path);
 
-            // A path item given by a local $ref is walked (and its bodies and references recorded) where it is
-            // defined; one inlined from a file is walked in place, and written in that file.
-            var walkedAt = DefinitionPointer(pathPointer);
-            SourcePointer? pathItemDefinition = _bundle.InlinedFrom.TryGetValue(walkedAt, out var inlinedPathItem) ? inlinedPathItem
-                : walkedAt != pathPointer ? new SourcePointer(_file, walkedAt)
-                : null;
+            // A path item given by a $ref (to components.pathItems or a file) says where it is written.
+            var pathItemDefinition = Origin(pathItem.Extensions);
 
             var pathHeaders = HeaderParameters(pathItem.Parameters);
             foreach (var (httpMethod, operation) in pathItem.Operations)
             {
                 var method = httpMethod.Method.ToLowerInvariant();
                 var pointer = JsonPointer.Append(pathPointer, method);
-                var walkedPointer = JsonPointer.Append(walkedAt, method);
                 var requestHeaders = new HashSet<string>(pathHeaders, StringComparer.OrdinalIgnoreCase);
                 requestHeaders.UnionWith(HeaderParameters(operation.Parameters));
 
@@ -67,19 +62,21 @@ internal sealed class ApiModelBuilder
                 foreach (var (key, response) in operation.Responses ?? [])
                 {
                     var responsePointer = JsonPointer.Append(pointer, "responses", key);
-                    responses.Add(BuildResponse(key, responsePointer, JsonPointer.Append(walkedPointer, "responses", key), response));
+                    responses.Add(BuildResponse(key, responsePointer, response));
                 }
 
+                var ignored = IgnoredRules(operation.Extensions);
                 operations.Add(new ApiOperation(
                     path,
                     method,
                     pointer,
                     responses,
                     requestHeaders,
-                    IgnoredRules(operation.Extensions),
+                    ignored.Ids,
                     operation.OperationId,
                     operation.Summary)
                 {
+                    IgnoreJustifications = ignored.Justifications,
                     PathItemPointer = pathPointer,
                     PathItemDefinition = pathItemDefinition,
                 });
@@ -91,66 +88,96 @@ internal sealed class ApiModelBuilder
 
     /// <param name="key">The status key as written.</param>
     /// <param name="pointer">The status key's pointer under the operation, in the linted document.</param>
-    /// <param name="walked">The same pointer where the bundler walked it: under the definition of a path item given by a local <c>$ref</c>.</param>
     /// <param name="response">The response as Microsoft.OpenApi read it.</param>
-    private ApiResponse BuildResponse(string key, string pointer, string walked, IOpenApiResponse? response)
+    private ApiResponse BuildResponse(string key, string pointer, IOpenApiResponse? response)
     {
-        SourcePointer? definition = null;
-        if (_bundle.InlinedFrom.TryGetValue(walked, out var inlined))
-        {
-            definition = inlined;
-        }
-        else if (_bundle.LocalTargets.TryGetValue(walked, out var target))
-        {
-            definition = new SourcePointer(_file, target);
-        }
-
-        ResponseShape? shape;
+        ResponseShape shape;
         if (response is OpenApiResponseReference reference)
         {
             // Every member read through a reference resolves it again; resolve once and read the target.
-            var definitionPointer = DefinitionPointer(walked);
-            if (!_sharedResponses.TryGetValue(definitionPointer, out var shared))
+            var id = reference.Reference.Id ?? string.Empty;
+            if (!_sharedResponses.TryGetValue(id, out var shared))
             {
-                shared = Resolve(reference) is { } resolved ? Shape(resolved, definitionPointer) : ResponseShape.Unresolved;
-                _sharedResponses[definitionPointer] = shared;
+                shared = Resolve(reference) is { } resolved ? Shape(resolved, DefinitionOf(resolved, id)) : ResponseShape.Unresolved;
+                _sharedResponses[id] = shared;
             }
 
             shape = shared;
         }
         else
         {
-            shape = response is null ? ResponseShape.Unresolved : Shape(response, walked);
+            shape = response is null ? ResponseShape.Unresolved : Shape(response, null);
         }
 
-        return new ApiResponse(key, pointer, definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules);
+        return new ApiResponse(key, pointer, shape.Definition, shape.IsResolved, shape.Headers, shape.MediaTypes, _bodyMember, shape.BodyPropertyNames, shape.IgnoredRules.Ids)
+        {
+            IgnoreJustifications = shape.IgnoredRules.Justifications,
+        };
     }
 
+    /// <summary>Where a referenced response is defined: where the bundler found it, or the document's component.</summary>
+    private SourcePointer DefinitionOf(IOpenApiResponse response, string id) =>
+        Origin(response.Extensions)
+        ?? new SourcePointer(_file, _bodyMember == "schema" ? JsonPointer.Append("/responses", id) : JsonPointer.Append("/components/responses", id));
+
+    /// <summary>Where the bundler found what it shared (a response, a path item); <c>null</c> when written in place.</summary>
+    private static SourcePointer? Origin(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(ReferenceBundler.OriginExtension, out var origin)
+        && origin is JsonNodeExtension { Node: JsonArray { Count: 2 } where }
+        && where[0] is JsonValue file && file.TryGetValue<string>(out var originFile)
+        && where[1] is JsonValue pointer && pointer.TryGetValue<string>(out var originPointer)
+            ? new SourcePointer(originFile, originPointer)
+            : null;
+
     /// <summary>What a response declares, read from the response itself (never a reference).</summary>
-    private ResponseShape Shape(IOpenApiResponse response, string definitionPointer)
+    private ResponseShape Shape(IOpenApiResponse response, SourcePointer? definition)
     {
         var headers = new HashSet<string>(response.Headers?.Keys ?? [], StringComparer.OrdinalIgnoreCase);
-        var content = response.Content?.Keys ?? [];
         List<string> mediaTypes;
-        string? bodyMediaType = null;
+        IReadOnlySet<string>? properties;
         if (_bodyMember == "schema")
         {
             // Swagger 2.0: "If this field [schema] does not exist, it means no content is returned as part of the
             // response." Microsoft.OpenApi lists every `produces` type for every response regardless, which made every
             // schema-less 204 and 304 of a document with a global `produces` "declare a body".
-            var hasSchema = _bundle.BodyProperties.ContainsKey(BodySchemaPointer(definitionPointer, null));
-            mediaTypes = hasSchema ? [.. content] : [];
-            bodyMediaType = hasSchema ? PreferredBodyMediaType(mediaTypes, _ => true) : null;
+            properties = BodyNames(response.Extensions);
+            mediaTypes = properties is null ? [] : [.. response.Content?.Keys ?? []];
         }
         else
         {
-            mediaTypes = [.. content];
-            bodyMediaType = PreferredBodyMediaType(mediaTypes, mediaType => _bundle.BodyProperties.ContainsKey(BodySchemaPointer(definitionPointer, mediaType)));
+            mediaTypes = [.. response.Content?.Keys ?? []];
+            properties = null;
+            string? first = null;
+            foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, IOpenApiMediaType>())
+            {
+                // The media type whose schema describes the body: the first JSON one with a schema, else the first with a schema.
+                if (BodyNames(content?.Extensions) is not { } names)
+                {
+                    continue;
+                }
+
+                if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+                {
+                    properties = names;
+                    first = null;
+                    break;
+                }
+
+                if (first is null)
+                {
+                    (first, properties) = (mediaType, names);
+                }
+            }
         }
 
-        var properties = bodyMediaType is null ? null : _bundle.BodyProperties[BodySchemaPointer(definitionPointer, bodyMediaType)];
-        return new ResponseShape(true, headers, mediaTypes, properties, IgnoredRules(response.Extensions));
+        return new ResponseShape(true, definition, headers, mediaTypes, properties, IgnoredRules(response.Extensions));
     }
+
+    /// <summary>The body schema's property names the bundler recorded; <c>null</c> when there is no body schema.</summary>
+    private static IReadOnlySet<string>? BodyNames(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(ReferenceBundler.BodyExtension, out var body) && body is JsonNodeExtension { Node: JsonArray names }
+            ? new HashSet<string>(names.Select(name => name is JsonValue value && value.TryGetValue<string>(out var text) ? text : null).OfType<string>(), StringComparer.Ordinal)
+            : null;
 
     private static IOpenApiResponse? Resolve(OpenApiResponseReference reference)
     {
@@ -162,49 +189,6 @@ internal sealed class ApiModelBuilder
 
         return target is OpenApiResponseReference ? null : target;
     }
-
-    /// <summary>The media type whose schema describes the body: the first JSON one with a schema, else the first with a schema.</summary>
-    private static string? PreferredBodyMediaType(List<string> mediaTypes, Func<string, bool> hasSchema)
-    {
-        string? first = null;
-        foreach (var mediaType in mediaTypes)
-        {
-            if (!hasSchema(mediaType))
-            {
-                continue;
-            }
-
-            if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-            {
-                return mediaType;
-            }
-
-            first ??= mediaType;
-        }
-
-        return first;
-    }
-
-    /// <summary>Where a response's or path item's definition sits in the bundled document: through local <c>$ref</c>s to the object itself.</summary>
-    private string DefinitionPointer(string pointer)
-    {
-        // Bounded: a cycle of references (A → B → A) has no definition anyway.
-        for (var hops = 0; hops < 64 && _bundle.LocalTargets.TryGetValue(pointer, out var target); hops++)
-        {
-            pointer = target;
-        }
-
-        return pointer;
-    }
-
-    /// <summary>
-    /// Where a body schema is written, under a response's definition: the bundler records each one there, with the
-    /// property names it defines (Microsoft.OpenApi never sees schemas, so its model is small; the names come from
-    /// what was written). Swagger 2.0 has one schema per response, whatever the media type.
-    /// </summary>
-    private string BodySchemaPointer(string definition, string? mediaType) => _bodyMember == "schema"
-        ? JsonPointer.Append(definition, "schema")
-        : JsonPointer.Append(definition, "content", mediaType!, "schema");
 
     private List<string> HeaderParameters(IList<IOpenApiParameter>? parameters)
     {
@@ -250,27 +234,60 @@ internal sealed class ApiModelBuilder
     /// <summary>What a response declares, shared by every operation that references it.</summary>
     private sealed record ResponseShape(
         bool IsResolved,
+        SourcePointer? Definition,
         IReadOnlySet<string> Headers,
         IReadOnlyList<string> MediaTypes,
         IReadOnlySet<string>? BodyPropertyNames,
-        IReadOnlySet<string> IgnoredRules)
+        Ignores IgnoredRules)
     {
-        public static ResponseShape Unresolved { get; } = new(false, NoStrings, [], null, NoStrings);
+        public static ResponseShape Unresolved { get; } = new(false, null, NoStrings, [], null, Ignores.None);
     }
 
-    private static IReadOnlySet<string> IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
+    /// <summary>The rule ids an <c>x-openapi-lint-ignore</c> names, and the reasons it gives for them.</summary>
+    private sealed record Ignores(IReadOnlySet<string> Ids, IReadOnlyDictionary<string, string> Justifications)
+    {
+        public static Ignores None { get; } = new(NoStrings, ApiModelDefaults.NoJustifications);
+    }
+
+    /// <summary>
+    /// Reads <c>x-openapi-lint-ignore</c> in its three forms: a list (<c>[OAL0001, OAL0005]</c>), a comma-separated
+    /// string, or an object from rule id to the reason (<c>{ OAL0001: "kept for v1 clients" }</c>; an empty or
+    /// non-string reason counts as none).
+    /// </summary>
+    private static Ignores IgnoredRules(IDictionary<string, IOpenApiExtension>? extensions)
     {
         if (extensions is null || !extensions.TryGetValue(LintExtensions.Ignore, out var extension) || extension is not JsonNodeExtension { Node: { } node })
         {
-            return NoStrings;
+            return Ignores.None;
         }
 
-        var ids = node switch
+        var justifications = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        IEnumerable<string?> ids;
+        switch (node)
         {
-            JsonArray array => array.Select(item => item is JsonValue value && value.TryGetValue<string>(out var id) ? id : null),
-            JsonValue value when value.TryGetValue<string>(out var single) => single.Split(',', StringSplitOptions.TrimEntries),
-            _ => [],
-        };
-        return new HashSet<string>(ids.OfType<string>(), StringComparer.OrdinalIgnoreCase);
+            case JsonArray array:
+                ids = array.Select(item => item is JsonValue value && value.TryGetValue<string>(out var id) ? id.Trim() : null);
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var single):
+                ids = single.Split(',', StringSplitOptions.TrimEntries);
+                break;
+            case JsonObject map:
+                ids = map.Select(member => member.Key.Trim());
+                foreach (var (id, reason) in map)
+                {
+                    if (reason is JsonValue text && text.TryGetValue<string>(out var why) && why.Trim() is { Length: > 0 } trimmed)
+                    {
+                        justifications[id.Trim()] = trimmed;
+                    }
+                }
+
+                break;
+            default:
+                ids = [];
+                break;
+        }
+
+        var set = new HashSet<string>(ids.OfType<string>().Where(id => id.Length > 0), StringComparer.OrdinalIgnoreCase);
+        return set.Count == 0 ? Ignores.None : new Ignores(set, justifications);
     }
 }

@@ -102,12 +102,12 @@ public static class OpenApiDocumentLoader
             return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
         }
 
-        var operations = ApiModelBuilder.Build(read.Document, specVersion, bundle, parsed.Path);
+        var operations = ApiModelBuilder.Build(read.Document, specVersion, parsed.Path);
         var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()
             : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList()));
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList()) { LoadWork = bundle.Work });
     }
 
     /// <summary>Reads a file a <c>$ref</c> names, under the same limits as the document.</summary>

@@ -51,6 +51,9 @@ public sealed class OpenApiLintDocument
     /// <summary>Every <c>$ref</c>, in document order, with whether it could be followed.</summary>
     public IReadOnlyList<ReferenceSite> References { get; }
 
+    /// <summary>What loading cost, counted (values walked, references followed, schemas searched): for tests of linearity.</summary>
+    internal long LoadWork { get; init; }
+
     /// <summary>Resolves pointers of this document (or of a file it references) to positions, in one pass per file.</summary>
     public IReadOnlyDictionary<string, SourceSpan> ResolvePositions(string file, IEnumerable<string> pointers) =>
         _files.TryGetValue(file, out var parsed) ? parsed.SourceMap.Resolve(pointers) : new Dictionary<string, SourceSpan>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,28 +7,41 @@ namespace OpenApiLint.Core.Documents;
 
 /// <summary>
 /// Walks a parsed document once and builds the self-contained tree Microsoft.OpenApi reads: only the parts the rules
-/// use (see <see cref="SlicePart"/>), with the content of <c>$ref</c>s to files beside the document inlined where
-/// they are used. Every <c>$ref</c> met, anywhere, is classified on the way; remote references are never fetched
-/// and references that leave the document's folder are refused: both are recorded for the rules to report.
+/// use (see <see cref="SlicePart"/>). Every <c>$ref</c> met, anywhere, is classified on the way; remote references are
+/// never fetched and references that leave the document's folder are refused: both are recorded for the rules.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Linear by construction: each reference object is followed once (its chain of references to its end, where a
+/// reference that leads back into the chain is a cycle), and each target in another file, or at a place the reader
+/// cannot resolve, is walked once and shared: a response or parameter becomes a component of the tree every use
+/// refers to, carrying where it was defined; body schemas become the property names they define, on the media type
+/// (or the Swagger 2.0 response) itself. What the rules need therefore travels in the reader's own model.
+/// </para>
+/// <para>
 /// The walk reads <see cref="JsonDocument"/>s in place and creates objects only for what it keeps, so a 47 MB
 /// document whose schemas no rule reads costs little more than parsing it.
+/// </para>
 /// </remarks>
 internal sealed class ReferenceBundler : IDisposable
 {
-    /// <summary>Inlining re-walks content; these bound the work a reference-heavy set of files can cause.</summary>
-    private const int MaxInlinedReferences = 50_000;
+    /// <summary>On a response or media type: the property names its body schema defines (present only when it has one).</summary>
+    public const string BodyExtension = "x-openapi-lint-body";
 
-    private const long MaxInlinedValues = 20_000_000;
+    /// <summary>On a shared response or a path item given by <c>$ref</c>: <c>[file, pointer]</c> of where it is written.</summary>
+    public const string OriginExtension = "x-openapi-lint-origin";
 
-    /// <summary>Files inlined into files inlined into … nest the walk; beyond this depth references are left in place.</summary>
+    /// <summary>Nesting beyond this (files within files within …) is a hostile document: the C# stack stays bounded.</summary>
     private const int MaxBundledDepth = 1024;
 
-    /// <summary>How many schemas one body's property names may be gathered from (through allOf and references).</summary>
-    private const int MaxSchemaVisits = 1000;
+    /// <summary>allOf within allOf beyond this depth is not searched for property names (the stack stays bounded).</summary>
+    private const int MaxSchemaDepth = 512;
+
+    private const string SharedPrefix = "openapi-lint-shared-";
 
     private static readonly JsonDocumentOptions CopyOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = SyntaxReader.MaxDepth };
+
+    private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
 
     private readonly ParsedFile _document;
     private readonly bool _isSwagger2;
@@ -37,18 +49,17 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly Func<string, ParsedFile> _readFile;
     private readonly Dictionary<string, ParsedFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _fileErrors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, bool> _localTargetExists = new(StringComparer.Ordinal);
-    private readonly HashSet<(string File, string Pointer)> _inlining = [];
-    private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertiesOfSchema = [];
+    private readonly HashSet<(string File, string Pointer)> _siteKeys = [];
+    private readonly Dictionary<(string File, string Pointer), ChainEnd> _chainEnds = [];
+    private readonly Dictionary<(string File, string Pointer, SlicePart Part), Shared> _shared = [];
+    private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertyNames = [];
+    private readonly HashSet<(string File, string Pointer)> _namesInProgress = [];
+    private readonly Dictionary<(string File, string Pointer), ScopeNode> _scopeNodes = [];
+    private readonly JsonObject _sharedResponses = [];
+    private readonly JsonObject _sharedParameters = [];
     private readonly List<PathToken> _tokens = [];
-    private char[] _pointerBuffer = new char[256];
-    private int _inlined;
-    private long _inlinedValues;
-
-    // Where the walk currently is in the text: inside inlined content, the file it came from and the pointer there.
-    private string? _originFile;
-    private string _originPointer = JsonPointer.Root;
-    private int _originDepth;
+    private Frame _frame;
+    private int _namesCut;
 
     private ReferenceBundler(ParsedFile document, Func<string, ParsedFile> readFile)
     {
@@ -56,41 +67,33 @@ internal sealed class ReferenceBundler : IDisposable
         _isSwagger2 = document.Root.ValueKind == JsonValueKind.Object && document.Root.TryGetProperty("swagger"u8, out _);
         _rootFolder = EnsureTrailingSeparator(Path.GetDirectoryName(Path.GetFullPath(document.Path)) ?? "/");
         _readFile = readFile;
+        _frame = new Frame(document, JsonPointer.Root, 0, new char[256], null);
     }
 
-    /// <summary>The tree for Microsoft.OpenApi: the document's parts the rules read, references to other files inlined.</summary>
+    /// <summary>The tree for Microsoft.OpenApi: the document's parts the rules read, shared targets as components.</summary>
     public JsonObject ReaderTree { get; private set; } = [];
 
-    /// <summary>
-    /// Every <c>$ref</c> met, in document order; one inside a file inlined at several places is met at each, with the
-    /// scope of that place (the linter reports a finding about it once).
-    /// </summary>
+    /// <summary>Every <c>$ref</c> met, each once (in the order met), with whether it could be followed.</summary>
     public List<ReferenceSite> Sites { get; } = [];
 
-    /// <summary>For each pointer in the document whose value was inlined from another file: where it came from.</summary>
-    public Dictionary<string, SourcePointer> InlinedFrom { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// For each pointer in the document holding a response or a path item given by a local <c>$ref</c>: the reference's
-    /// target pointer.
-    /// </summary>
-    public Dictionary<string, string> LocalTargets { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Every response body schema, by the pointer it has in the bundled document (it is not in <see cref="ReaderTree"/>):
-    /// the property names it defines, through <c>allOf</c> and references (what error-body checks compare with the ruleset).
-    /// </summary>
-    public Dictionary<string, IReadOnlySet<string>> BodyProperties { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The other files read while inlining (for positions of related locations).</summary>
+    /// <summary>The other files read (for positions of related locations).</summary>
     public IEnumerable<ParsedFile> ExternalFiles => _files.Values.OfType<ParsedFile>();
+
+    /// <summary>
+    /// Values walked, references followed and schemas searched: the work of the load, counted so that tests can
+    /// check it stays proportional to the size of the files however their references fan out.
+    /// </summary>
+    public long Work { get; private set; }
 
     public static ReferenceBundler Bundle(ParsedFile document, Func<string, ParsedFile> readFile)
     {
         var bundler = new ReferenceBundler(document, readFile);
         try
         {
-            bundler.ReaderTree = bundler.Walk(document.Root, document, inDocument: true, SlicePart.Root) as JsonObject ?? [];
+            var tree = bundler.Walk(document.Root, document, SlicePart.Root) as JsonObject ?? [];
+            bundler.AddShared(tree);
+            bundler.AddScopes();
+            bundler.ReaderTree = tree;
             return bundler;
         }
         catch
@@ -108,40 +111,75 @@ internal sealed class ReferenceBundler : IDisposable
         }
     }
 
+    /// <summary>Shared responses and parameters go where the reader looks for components.</summary>
+    private void AddShared(JsonObject tree)
+    {
+        if (_sharedResponses.Count == 0 && _sharedParameters.Count == 0)
+        {
+            return;
+        }
+
+        var container = tree;
+        if (!_isSwagger2)
+        {
+            if (tree["components"] is not JsonObject components)
+            {
+                tree["components"] = components = [];
+            }
+
+            container = components;
+        }
+
+        foreach (var (member, shared) in new[] { ("responses", _sharedResponses), ("parameters", _sharedParameters) })
+        {
+            if (shared.Count == 0)
+            {
+                continue;
+            }
+
+            if (container[member] is not JsonObject map)
+            {
+                container[member] = map = [];
+            }
+
+            foreach (var (name, node) in shared.ToList())
+            {
+                shared.Remove(name);
+                map[name] = node;
+            }
+        }
+    }
+
     /// <summary>Walks <paramref name="element"/>, which is <paramref name="part"/>; returns what the reader gets for it.</summary>
-    private JsonNode? Walk(JsonElement element, ParsedFile file, bool inDocument, SlicePart part)
+    private JsonNode? Walk(JsonElement element, ParsedFile file, SlicePart part)
     {
         switch (part)
         {
             case SlicePart.Dropped:
-                WalkDropped(element, file, inDocument);
+                WalkDropped(element, file);
                 return null;
             case SlicePart.Verbatim:
-                WalkDropped(element, file, inDocument);
+                WalkDropped(element, file);
                 return Copy(element);
             case SlicePart.Header:
-                WalkDropped(element, file, inDocument);
+                WalkDropped(element, file);
                 return new JsonObject();
             case SlicePart.BodySchema:
-                if (element.ValueKind != JsonValueKind.Null)
-                {
-                    BodyProperties[CurrentPointer()] = SchemaPropertyNames(element, file);
-                }
-
-                WalkDropped(element, file, inDocument);
-                return null;
+                var names = element.ValueKind == JsonValueKind.Null ? null : PropertyNames(element, file, 0);
+                WalkDropped(element, file);
+                return names is null ? null : new JsonArray([.. names.Order(StringComparer.Ordinal).Select(name => (JsonNode?)JsonValue.Create(name))]);
             case SlicePart.ParameterLocation:
                 // Only header parameters matter; anything else (query, path, body, formData…) reads as a query parameter.
                 return JsonValue.Create(element.ValueKind == JsonValueKind.String && element.ValueEquals("header"u8) ? "header" : "query");
         }
 
-        Count(inDocument);
+        Work++;
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 if (ReferenceOf(element) is { } target)
                 {
-                    return VisitReference(target, file, inDocument, part);
+                    return VisitReference(target, file, part);
                 }
 
                 var result = new JsonObject();
@@ -149,18 +187,18 @@ internal sealed class ReferenceBundler : IDisposable
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPart = ModelSlice.Member(part, property);
-                    var name = ModelSlice.IsHandedToReader(childPart) ? property.Name : null;
+                    var name = childPart == SlicePart.BodySchema ? BodyExtension : ModelSlice.IsHandedToReader(childPart) ? property.Name : null;
                     if (skipsExtensions && name is not null && ModelSlice.IsExtension(name))
                     {
                         (childPart, name) = (SlicePart.Dropped, null);
                     }
 
                     _tokens.Add(new PathToken(property));
-                    var child = Walk(property.Value, file, inDocument, childPart);
+                    var child = Walk(property.Value, file, childPart);
                     _tokens.RemoveAt(_tokens.Count - 1);
-                    if (name is not null)
+                    if (name is not null && (child is not null || childPart != SlicePart.BodySchema))
                     {
-                        result.Add(name, child);
+                        result[name] = child;
                     }
                 }
 
@@ -176,7 +214,7 @@ internal sealed class ReferenceBundler : IDisposable
                     // every operation (Graph beta: 60,000 times): those never reach the reader either.
                     var partOfItem = itemPart == SlicePart.Parameter && IsNonHeaderParameter(item, file) ? SlicePart.Dropped : itemPart;
                     _tokens.Add(new PathToken(index++));
-                    var child = Walk(item, file, inDocument, partOfItem);
+                    var child = Walk(item, file, partOfItem);
                     _tokens.RemoveAt(_tokens.Count - 1);
                     if (partOfItem != SlicePart.Dropped)
                     {
@@ -193,15 +231,15 @@ internal sealed class ReferenceBundler : IDisposable
     }
 
     /// <summary>Walks what the reader does not get, only to find its <c>$ref</c>s.</summary>
-    private void WalkDropped(JsonElement element, ParsedFile file, bool inDocument)
+    private void WalkDropped(JsonElement element, ParsedFile file)
     {
-        Count(inDocument);
+        Work++;
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 if (ReferenceOf(element) is { } target)
                 {
-                    VisitReference(target, file, inDocument, SlicePart.Dropped);
+                    VisitReference(target, file, SlicePart.Dropped);
                     return;
                 }
 
@@ -210,7 +248,7 @@ internal sealed class ReferenceBundler : IDisposable
                     if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
                         _tokens.Add(new PathToken(property));
-                        WalkDropped(property.Value, file, inDocument);
+                        WalkDropped(property.Value, file);
                         _tokens.RemoveAt(_tokens.Count - 1);
                     }
                 }
@@ -224,7 +262,7 @@ internal sealed class ReferenceBundler : IDisposable
                     if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
                         _tokens.Add(new PathToken(index));
-                        WalkDropped(item, file, inDocument);
+                        WalkDropped(item, file);
                         _tokens.RemoveAt(_tokens.Count - 1);
                     }
 
@@ -235,88 +273,326 @@ internal sealed class ReferenceBundler : IDisposable
         }
     }
 
-    private JsonNode? VisitReference(string target, ParsedFile file, bool inDocument, SlicePart part)
+    /// <summary>A reference object at the current place: followed once, and what it leads to given to the reader.</summary>
+    private JsonNode? VisitReference(string target, ParsedFile file, SlicePart part)
     {
-        var documentPointer = CurrentPointer();
-        var site = _originFile is null ? new SourcePointer(_document.Path, documentPointer) : new SourcePointer(_originFile, Join(_originPointer, _originDepth));
-        var resolved = Classify(target, file);
-        if (resolved.Kind == ReferenceKind.Local && inDocument)
+        var site = CurrentPointer();
+        var end = Follow(file, site, target, _frame.Node);
+        if (end.Element is not { } found || end.File is not { } targetFile)
         {
-            // Microsoft.OpenApi resolves local references itself; we only check that the target exists.
-            var problem = resolved.Pointer is null ? "its fragment is not a JSON pointer"
-                : LocalTargetExists(resolved.Pointer) ? null : "its target does not exist";
-            AddSite(site, target, ReferenceKind.Local, problem, documentPointer);
-            if (resolved.Pointer is not null && part is SlicePart.Response or SlicePart.PathItem)
-            {
-                // Only responses and path items reached through $ref need their target later (to report where they are
-                // defined, and to find what the walk recorded under the definition).
-                LocalTargets[documentPointer] = resolved.Pointer;
-            }
-
-            // Microsoft.OpenApi takes '#/a/b' only: '' and '#' (the whole document) or a trailing '/' make it throw.
-            var readerCanResolve = problem is null && target.StartsWith("#/", StringComparison.Ordinal) && !target.EndsWith('/');
-            return readerCanResolve ? Unfollowed(target, part) : Unresolvable(part);
-        }
-
-        if (resolved.Problem is not null || resolved.File is null)
-        {
-            AddSite(site, target, resolved.Kind, resolved.Problem, documentPointer);
             return Unresolvable(part);
         }
 
-        return Inline(site, documentPointer, target, resolved, part);
-    }
-
-    private JsonNode? Inline(SourcePointer site, string documentPointer, string target, ReferenceTarget resolved, SlicePart part)
-    {
-        var source = resolved.File!;
-        if (resolved.Pointer is not { } pointer)
+        var inDocument = targetFile == _document;
+        switch (part)
         {
-            AddSite(site, target, resolved.Kind, "its fragment is not a JSON pointer", documentPointer);
-            return Unresolvable(part);
-        }
+            case SlicePart.Response or SlicePart.Parameter:
+                if (inDocument && IsComponent(end.Pointer, part))
+                {
+                    // The reader resolves the document's own components.
+                    return new JsonObject { ["$ref"] = "#" + end.Pointer };
+                }
 
-        if (source.Find(pointer) is not { } found)
-        {
-            AddSite(site, target, resolved.Kind, $"'{pointer}' does not exist in {Path.GetFileName(source.Path)}", documentPointer);
-            return Unresolvable(part);
-        }
+                if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
+                {
+                    return Unresolvable(part);
+                }
 
-        AddSite(site, target, resolved.Kind, null, documentPointer);
-        if (_inlining.Contains((source.Path, pointer)) || ++_inlined > MaxInlinedReferences || _inlinedValues > MaxInlinedValues || _tokens.Count > MaxBundledDepth)
-        {
-            // A recursive schema across files, or a pathological set of files: leave the reference; the walk stays bounded.
-            return Unresolvable(part);
-        }
+                return Share(targetFile, end.Pointer, found, part, NodeOf(file, site));
 
-        InlinedFrom[documentPointer] = new SourcePointer(source.Path, pointer);
-        _inlining.Add((source.Path, pointer));
-        var (originFile, originPointer, originDepth) = (_originFile, _originPointer, _originDepth);
-        (_originFile, _originPointer, _originDepth) = (source.Path, pointer, _tokens.Count);
-        var replacement = Walk(found, source, inDocument: false, part);
-        (_originFile, _originPointer, _originDepth) = (originFile, originPointer, originDepth);
-        _inlining.Remove((source.Path, pointer));
-        return replacement;
+            case SlicePart.PathItem:
+                // The reader gets the path item in place (walked once, copied per use), saying where it is written: the
+                // findings under it are reported there.
+                if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
+                {
+                    return Unresolvable(part);
+                }
+
+                var pathItem = WalkShared(targetFile, end.Pointer, found, part, NodeOf(file, site))?.DeepClone() as JsonObject ?? [];
+                pathItem[OriginExtension] = new JsonArray(JsonValue.Create(targetFile.Path), JsonValue.Create(end.Pointer));
+                return pathItem;
+
+            case SlicePart.Dropped:
+                // The document is walked anyway; another file's target is walked once, for the references it holds.
+                if (!inDocument)
+                {
+                    WalkShared(targetFile, end.Pointer, found, SlicePart.Dropped, NodeOf(file, site));
+                }
+
+                return null;
+
+            default:
+                // Content in place of a path item, an operation…: the reader gets a copy of what the target became.
+                if (inDocument)
+                {
+                    return new JsonObject();
+                }
+
+                var node = WalkShared(targetFile, end.Pointer, found, part, NodeOf(file, site));
+                return node?.DeepClone();
+        }
     }
 
     /// <summary>
-    /// A local reference to something that exists, left for Microsoft.OpenApi to resolve where the specification
-    /// allows one (a response, parameter or path item); a <c>$ref</c> anywhere else is nothing to the reader.
+    /// Follows the reference object at <paramref name="pointer"/> of <paramref name="file"/> to the end of its chain of
+    /// references, recording each reference object met as a site (once). A reference whose target is already on the
+    /// chain closes a cycle: that one is reported, and the chain leads nowhere.
     /// </summary>
-    private static JsonObject? Unfollowed(string target, SlicePart part) => part switch
+    private ChainEnd Follow(ParsedFile file, string pointer, string target, ScopeNode? context)
     {
-        SlicePart.Dropped => null,
-        SlicePart.Response or SlicePart.Parameter or SlicePart.PathItem => new JsonObject { ["$ref"] = target },
-        _ => [],
-    };
+        if (file != _document && context is not null)
+        {
+            NodeOf(file, pointer).Parents.Add(context);
+        }
+
+        if (_chainEnds.TryGetValue((file.Path, pointer), out var known))
+        {
+            return known;
+        }
+
+        var chain = new List<(ParsedFile File, string Pointer)>();
+        var onChain = new Dictionary<(string File, string Pointer), int>();
+        var end = ChainEnd.Broken;
+        var (currentFile, currentPointer, currentTarget) = (file, pointer, target);
+        while (true)
+        {
+            Work++;
+            if (chain.Count > 0 && _chainEnds.TryGetValue((currentFile.Path, currentPointer), out var memo))
+            {
+                end = memo;
+                break;
+            }
+
+            if (chain.Count > 0 && currentFile != _document)
+            {
+                // Reached through the previous reference of the chain.
+                NodeOf(currentFile, currentPointer).Parents.Add(NodeOf(chain[^1].File, chain[^1].Pointer));
+            }
+
+            onChain[(currentFile.Path, currentPointer)] = chain.Count;
+            chain.Add((currentFile, currentPointer));
+            var resolved = Classify(currentTarget, currentFile);
+            string? problem = resolved.Problem;
+            JsonElement found = default;
+            if (problem is null)
+            {
+                if (resolved.File is null || resolved.Pointer is null)
+                {
+                    problem = "its fragment is not a JSON pointer";
+                }
+                else if (resolved.File.Find(resolved.Pointer) is { } element)
+                {
+                    found = element;
+                }
+                else
+                {
+                    problem = resolved.Kind == ReferenceKind.Local && currentFile == _document
+                        ? "its target does not exist"
+                        : $"'{resolved.Pointer}' does not exist in {Path.GetFileName(resolved.File.Path)}";
+                }
+            }
+
+            if (problem is not null)
+            {
+                RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, problem);
+                break;
+            }
+
+            if (ReferenceOf(found) is { } next)
+            {
+                var nextKey = (resolved.File!.Path, resolved.Pointer!);
+                if (onChain.TryGetValue(nextKey, out var start))
+                {
+                    RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, CycleProblem(chain, start));
+                    break;
+                }
+
+                RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, null);
+                (currentFile, currentPointer, currentTarget) = (resolved.File, resolved.Pointer!, next);
+                continue;
+            }
+
+            RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, null);
+            end = new ChainEnd(resolved.File, resolved.Pointer!, found);
+            break;
+        }
+
+        foreach (var (linkFile, linkPointer) in chain)
+        {
+            _chainEnds[(linkFile.Path, linkPointer)] = end;
+        }
+
+        return end;
+    }
+
+    /// <summary><c>it closes a cycle of references: #/A → #/B → #/A</c>, each reference named by where it is.</summary>
+    private string CycleProblem(List<(ParsedFile File, string Pointer)> chain, int start)
+    {
+        string Name((ParsedFile File, string Pointer) link) =>
+            (link.File == _document ? "#" : Path.GetFileName(link.File.Path) + "#") + link.Pointer;
+
+        var names = chain.Skip(start).Select(Name).Append(Name(chain[start]));
+        return $"it closes a cycle of references: {string.Join(" → ", names)}";
+    }
+
+    private void RecordSite(ParsedFile file, string pointer, string target, ReferenceKind kind, string? problem)
+    {
+        if (_siteKeys.Add((file.Path, pointer)))
+        {
+            var site = new ReferenceSite(new SourcePointer(file.Path, pointer), target, kind, problem);
+            Sites.Add(file == _document ? site with { ScopePointers = [pointer] } : site);
+        }
+    }
+
+    /// <summary>
+    /// The node of the reference object at <paramref name="pointer"/>: for one in the document, its own place (the
+    /// scope of findings about it); for one in another file, a node whose parents are whatever reached it.
+    /// </summary>
+    private ScopeNode NodeOf(ParsedFile file, string pointer)
+    {
+        var key = (file.Path, pointer);
+        if (!_scopeNodes.TryGetValue(key, out var node))
+        {
+            node = new ScopeNode(file == _document ? pointer : null, _scopeNodes.Count);
+            _scopeNodes[key] = node;
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// A reference in another file is reached from one or more places in the document. Those places, in the order the
+    /// walk met them, are the scopes of a finding about it (the rules report it once, for the first operation that
+    /// does not silence it). Only references a rule reports need them: the search runs for those alone.
+    /// </summary>
+    private void AddScopes()
+    {
+        for (var i = 0; i < Sites.Count; i++)
+        {
+            var site = Sites[i];
+            if (site.ScopePointers.Count > 0 || (site.IsResolved && site.Kind is ReferenceKind.Local or ReferenceKind.RelativeFile)
+                || !_scopeNodes.TryGetValue((site.Site.File, site.Site.Pointer), out var start))
+            {
+                continue;
+            }
+
+            var found = new List<ScopeNode>();
+            var seen = new HashSet<ScopeNode> { start };
+            var pending = new Stack<ScopeNode>();
+            pending.Push(start);
+            while (pending.Count > 0)
+            {
+                var node = pending.Pop();
+                Work++;
+                if (node.DocumentPointer is not null)
+                {
+                    found.Add(node);
+                    continue;
+                }
+
+                foreach (var parent in node.Parents)
+                {
+                    if (seen.Add(parent))
+                    {
+                        pending.Push(parent);
+                    }
+                }
+            }
+
+            Sites[i] = site with { ScopePointers = [.. found.OrderBy(node => node.Order).Select(node => node.DocumentPointer!)] };
+        }
+    }
+
+    /// <summary>Whether <paramref name="pointer"/> names one of the document's own response or parameter components.</summary>
+    private bool IsComponent(string pointer, SlicePart part)
+    {
+        var prefix = (_isSwagger2, part) switch
+        {
+            (true, SlicePart.Response) => "/responses/",
+            (true, _) => "/parameters/",
+            (false, SlicePart.Response) => "/components/responses/",
+            _ => "/components/parameters/",
+        };
+        return pointer.Length > prefix.Length && pointer.StartsWith(prefix, StringComparison.Ordinal) && pointer.IndexOf('/', prefix.Length) < 0;
+    }
+
+    /// <summary>
+    /// A response or parameter defined in another file (or where the reader cannot resolve it): walked once into a
+    /// component of the tree, which every use refers to. A response says where it was defined.
+    /// </summary>
+    private JsonObject Share(ParsedFile file, string pointer, JsonElement found, SlicePart part, ScopeNode user)
+    {
+        var key = (file.Path, pointer, part);
+        if (!_shared.TryGetValue(key, out var shared))
+        {
+            shared = new Shared(SharedPrefix + (_shared.Count + 1).ToString(CultureInfo.InvariantCulture));
+            _shared[key] = shared;
+            shared.Scope.Parents.Add(user);
+            if (_tokens.Count <= MaxBundledDepth)
+            {
+                var node = WalkFrame(file, pointer, found, part, shared.Scope) as JsonObject ?? [];
+                if (part == SlicePart.Response)
+                {
+                    node[OriginExtension] = new JsonArray(JsonValue.Create(file.Path), JsonValue.Create(pointer));
+                    _sharedResponses[shared.Name] = node;
+                }
+                else
+                {
+                    _sharedParameters[shared.Name] = node;
+                }
+            }
+        }
+
+        shared.Scope.Parents.Add(user);
+        var prefix = _isSwagger2 ? "#/" : "#/components/";
+        return new JsonObject { ["$ref"] = $"{prefix}{(part == SlicePart.Response ? "responses" : "parameters")}/{shared.Name}" };
+    }
+
+    /// <summary>Another file's target, walked once as <paramref name="part"/>; <c>null</c> while that walk is under way.</summary>
+    private JsonNode? WalkShared(ParsedFile file, string pointer, JsonElement found, SlicePart part, ScopeNode user)
+    {
+        var key = (file.Path, pointer, part);
+        if (_shared.TryGetValue(key, out var shared))
+        {
+            // Met again (a recursive schema across files is met again while it is walked): walked once.
+            shared.Scope.Parents.Add(user);
+            return shared.Node;
+        }
+
+        shared = new Shared(string.Empty);
+        _shared[key] = shared;
+        shared.Scope.Parents.Add(user);
+        if (_tokens.Count <= MaxBundledDepth)
+        {
+            shared.Node = WalkFrame(file, pointer, found, part, shared.Scope);
+        }
+
+        return shared.Node;
+    }
+
+    /// <summary>Walks a target in its own file, with pointers of that file; what it holds is reached through <paramref name="scope"/>.</summary>
+    private JsonNode? WalkFrame(ParsedFile file, string pointer, JsonElement found, SlicePart part, ScopeNode scope)
+    {
+        var outer = _frame;
+        var buffer = new char[Math.Max(256, pointer.Length * 2)];
+        pointer.CopyTo(buffer);
+        _frame = new Frame(file, pointer, _tokens.Count, buffer, scope);
+        try
+        {
+            return Walk(found, file, part);
+        }
+        finally
+        {
+            _frame = outer;
+        }
+    }
 
     /// <summary>
     /// What the reader gets for a reference that cannot be followed (missing, remote, outside the folder, malformed,
-    /// or cut short by a cycle): a response or parameter reference to a component that does not exist, which
+    /// or part of a cycle): a response or parameter reference to a component that does not exist, which
     /// Microsoft.OpenApi reads as unresolved, as the rules expect; an empty object anywhere else. Handing the
     /// reference on as written made Microsoft.OpenApi throw on some (a Swagger 2.0 response with '$ref: notes.txt'
-    /// threw IndexOutOfRangeException), and a local reference inside another file would have been read against
-    /// the document.
+    /// threw IndexOutOfRangeException).
     /// </summary>
     private JsonObject? Unresolvable(SlicePart part)
     {
@@ -332,74 +608,71 @@ internal sealed class ReferenceBundler : IDisposable
     }
 
     /// <summary>
-    /// The property names a schema defines, through <c>allOf</c> and references, in whichever file they lead to
-    /// (cycles are cut). A schema that is only a <c>$ref</c>, the usual body, is answered once per target.
+    /// The property names a schema defines, through <c>allOf</c> and references, in whichever file they lead to. Each
+    /// referenced schema is searched once and its answer shared; a cycle of <c>allOf</c>s is cut (and what was found
+    /// inside it while cut is not kept as the answer for the schemas on it).
     /// </summary>
-    private IReadOnlySet<string> SchemaPropertyNames(JsonElement schema, ParsedFile file)
+    private IReadOnlySet<string> PropertyNames(JsonElement schema, ParsedFile file, int depth)
     {
-        (string File, string Pointer)? key = null;
-        if (ReferenceOf(schema) is { } target && Classify(target, file) is { Problem: null, File: { } targetFile, Pointer: { } pointer })
+        Work++;
+        if (schema.ValueKind != JsonValueKind.Object || depth > MaxSchemaDepth)
         {
-            key = (targetFile.Path, pointer);
-            if (_propertiesOfSchema.TryGetValue(key.Value, out var known))
+            return NoNames;
+        }
+
+        if (ReferenceOf(schema) is { } reference)
+        {
+            if (Classify(reference, file) is not { Problem: null, File: { } next, Pointer: { } pointer } || next.Find(pointer) is not { } target)
+            {
+                return NoNames;
+            }
+
+            var key = (next.Path, pointer);
+            if (_propertyNames.TryGetValue(key, out var known))
             {
                 return known;
             }
+
+            if (!_namesInProgress.Add(key))
+            {
+                _namesCut++;
+                return NoNames;
+            }
+
+            var cutsBefore = _namesCut;
+            var names = PropertyNames(target, next, depth + 1);
+            _namesInProgress.Remove(key);
+            if (_namesCut == cutsBefore)
+            {
+                _propertyNames[key] = names;
+            }
+
+            return names;
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<(string File, string Pointer)>();
-        var pending = new Stack<(JsonElement Schema, ParsedFile File)>();
-        pending.Push((schema, file));
-        for (var visits = 0; pending.Count > 0 && visits < MaxSchemaVisits; visits++)
+        HashSet<string>? own = null;
+        if (schema.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
         {
-            var (current, currentFile) = pending.Pop();
-            if (current.ValueKind != JsonValueKind.Object)
+            own = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in properties.EnumerateObject())
             {
-                continue;
-            }
-
-            if (ReferenceOf(current) is { } reference)
-            {
-                if (Classify(reference, currentFile) is { Problem: null, File: { } next, Pointer: { } nextPointer } && seen.Add((next.Path, nextPointer)))
-                {
-                    if (_propertiesOfSchema.TryGetValue((next.Path, nextPointer), out var complete))
-                    {
-                        // Everything reachable from there is known already.
-                        names.UnionWith(complete);
-                    }
-                    else if (next.Find(nextPointer) is { } referenced)
-                    {
-                        pending.Push((referenced, next));
-                    }
-                }
-
-                continue;
-            }
-
-            if (current.TryGetProperty("properties"u8, out var properties) && properties.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in properties.EnumerateObject())
-                {
-                    names.Add(property.Name);
-                }
-            }
-
-            if (current.TryGetProperty("allOf"u8, out var allOf) && allOf.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var part in allOf.EnumerateArray())
-                {
-                    pending.Push((part, currentFile));
-                }
+                own.Add(property.Name);
             }
         }
 
-        if (key is { } cacheKey)
+        if (schema.TryGetProperty("allOf"u8, out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
-            _propertiesOfSchema[cacheKey] = names;
+            foreach (var part in allOf.EnumerateArray())
+            {
+                var names = PropertyNames(part, file, depth + 1);
+                if (names.Count > 0)
+                {
+                    (own ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(names);
+                }
+            }
         }
 
-        return names;
+        return own ?? NoNames;
     }
 
     /// <summary>What a reference written in <paramref name="file"/> names; reads the file it names, once.</summary>
@@ -474,24 +747,6 @@ internal sealed class ReferenceBundler : IDisposable
         return current;
     }
 
-    /// <summary>
-    /// Records a reference met at <paramref name="scope"/>, where it sits in the bundled document: for a reference
-    /// inside an inlined file, below the place that file was inlined. That places it under an operation (for
-    /// suppressions, overrides and the operation's name).
-    /// </summary>
-    private void AddSite(SourcePointer site, string target, ReferenceKind kind, string? problem, string scope) =>
-        Sites.Add(new ReferenceSite(site, target, kind, problem) { ScopePointer = scope });
-
-    private bool LocalTargetExists(string pointer)
-    {
-        if (!_localTargetExists.TryGetValue(pointer, out var exists))
-        {
-            exists = _document.Find(pointer) is not null;
-            _localTargetExists[pointer] = exists;
-        }
-
-        return exists;
-    }
 
     private ParsedFile? ReadFile(string fullPath, out string? problem)
     {
@@ -523,56 +778,40 @@ internal sealed class ReferenceBundler : IDisposable
         return file;
     }
 
-    private void Count(bool inDocument)
-    {
-        if (!inDocument)
-        {
-            _inlinedValues++;
-        }
-    }
 
     /// <summary>
-    /// The pointer of the current node. The escaped path is kept in one buffer, extended only as far as a pointer
-    /// has been asked for: siblings (the many <c>$ref</c>s among one schema's properties) reuse their parent's part
-    /// of it, and members no pointer passes through never have their names read at all.
+    /// The pointer of the current node in the file being walked. The escaped path is kept in one buffer per walk,
+    /// extended only as far as a pointer has been asked for: siblings (the many <c>$ref</c>s among one schema's
+    /// properties) reuse their parent's part of it, and members no pointer passes through never have their names read.
     /// </summary>
     private string CurrentPointer()
     {
-        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        var tokens = CollectionsMarshal.AsSpan(_tokens)[_frame.Start..];
         var known = tokens.Length - 1;
         while (known >= 0 && tokens[known].End < 0)
         {
             known--;
         }
 
-        var length = known < 0 ? 0 : tokens[known].End;
+        var length = known < 0 ? _frame.Prefix.Length : tokens[known].End;
         for (var i = known + 1; i < tokens.Length; i++)
         {
             var name = tokens[i].EscapedName();
             var needed = length + 1 + name.Length;
-            if (_pointerBuffer.Length < needed)
+            if (_frame.Buffer.Length < needed)
             {
-                Array.Resize(ref _pointerBuffer, Math.Max(needed, _pointerBuffer.Length * 2));
+                var larger = new char[Math.Max(needed, _frame.Buffer.Length * 2)];
+                _frame.Buffer.AsSpan(0, length).CopyTo(larger);
+                _frame = _frame with { Buffer = larger };
             }
 
-            _pointerBuffer[length] = '/';
-            name.CopyTo(_pointerBuffer.AsSpan(length + 1));
+            _frame.Buffer[length] = '/';
+            name.CopyTo(_frame.Buffer.AsSpan(length + 1));
             length = needed;
             tokens[i].End = length;
         }
 
-        return new string(_pointerBuffer, 0, length);
-    }
-
-    private string Join(string prefix, int from)
-    {
-        var builder = new StringBuilder(prefix);
-        for (var i = from; i < _tokens.Count; i++)
-        {
-            builder.Append('/').Append(_tokens[i].EscapedName());
-        }
-
-        return builder.ToString();
+        return new string(_frame.Buffer, 0, length);
     }
 
     /// <summary>
@@ -639,6 +878,36 @@ internal sealed class ReferenceBundler : IDisposable
 
     /// <summary>What a reference names: the file (already read) and the pointer in it, or why it cannot be followed.</summary>
     private sealed record ReferenceTarget(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem);
+
+    /// <summary>Where a chain of references ends: a value that is not a reference, or nothing (broken or a cycle).</summary>
+    private sealed record ChainEnd(ParsedFile? File, string Pointer, JsonElement? Element)
+    {
+        public static ChainEnd Broken { get; } = new(null, string.Empty, null);
+    }
+
+    /// <summary>A target walked once: its component name (responses, parameters) or what it became.</summary>
+    private sealed class Shared(string name)
+    {
+        public string Name { get; } = name;
+
+        public ScopeNode Scope { get; } = new(null, -1);
+
+        public JsonNode? Node { get; set; }
+    }
+
+    /// <summary>The file being walked, the pointer the walk started at there, and what the references in it are reached through.</summary>
+    private record struct Frame(ParsedFile File, string Prefix, int Start, char[] Buffer, ScopeNode? Node);
+
+    /// <summary>A place references are reached from: a reference in the document (its pointer) or anything reached from others.</summary>
+    private sealed class ScopeNode(string? documentPointer, int order)
+    {
+        public string? DocumentPointer { get; } = documentPointer;
+
+        /// <summary>Creation order: document places are created as the walk meets them, so this is document order.</summary>
+        public int Order { get; } = order;
+
+        public HashSet<ScopeNode> Parents { get; } = [];
+    }
 
     /// <summary>One step of the current path: a member (its name is read only when a pointer is needed) or an item.</summary>
     private struct PathToken

@@ -96,11 +96,15 @@ public sealed class JUnitFormatter : IReportFormatter
             xml.WriteEndElement();
         }
 
+        // A test case is named by the finding's fingerprint, so it keeps its identity (and history in CI) when lines
+        // move; findings sharing a fingerprint are numbered in order.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var diagnostic in suite.Diagnostics)
         {
             var location = diagnostic.Location;
-            var at = location.HasPosition ? string.Create(CultureInfo.InvariantCulture, $" at {location.Line}:{location.Column}") : "";
-            StartCase(xml, suite.Name, $"{diagnostic.RuleId}{at}: {diagnostic.Message}", location.Line);
+            var name = diagnostic.Fingerprint.ToString();
+            var occurrence = seen[name] = seen.GetValueOrDefault(name) + 1;
+            StartCase(xml, suite.Name, occurrence == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name} #{occurrence}"), location.Line);
             var position = location.HasPosition ? string.Create(CultureInfo.InvariantCulture, $"({location.Line},{location.Column})") : "";
             var body = new StringBuilder($"{suite.Name}{position}: {diagnostic.Severity.ToName()} {diagnostic.RuleId}: {diagnostic.Message}");
             if (diagnostic.Rationale is not null)

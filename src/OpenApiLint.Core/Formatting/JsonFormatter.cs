@@ -74,6 +74,8 @@ public sealed class JsonFormatter : IReportFormatter
             json.WriteNumber("warningCount", result.Count(Severity.Warning));
             json.WriteNumber("infoCount", result.Count(Severity.Info));
             json.WriteNumber("loadErrorCount", result.Errors.Count);
+            json.WriteNumber("suppressedCount", result.CountSuppressed(SuppressionKind.InSource));
+            json.WriteNumber("baselinedCount", result.CountSuppressed(SuppressionKind.Baseline));
             json.WriteEndObject();
         }
 
@@ -87,15 +89,47 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("warningCount", report.Count(Severity.Warning));
         json.WriteNumber("infoCount", report.Count(Severity.Info));
         json.WriteNumber("loadErrorCount", report.Errors.Count);
+        json.WriteNumber("suppressedCount", report.CountSuppressed(SuppressionKind.InSource));
+        json.WriteNumber("baselinedCount", report.CountSuppressed(SuppressionKind.Baseline));
         json.WriteEndObject();
 
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in report.AllFindings)
         {
             WriteDiagnostic(json, diagnostic, directory);
         }
 
         json.WriteEndArray();
+
+        json.WritePropertyName("baseline");
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", ReportPaths.Display(baseline.Baseline.FilePath, directory));
+            json.WriteNumber("matchedCount", baseline.Matched);
+            json.WriteNumber("absentCount", baseline.AbsentCount);
+            json.WriteStartArray("absent");
+            foreach (var entry in baseline.Absent)
+            {
+                json.WriteStartObject();
+                json.WriteString("document", ReportPaths.Display(Path.GetFullPath(entry.Document, baseline.Baseline.Folder), directory));
+                json.WriteString("ruleId", entry.Fingerprint.RuleId);
+                WriteStringOrNull(json, "method", entry.Fingerprint.Method);
+                WriteStringOrNull(json, "path", entry.Fingerprint.Path);
+                WriteStringOrNull(json, "statusCode", entry.Fingerprint.StatusCode);
+                WriteStringOrNull(json, "subject", entry.Fingerprint.Subject);
+                json.WriteString("fingerprint", entry.Fingerprint.ToString());
+                json.WriteNumber("count", entry.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
 
         json.WriteStartArray("loadErrors");
         foreach (var error in report.Errors)
@@ -138,6 +172,24 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteString("message", diagnostic.Message);
         WriteLocation(json, diagnostic.Location, directory);
         DiagnosticJson.WriteScope(json, diagnostic);
+        if (diagnostic.Subject is not null)
+        {
+            json.WriteString("subject", diagnostic.Subject);
+        }
+
+        json.WriteString("fingerprint", diagnostic.Fingerprint.ToString());
+        json.WritePropertyName("suppressed");
+        if (diagnostic.Suppression is { } suppression)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "baseline");
+            WriteStringOrNull(json, "justification", suppression.Justification);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
 
         if (descriptor is not null)
         {

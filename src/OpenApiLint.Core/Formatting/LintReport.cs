@@ -1,3 +1,4 @@
+using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Linting;
 
@@ -16,8 +17,20 @@ public sealed record LintReport(
     string WorkingDirectory,
     DateTimeOffset Timestamp)
 {
-    /// <summary>Every diagnostic of every file, sorted by file, line, column and rule id.</summary>
+    /// <summary>Every reported (unsuppressed) diagnostic of every file, sorted by file, line, column and rule id.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = LintRunner.AllDiagnostics(Results);
+
+    /// <summary>
+    /// What the baseline made of the run, when one was applied (its <see cref="BaselineComparison.Results"/> are then
+    /// this report's <see cref="Results"/>); <c>null</c> without a baseline.
+    /// </summary>
+    public BaselineComparison? Baseline { get; init; }
+
+    /// <summary>Every reported and suppressed diagnostic, sorted: what SARIF, JSON and the HTML report show.</summary>
+    public IReadOnlyList<Diagnostic> AllFindings => Suppressed.Count == 0 ? Diagnostics : [.. Diagnostics.Concat(Suppressed).Order(Diagnostic.Order)];
+
+    /// <summary>Every suppressed diagnostic (in the document or by the baseline), kept and marked, sorted.</summary>
+    public IReadOnlyList<Diagnostic> Suppressed { get; } = LintRunner.AllSuppressed(Results);
 
     /// <summary>
     /// Every load error (document or ruleset) of the run, each once: a broken ruleset shared by many documents is
@@ -27,6 +40,9 @@ public sealed record LintReport(
 
     /// <summary>How many diagnostics have <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(diagnostic => diagnostic.Severity == severity);
+
+    /// <summary>How many kept findings were suppressed by <paramref name="kind"/>.</summary>
+    public int CountSuppressed(SuppressionKind kind) => Suppressed.Count(diagnostic => diagnostic.Suppression!.Kind == kind);
 }
 
 /// <summary>One output format. Formatters only format: they take the report and a writer, and do no I/O of their own.</summary>

@@ -63,9 +63,17 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
 
         json.WriteStartArray("results");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in report.AllFindings)
         {
-            WriteResult(json, diagnostic, report.WorkingDirectory);
+            WriteResult(json, diagnostic, report.WorkingDirectory, report.Baseline is not null);
+        }
+
+        if (report.Baseline is { } baseline)
+        {
+            foreach (var entry in baseline.Absent)
+            {
+                WriteAbsentResult(json, entry, baseline.Baseline.Folder, report.WorkingDirectory);
+            }
         }
 
         json.WriteEndArray();
@@ -152,7 +160,7 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string workingDirectory)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string workingDirectory, bool withBaseline)
     {
         var ruleIndex = IndexOf(diagnostic.RuleId);
         json.WriteStartObject();
@@ -215,11 +223,77 @@ public sealed class SarifFormatter : IReportFormatter
             json.WriteEndArray();
         }
 
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(Fingerprint.SarifKey, diagnostic.Fingerprint.ToString());
+        json.WriteEndObject();
+
+        if (diagnostic.Suppression is { } suppression)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", suppression.Kind == SuppressionKind.InSource ? "inSource" : "external");
+            json.WriteString("status", "accepted");
+            if (suppression.Justification is not null)
+            {
+                json.WriteString("justification", suppression.Justification);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        if (withBaseline)
+        {
+            // "unchanged": the baseline knew it; "new": it did not (whether or not the document suppresses it).
+            json.WriteString("baselineState", diagnostic.Suppression?.Kind == SuppressionKind.Baseline ? "unchanged" : "new");
+        }
+
         json.WriteStartObject("properties");
         json.WriteString("pointer", location.Pointer);
         DiagnosticJson.WriteScope(json, diagnostic);
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A baseline entry no linted document produces any more: SARIF's <c>absent</c> result, at the document and the
+    /// operation it was about, as a <c>pass</c> (so it is never taken for a problem).
+    /// </summary>
+    private static void WriteAbsentResult(Utf8JsonWriter json, Baselines.BaselineEntry entry, string baselineFolder, string workingDirectory)
+    {
+        var ruleIndex = IndexOf(entry.Fingerprint.RuleId);
+        json.WriteStartObject();
+        json.WriteString("ruleId", entry.Fingerprint.RuleId);
+        if (ruleIndex >= 0)
+        {
+            json.WriteNumber("ruleIndex", ruleIndex);
+        }
+
+        json.WriteString("kind", "pass");
+        json.WriteString("level", "none");
+        json.WriteStartObject("message");
+        json.WriteString("text", $"no longer found: {entry.Fingerprint}{(entry.Count > 1 ? $" (×{entry.Count})" : "")}; the baseline entry can be dropped (write the baseline again)");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        WritePhysicalLocation(json, Path.GetFullPath(entry.Document, baselineFolder), 0, 0, 0, 0, workingDirectory);
+        if (entry.Fingerprint.Method is not null && entry.Fingerprint.Path is not null)
+        {
+            json.WriteStartArray("logicalLocations");
+            json.WriteStartObject();
+            json.WriteString("fullyQualifiedName", $"{entry.Fingerprint.Method.ToUpperInvariant()} {entry.Fingerprint.Path}");
+            json.WriteString("kind", "member");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(Fingerprint.SarifKey, entry.Fingerprint.ToString());
+        json.WriteEndObject();
+        json.WriteString("baselineState", "absent");
         json.WriteEndObject();
     }
 

@@ -49,11 +49,19 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
         if (Options.IncludeSummary)
         {
+            foreach (var entry in report.Baseline?.Absent ?? [])
+            {
+                writer.WriteLine($"{ReportPaths.Display(Path.GetFullPath(entry.Document, report.Baseline!.Baseline.Folder), report.WorkingDirectory)}: fixed, no longer found: {entry.Fingerprint}{(entry.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{entry.Count})") : "")}");
+            }
+
             writer.WriteLine(Summary(report));
         }
     }
 
-    /// <summary>The closing line: counts by severity and how many files were read.</summary>
+    /// <summary>
+    /// The closing line: counts by severity, how many files were read and the rulesets that applied, then how many findings were kept but not
+    /// printed (suppressed in the document, known to the baseline) and how many baseline entries no longer occur.
+    /// </summary>
     public string Summary(LintReport report)
     {
         var errors = report.Count(Severity.Error);
@@ -61,9 +69,32 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         var infos = report.Count(Severity.Info);
         var notLinted = report.Results.Count(result => !result.Linted);
         var text = $"{Plural(errors, "error")}, {Plural(warnings, "warning")}, {Plural(infos, "info")} in {Plural(report.Results.Count, "file")}";
+
+        // Which ruleset applied is the first question when a finding surprises: a team file found (or not) above.
+        var rulesets = report.Results.Where(result => result.Ruleset is not null).Select(result => result.Ruleset!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (rulesets.Length > 0)
+        {
+            text += $" (ruleset{(rulesets.Length > 1 ? "s" : "")} {string.Join(", ", rulesets)})";
+        }
+
         if (notLinted > 0)
         {
             text += $"; {Plural(notLinted, "file")} could not be linted";
+        }
+
+        var suppressed = report.CountSuppressed(SuppressionKind.InSource);
+        if (suppressed > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; {suppressed} suppressed in the document");
+        }
+
+        if (report.Baseline is { } baseline)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; {baseline.Matched} known to the baseline");
+            if (baseline.AbsentCount > 0)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $", {baseline.AbsentCount} no longer found");
+            }
         }
 
         var color = errors > 0 || notLinted > 0 ? Red : warnings > 0 ? Yellow : Green;

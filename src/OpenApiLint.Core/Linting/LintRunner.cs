@@ -26,8 +26,7 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
             return new LintResult(path, null, rulesetResult.Ruleset, [], [load.Error!]);
         }
 
-        var diagnostics = _linter.Lint(load.Document!, rulesetResult.Ruleset!);
-        return new LintResult(path, load.Document, rulesetResult.Ruleset, diagnostics, []);
+        return LintResult.Of(path, load.Document!, rulesetResult.Ruleset!, _linter.Findings(load.Document!, rulesetResult.Ruleset!));
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>
@@ -39,10 +38,18 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
         return results;
     }
 
-    /// <summary>Every diagnostic of <paramref name="results"/>, sorted.</summary>
+    /// <summary>Every reported diagnostic of <paramref name="results"/>, sorted.</summary>
     public static IReadOnlyList<Diagnostic> AllDiagnostics(IEnumerable<LintResult> results)
     {
         var all = results.SelectMany(result => result.Diagnostics).ToList();
+        all.Sort(Diagnostic.Order);
+        return all;
+    }
+
+    /// <summary>Every suppressed (kept, not reported) diagnostic of <paramref name="results"/>, sorted.</summary>
+    public static IReadOnlyList<Diagnostic> AllSuppressed(IEnumerable<LintResult> results)
+    {
+        var all = results.SelectMany(result => result.Suppressed).ToList();
         all.Sort(Diagnostic.Order);
         return all;
     }

@@ -7,8 +7,8 @@ namespace OpenApiLint.Core.Linting;
 
 /// <summary>
 /// Runs the rules over a document: gives each finding its effective severity (ruleset, then overrides), drops what
-/// is off or suppressed by <c>x-openapi-lint-ignore</c>, resolves positions in one pass per file, and sorts.
-/// Stateless and thread-safe.
+/// is off, marks (and keeps) what <c>x-openapi-lint-ignore</c> suppresses, resolves positions in one pass per file,
+/// and sorts. Stateless and thread-safe.
 /// </summary>
 public sealed class Linter(IReadOnlyList<IRule> rules)
 {
@@ -18,8 +18,15 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     {
     }
 
-    /// <summary>Lints one loaded document.</summary>
-    public IReadOnlyList<Diagnostic> Lint(OpenApiLintDocument document, Ruleset ruleset)
+    /// <summary>Lints one loaded document: the findings that are reported (not suppressed), sorted.</summary>
+    public IReadOnlyList<Diagnostic> Lint(OpenApiLintDocument document, Ruleset ruleset) =>
+        Findings(document, ruleset).Where(diagnostic => !diagnostic.IsSuppressed).ToList();
+
+    /// <summary>
+    /// Lints one loaded document: every finding, those suppressed in the document kept and marked with
+    /// <see cref="Diagnostic.Suppression"/>, sorted.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Findings(OpenApiLintDocument document, Ruleset ruleset)
     {
         var context = new RuleContext(document, ruleset);
         var kept = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)>();
@@ -33,11 +40,6 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
             foreach (var finding in rule.Check(context))
             {
-                if (IsSuppressed(id, finding))
-                {
-                    continue;
-                }
-
                 var effective = finding.Operation is { } operation ? context.RulesetFor(operation) : ruleset;
                 var severity = effective.SeverityOf(id, rule.Descriptor.DefaultSeverity);
 
@@ -69,13 +71,14 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 finding.Operation?.Path,
                 finding.Operation?.Method,
                 finding.Response?.StatusKey,
-                rationale);
+                rationale)
+            {
+                Subject = finding.Subject,
+                Suppression = SuppressionOf(rule.Descriptor.Id, finding),
+            };
         }).ToList();
         diagnostics.Sort(Diagnostic.Order);
-
-        // A file beside the document that several operations reference is inlined once per reference, so a problem
-        // inside it is found once per operation: report it once (the first operation in order keeps it).
-        return diagnostics.DistinctBy(d => (d.RuleId, d.Location.File, d.Location.Pointer, d.Message)).ToList();
+        return diagnostics;
     }
 
     /// <summary>
@@ -106,6 +109,19 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         return builder.ToString();
     }
 
+    /// <summary>The response's own <c>x-openapi-lint-ignore</c> first (it is the narrower), then the operation's.</summary>
+    private static Suppression? SuppressionOf(string id, Finding finding)
+    {
+        if (finding.Response is { } response && response.IgnoredRules.Contains(id))
+        {
+            return new Suppression(SuppressionKind.InSource, response.IgnoreJustifications.GetValueOrDefault(id));
+        }
+
+        return finding.Operation is { } operation && operation.IgnoredRules.Contains(id)
+            ? new Suppression(SuppressionKind.InSource, operation.IgnoreJustifications.GetValueOrDefault(id))
+            : null;
+    }
+
     /// <summary>
     /// Where a finding is reported, and its related places. Under a path item given by <c>$ref</c>, a finding is
     /// reported where the node is written (in <c>components.pathItems</c> or the file), and the reference site is
@@ -129,8 +145,6 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         return (where, related);
     }
 
-    private static bool IsSuppressed(string id, Finding finding) =>
-        (finding.Operation?.IgnoredRules.Contains(id) ?? false) || (finding.Response?.IgnoredRules.Contains(id) ?? false);
 
     private static PositionTable ResolvePositions(OpenApiLintDocument document, IEnumerable<Finding> findings)
     {

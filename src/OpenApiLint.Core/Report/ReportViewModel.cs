@@ -63,7 +63,14 @@ public sealed record SummaryView(
     int Infos,
     int LoadErrors,
     string Outcome,
-    string OutcomeText);
+    string OutcomeText)
+{
+    /// <summary>Findings suppressed in the documents (<c>x-openapi-lint-ignore</c>): kept, not counted above.</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>Findings the baseline knows: kept, not counted above.</summary>
+    public int Baselined { get; init; }
+}
 
 /// <summary>One severity and how many findings have it.</summary>
 /// <param name="Id"><c>error</c>, <c>warning</c> or <c>info</c>: also the CSS class and filter value.</param>
@@ -147,7 +154,14 @@ public sealed record DocumentView(
     int Infos,
     MatrixView Matrix,
     IReadOnlyList<RuleGroupView> FindingsByRule,
-    IReadOnlyList<OperationGroupView> FindingsByOperation);
+    IReadOnlyList<OperationGroupView> FindingsByOperation)
+{
+    /// <summary>How many of the document's findings are suppressed (in the document or by the baseline): kept, not reported.</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>The document's suppressed findings, each with how it was suppressed and the justification given.</summary>
+    public IReadOnlyList<FindingView> SuppressedFindings { get; init; } = [];
+}
 
 /// <summary>The status-code matrix of one document: one row per operation, one column per status code.</summary>
 /// <param name="Codes">The columns: every status key the document declares, plus codes required somewhere but declared nowhere.</param>
@@ -241,10 +255,6 @@ public sealed record OperationGroupView(
 /// <param name="HelpUri">The rule's help page.</param>
 /// <param name="Related">Further places, such as the definition behind a <c>$ref</c>: <c>file:line:column</c> each.</param>
 /// <param name="Excerpt">A few source lines around the finding; empty when the position is unknown.</param>
-/// <param name="Declaration">
-/// Where the project's C# declares the operation or response (<c>Program.cs:14:47</c>), when the lint was given the
-/// project; <c>null</c> otherwise.
-/// </param>
 public sealed record FindingView(
     string Id,
     string RuleId,
@@ -263,8 +273,20 @@ public sealed record FindingView(
     string? Guideline,
     string HelpUri,
     IReadOnlyList<string> Related,
-    IReadOnlyList<ExcerptLineView> Excerpt,
-    string? Declaration = null);
+    IReadOnlyList<ExcerptLineView> Excerpt)
+{
+    /// <summary>For a suppressed finding: <c>ignored in the document</c> or <c>known to the baseline</c>; <c>null</c> when reported.</summary>
+    public string? Suppression { get; init; }
+
+    /// <summary>
+    /// Where the project's C# declares the operation or response (<c>Program.cs:14:47</c>), when the lint was given
+    /// the project (a build that generates its document, or <c>lint --project</c>); <c>null</c> otherwise.
+    /// </summary>
+    public string? Declaration { get; init; }
+
+    /// <summary>For a finding suppressed with a reason (<c>x-openapi-lint-ignore: { OAL0001: "…" }</c>): the reason.</summary>
+    public string? Justification { get; init; }
+}
 
 /// <summary>One line of a source excerpt.</summary>
 /// <param name="Number">Its 1-based line number.</param>

@@ -55,7 +55,7 @@ public static class ReportViewModelBuilder
         new(Verdicts.Allowed, "✓", "allowed", "Declared, and the ruleset in force for the operation allows it."),
         new(Verdicts.Violation, "✕", "violation", "Declared, and the ruleset reports it: a code the method may not use, or a response that lacks what the ruleset wants. The colour is the finding's severity."),
         new(Verdicts.Missing, "!", "required but missing", "Not declared, though the ruleset requires it for the method."),
-        new(Verdicts.Suppressed, "~", "against the ruleset, not reported", $"The ruleset disagrees, but the finding is turned off or ignored with {LintExtensions.Ignore}."),
+        new(Verdicts.Suppressed, "~", "against the ruleset, not reported", $"The ruleset disagrees, but the finding is suppressed: ignored with {LintExtensions.Ignore}, or known to the baseline."),
         new(Verdicts.Absent, "", "not declared", "The operation does not declare this code, and nothing requires it."),
     ];
 
@@ -88,6 +88,7 @@ public static class ReportViewModelBuilder
         if (infos > 0) parts.Add(Count(infos, "info", "info"));
         var unlinted = report.Results.Count(result => !result.Linted);
         if (unlinted > 0) parts.Add(unlinted == 1 ? "1 file could not be linted" : $"{unlinted} files could not be linted");
+
         return new SummaryView(
             report.Results.Count,
             documents.Count,
@@ -98,7 +99,11 @@ public static class ReportViewModelBuilder
             infos,
             loadErrors,
             outcome,
-            parts.Count == 0 ? "No findings" : string.Join(", ", parts));
+            parts.Count == 0 ? "No findings" : string.Join(", ", parts))
+        {
+            Suppressed = report.CountSuppressed(SuppressionKind.InSource),
+            Baselined = report.CountSuppressed(SuppressionKind.Baseline),
+        };
     }
 
     internal static string Count(int count, string singular, string? plural = null) =>
@@ -231,7 +236,7 @@ public static class ReportViewModelBuilder
                 byOperation.Add(new OperationGroupView(anchor, operation.DisplayName, operation.Method.ToUpperInvariant(), operation.Method.ToLowerInvariant(), operation.Path, false, views.Length, views));
             }
 
-            var matrix = new MatrixBuilder(_ruleset, operations, _result.Diagnostics).Build(
+            var matrix = new MatrixBuilder(_ruleset, operations, _result.AllFindings).Build(
                 (i, operation, cells, effective, findingCount) => new MatrixRowView(
                     RowId(i),
                     operation.Method.ToUpperInvariant(),
@@ -260,7 +265,13 @@ public static class ReportViewModelBuilder
                 _result.Count(Severity.Info),
                 matrix,
                 byRule,
-                byOperation);
+                byOperation)
+            {
+                Suppressed = _result.Suppressed.Count,
+                SuppressedFindings = _result.Suppressed
+                    .Select((diagnostic, i) => Finding(findings.Count + i + 1, diagnostic, OperationOf(diagnostic) is { } at ? operations[at] : null))
+                    .ToArray(),
+            };
         }
 
         private string RowId(int operationIndex) => string.Create(CultureInfo.InvariantCulture, $"{_id}-op-{operationIndex + 1}");
@@ -288,8 +299,12 @@ public static class ReportViewModelBuilder
                 diagnostic.Rationale is null ? null : guideline,
                 RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
                 diagnostic.RelatedLocations.Select(related => Location(_paths.Show(related.File), related.Line, related.Column)).ToArray(),
-                Excerpt(location),
-                diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null);
+                Excerpt(location))
+            {
+                Suppression = diagnostic.Suppression is { } suppression ? SuppressionLabel(suppression) : null,
+                Justification = diagnostic.Suppression?.Justification,
+                Declaration = diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null,
+            };
         }
 
         private ExcerptLineView[] Excerpt(SourceLocation location)
@@ -343,7 +358,19 @@ public static class ReportViewModelBuilder
             StatusCodes.IsCode(key) || StatusCodes.IsRange(key) ? $"{key[0]}xx" : key == StatusCodes.Default ? "default" : "invalid";
     }
 
-    /// <summary>What the ruleset in force says about one operation's codes, and what was reported about them.</summary>
+    /// <summary>How a suppressed finding is described: <c>ignored in the document</c>, <c>known to the baseline</c>.</summary>
+    internal static string SuppressionLabel(Suppression suppression) => suppression.Kind switch
+    {
+        SuppressionKind.InSource => "ignored in the document",
+        _ => "known to the baseline",
+    };
+
+    /// <summary>
+    /// One operation's row: the codes it declares, and what the engine found about each, reported or suppressed.
+    /// Verdicts come from the findings alone (the report runs no rule logic of its own): a code with a reported finding
+    /// is a violation, one with only suppressed findings is "against the ruleset, not reported", a code a reported
+    /// (or suppressed) required-code finding names is missing (or suppressed).
+    /// </summary>
     private sealed class OperationFacts
     {
         private static readonly HashSet<string> CodeRules = new(StringComparer.Ordinal)
@@ -355,17 +382,22 @@ public static class ReportViewModelBuilder
 
         private readonly MethodPolicy? _policy;
         private readonly string _method;
+        private readonly Diagnostic[] _requiredMissing;
 
-        public OperationFacts(ApiOperation operation, Ruleset ruleset, IReadOnlyList<Diagnostic> diagnostics)
+        public OperationFacts(ApiOperation operation, Ruleset ruleset, IReadOnlyList<Diagnostic> findings)
         {
             Operation = operation;
             Effective = ruleset.ForOperation(operation.Path, operation.Method);
             _policy = Effective.ForMethod(operation.Method);
             _method = operation.Method.ToUpperInvariant();
             Declared = operation.Responses.Select(response => StatusCodes.Normalize(response.StatusKey)).ToHashSet(StringComparer.Ordinal);
-            Findings = diagnostics.Where(d => d.Path == operation.Path && d.Method == operation.Method).ToArray();
-            MissingRequired = (_policy?.Required ?? [])
-                .Where(required => !Declared.Contains(required) && !RequiredStatusCodeMissingRule.IsSatisfied(required, Declared, Effective))
+            var all = findings.Where(d => d.Path == operation.Path && d.Method == operation.Method).ToArray();
+            Findings = all.Where(d => !d.IsSuppressed).ToArray();
+            Suppressed = all.Where(d => d.IsSuppressed).ToArray();
+            _requiredMissing = all.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
+            MissingRequired = _requiredMissing
+                .SelectMany(d => d.Fingerprint.SubjectParts)
+                .Where(code => !Declared.Contains(code))
                 .ToHashSet(StringComparer.Ordinal);
         }
 
@@ -377,14 +409,18 @@ public static class ReportViewModelBuilder
 
         public HashSet<string> MissingRequired { get; }
 
+        /// <summary>The operation's reported findings.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; }
+
+        /// <summary>The operation's suppressed findings.</summary>
+        public IReadOnlyList<Diagnostic> Suppressed { get; }
 
         public MatrixCellView Cell(string code)
         {
             var where = $"{Operation.DisplayName} · {code}";
             if (Declared.Contains(code))
             {
-                var reported = Findings.Where(d => d.StatusCode is { } key && StatusCodes.Normalize(key) == code).ToArray();
+                var reported = Findings.Where(d => IsAbout(d, code)).ToArray();
                 if (reported.Length > 0)
                 {
                     var notAllowed = reported.Any(d => CodeRules.Contains(d.RuleId));
@@ -392,9 +428,10 @@ public static class ReportViewModelBuilder
                         $"{where}: declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}")));
                 }
 
-                if (AgainstPolicy(code) is { } why)
+                var suppressed = Suppressed.Where(d => IsAbout(d, code)).ToArray();
+                if (suppressed.Length > 0)
                 {
-                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: declared; {why}, but the finding is turned off or ignored");
+                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: declared; " + Describe(suppressed));
                 }
 
                 var allowedBy = _policy?.Allowed is { } allowed
@@ -405,36 +442,28 @@ public static class ReportViewModelBuilder
 
             if (MissingRequired.Contains(code))
             {
-                var missing = Findings.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
+                var missing = _requiredMissing.Where(d => !d.IsSuppressed && d.Fingerprint.SubjectParts.Contains(code)).ToArray();
                 return missing.Length > 0
                     ? Cell(code, false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing", $"{where}: not declared; {missing[0].Message}")
-                    : Cell(code, false, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: not declared; {Effective.Name} requires it for {_method}, but the finding is turned off or ignored");
+                    : Cell(code, false, Verdicts.Suppressed, "", "against the ruleset, not reported",
+                        $"{where}: not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray()));
             }
 
             return Cell(code, false, Verdicts.Absent, "", "not declared", $"{where}: not declared");
         }
 
+        private static bool IsAbout(Diagnostic diagnostic, string code) =>
+            diagnostic.StatusCode is { } key && StatusCodes.Normalize(key) == code;
+
+        /// <summary><c>OAL0001 error: …, ignored in the document: kept for v1 clients</c>, for each suppressed finding.</summary>
+        private static string Describe(IEnumerable<Diagnostic> suppressed) =>
+            string.Join("; ", suppressed.Select(d =>
+                $"{d.RuleId} {d.Severity.ToName()}: {d.Message}, {SuppressionLabel(d.Suppression!)}{(d.Suppression!.Justification is { } why ? ": " + why : "")}"));
+
         private static MatrixCellView Cell(string code, bool declared, string verdict, string severity, string label, string detail)
         {
             var symbol = Legend.First(entry => entry.Verdict == verdict).Symbol;
             return new MatrixCellView(code, declared, verdict, severity, symbol, label, detail);
-        }
-
-        private string? AgainstPolicy(string code)
-        {
-            if (!StatusCodes.IsValidKey(code))
-            {
-                return "not a status code, range or default";
-            }
-
-            if (code == StatusCodes.Default)
-            {
-                return Effective.Default.Allowed ? null : $"{Effective.Name} does not allow default responses";
-            }
-
-            return _policy?.Allowed is { } allowed && !StatusCodeNotAllowedRule.IsAllowed(code, allowed, Effective.Ranges.Allowed)
-                ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
-                : null;
         }
     }
 

@@ -48,7 +48,8 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                         response,
                         response.Definition,
                         group.Key.Rationale,
-                        Severity: group.Key.Severity);
+                        Severity: group.Key.Severity,
+                        Subject: string.Join(", ", group));
                 }
             }
         }

@@ -12,6 +12,11 @@ namespace OpenApiLint.Core.Rules;
 /// <param name="Related">A related place, such as the definition behind a <c>$ref</c>.</param>
 /// <param name="Rationale">The guideline's words behind the requirement.</param>
 /// <param name="Location">Where to report instead of <paramref name="Pointer"/>, when the node lives in another file.</param>
+/// <param name="Subject">
+/// What the finding is about beyond its operation and status code (the missing headers, properties or codes, the
+/// <c>$ref</c> target), comma-separated in the rule's order; part of the finding's fingerprint, so never a position or
+/// anything else that moves when the document is reformatted.
+/// </param>
 /// <param name="Severity">
 /// The severity the ruleset gives this requirement (a header, the body, a property), when it gives one; <c>null</c>:
 /// the rule's. A rule turned off stays off.
@@ -24,4 +29,5 @@ public sealed record Finding(
     SourcePointer? Related = null,
     string? Rationale = null,
     SourcePointer? Location = null,
+    string? Subject = null,
     Diagnostics.Severity? Severity = null);

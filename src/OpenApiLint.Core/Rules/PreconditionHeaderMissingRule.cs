@@ -50,7 +50,8 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     // A $ref'd response is reported at the reference site; its definition is shown beside it.
                     response.Definition,
                     policy.OfRequestHeaders().Rationale,
-                    Severity: policy.OfRequestHeaders().Severity);
+                    Severity: policy.OfRequestHeaders().Severity,
+                    Subject: string.Join(", ", policy.RequestHeaders));
             }
         }
     }

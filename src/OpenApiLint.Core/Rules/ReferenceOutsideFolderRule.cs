@@ -20,5 +20,5 @@ public sealed class ReferenceOutsideFolderRule : IRule
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind == ReferenceKind.OutsideFolder)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' points outside the document's folder and was not followed", context.Document));
+            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' points outside the document's folder and was not followed", context, Descriptor));
 }

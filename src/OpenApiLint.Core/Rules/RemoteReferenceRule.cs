@@ -20,5 +20,5 @@ public sealed class RemoteReferenceRule : IRule
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind == ReferenceKind.Remote)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' is remote and was not fetched; what it names is not checked", context.Document));
+            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' is remote and was not fetched; what it names is not checked", context, Descriptor));
 }

@@ -44,7 +44,8 @@ public sealed class RequiredStatusCodeMissingRule : IRule
                 $"{operation.DisplayName} does not declare {StatusCodes.Join(missing)}; {ruleset.Name} requires {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(policy.Required)}",
                 Documents.JsonPointer.Append(operation.Pointer, "responses"),
                 operation,
-                Rationale: policy.Rationale);
+                Rationale: policy.Rationale,
+                Subject: string.Join(", ", missing));
         }
     }
 

@@ -53,7 +53,8 @@ public sealed class ResponseHeaderMissingRule : IRule
                         response,
                         response.Definition,
                         group.Key.Rationale,
-                        Severity: group.Key.Severity);
+                        Severity: group.Key.Severity,
+                        Subject: names);
                 }
             }
         }

@@ -20,7 +20,7 @@ public sealed class UnresolvedReferenceRule : IRule
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind is ReferenceKind.Local or ReferenceKind.RelativeFile && !site.IsResolved)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' cannot be resolved: {site.Problem}", context.Document));
+            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' cannot be resolved: {site.Problem}", context, Descriptor));
 }
 
 /// <summary>
@@ -30,13 +30,32 @@ public sealed class UnresolvedReferenceRule : IRule
 /// </summary>
 internal static class ReferenceFindings
 {
-    public static Finding At(ReferenceSite site, string message, OpenApiLintDocument document)
+    /// <summary>
+    /// The one finding about <paramref name="site"/>. A reference in a file several operations use is reached from each
+    /// of them: it is reported once, for the first that neither silences the rule nor turns it off.
+    /// </summary>
+    public static Finding At(ReferenceSite site, string message, RuleContext context, RuleDescriptor rule)
     {
+        var document = context.Document;
         var pointer = JsonPointer.Append(site.Site.Pointer, "$ref");
-        var inDocument = site.Site.File == document.FilePath;
-        var operation = document.Operations.FirstOrDefault(operation => IsWithin(site.ScopePointer, operation.Pointer));
-        var response = operation?.Responses.FirstOrDefault(response => IsWithin(site.ScopePointer, response.Pointer));
-        return new Finding(message, pointer, operation, response, Location: inDocument ? null : site.Site with { Pointer = pointer });
+        var location = site.Site.File == document.FilePath ? null : site.Site with { Pointer = pointer };
+        Finding? first = null;
+        foreach (var scope in site.ScopePointers)
+        {
+            var operation = document.Operations.FirstOrDefault(operation => IsWithin(scope, operation.Pointer));
+            var response = operation?.Responses.FirstOrDefault(response => IsWithin(scope, response.Pointer));
+            var finding = new Finding(message, pointer, operation, response, Location: location, Subject: site.Target);
+            if (operation is null
+                || !(operation.IgnoredRules.Contains(rule.Id) || (response?.IgnoredRules.Contains(rule.Id) ?? false)
+                     || context.RulesetFor(operation).SeverityOf(rule.Id, rule.DefaultSeverity) == Severity.Off))
+            {
+                return finding;
+            }
+
+            first ??= finding;
+        }
+
+        return first ?? new Finding(message, pointer, Location: location, Subject: site.Target);
     }
 
     private static bool IsWithin(string pointer, string ancestor) =>

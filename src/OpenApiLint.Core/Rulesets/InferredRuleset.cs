@@ -16,6 +16,40 @@ namespace OpenApiLint.Core.Rulesets;
 /// <param name="DocumentCount">How many documents the lists were derived from.</param>
 public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string, IReadOnlyList<string>> Allowed, int DocumentCount)
 {
+    /// <summary>The team ruleset's <c>name</c>, which messages use (<c>orders-team allows …</c>); <c>null</c>: none written.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>
+    /// A ruleset name made from a folder or project name: kebab-case, lower case (<c>OrdersApi</c> → <c>orders-api</c>,
+    /// <c>billing_service</c> → <c>billing-service</c>); <c>team</c> when nothing usable is left.
+    /// </summary>
+    public static string NameFrom(string folderOrProjectName)
+    {
+        var name = new StringBuilder();
+        char previous = '\0';
+        foreach (var c in folderOrProjectName)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (char.IsAsciiLetterUpper(c) && (char.IsAsciiLetterLower(previous) || char.IsAsciiDigit(previous)) && name.Length > 0)
+                {
+                    name.Append('-');
+                }
+
+                name.Append(char.ToLowerInvariant(c));
+            }
+            else if (name.Length > 0 && name[^1] != '-')
+            {
+                name.Append('-');
+            }
+
+            previous = c;
+        }
+
+        var text = name.ToString().Trim('-');
+        return text.Length == 0 ? "team" : text;
+    }
+
     /// <summary>Infers the per-method allowed codes of <paramref name="documents"/> on top of <paramref name="baseRuleset"/>.</summary>
     /// <param name="extends">How the written file names the base (<c>recommended</c>, <c>./base.json</c>).</param>
     /// <param name="baseRuleset">The loaded base, whose allowed lists the inferred ones keep.</param>
@@ -71,6 +105,11 @@ public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string,
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            if (Name is not null)
+            {
+                json.WriteString("name", Name);
+            }
+
             json.WriteString("extends", Extends);
             if (DocumentCount > 0)
             {

@@ -6,13 +6,15 @@ namespace OpenApiLint.Core.Rulesets;
 
 /// <summary>
 /// Glob patterns over OpenAPI path templates: <c>*</c> matches within one segment, <c>**</c> any number of segments,
-/// <c>?</c> one character; everything else (including <c>{id}</c>) matches literally.
+/// <c>?</c> one character; everything else (including <c>{id}</c>) matches literally, ignoring case: ASP.NET Core
+/// routes compare literal segments case-insensitively, so Swashbuckle's <c>/api/Products/{id}</c> (named after
+/// <c>ProductsController</c>) is the route a team writes as <c>/api/products/**</c>.
 /// </summary>
 public static class PathGlob
 {
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>Whether <paramref name="path"/> matches <paramref name="pattern"/> (case-sensitive, as URLs are).</summary>
+    /// <summary>Whether <paramref name="path"/> matches <paramref name="pattern"/>, literal segments compared case-insensitively.</summary>
     public static bool IsMatch(string pattern, string path) => Cache.GetOrAdd(pattern, Compile).IsMatch(path);
 
     private static Regex Compile(string pattern)
@@ -58,6 +60,6 @@ public static class PathGlob
         }
 
         regex.Append('$');
-        return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
     }
 }

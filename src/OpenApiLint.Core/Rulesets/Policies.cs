@@ -123,6 +123,15 @@ public sealed record RuleSetting(Severity Severity, string? Rationale);
 /// <param name="Patch">What changes for matching operations.</param>
 public sealed record RulesetOverride(IReadOnlyList<string> Paths, IReadOnlyList<string>? Methods, RulesetPatch Patch)
 {
+    /// <summary>
+    /// Where the override is written (the ruleset file, the pointer <c>/overrides/0</c>, its line and column);
+    /// <c>null</c> for one built in or made in code. An override that matches nothing is reported there.
+    /// </summary>
+    public SourceLocation? Source { get; init; }
+
+    /// <summary>How messages name it: its paths, and its methods when it has some.</summary>
+    public string DisplayName => $"override {{ paths: [{string.Join(", ", Paths)}]{(Methods is null ? "" : $", methods: [{string.Join(", ", Methods)}]")} }}";
+
     /// <summary>Whether the override applies to <paramref name="method"/> <paramref name="path"/>.</summary>
     public bool Matches(string path, string method) =>
         (Methods is null || Methods.Contains(method, StringComparer.OrdinalIgnoreCase)) && Paths.Any(pattern => PathGlob.IsMatch(pattern, path));

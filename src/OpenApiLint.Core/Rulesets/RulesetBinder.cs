@@ -329,7 +329,11 @@ internal static class RulesetBinder
                 throw Error(item, "an override needs 'paths' (glob patterns such as \"/legacy/**\")");
             }
 
-            result.Add(new RulesetOverride(paths, methods, patch ?? throw Error(item, "an override needs a 'ruleset'")));
+            // The loader turns the pointer into the file's line and column.
+            result.Add(new RulesetOverride(paths, methods, patch ?? throw Error(item, "an override needs a 'ruleset'"))
+            {
+                Source = SourceLocation.Unpositioned("", item.Pointer),
+            });
         }
 
         return result;

@@ -185,7 +185,7 @@ public static class RulesetLoader
 
             try
             {
-                return (RulesetBinder.Bind(parsed.Root), []);
+                return (Positioned(RulesetBinder.Bind(parsed.Root), text, origin), []);
             }
             catch (RulesetFormatException error)
             {
@@ -193,6 +193,34 @@ public static class RulesetLoader
                 return (null, [new LoadError(file, span.Line, span.Column, error.Message)]);
             }
         }
+    }
+
+    /// <summary>
+    /// Gives a file's overrides their line and column in it, so an override that matches nothing can be reported
+    /// where it is written. Built-in overrides get none: the team cannot edit them.
+    /// </summary>
+    private static RulesetPatch Positioned(RulesetPatch patch, string text, Origin origin)
+    {
+        if (patch.Overrides.Count == 0)
+        {
+            return patch;
+        }
+
+        if (origin.IsBuiltIn)
+        {
+            return patch with { Overrides = patch.Overrides.Select(item => item with { Source = null }).ToArray() };
+        }
+
+        var spans = RulesetPositions.Resolve(text, patch.Overrides.Select(item => item.Source!.Pointer));
+        return patch with
+        {
+            Overrides = patch.Overrides.Select(item =>
+            {
+                var pointer = item.Source!.Pointer;
+                var span = spans.GetValueOrDefault(pointer);
+                return item with { Source = new SourceLocation(origin.Id, pointer, span.Line, span.Column, span.EndLine, span.EndColumn) };
+            }).ToArray(),
+        };
     }
 
     private static RulesetLoadResult Failure(string file, string message) => new(null, [new LoadError(file, 0, 0, message)]);

@@ -53,7 +53,7 @@ public sealed class InstalledToolTests
                 "specs/petstore.openapi.yaml(42,9): error OAL0001: GET /orders/{id} declares 304; minimal-codes allows GET: 200, 401, 403, 404, 500",
                 "specs/petstore.openapi.yaml(51,11): error OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); minimal-codes forbids a body on 204",
                 "specs/petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500",
-                "4 errors, 0 warnings, 0 infos in 1 file",
+                "4 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)",
             }));
             Assert.That(outcome.Error, Is.Empty);
         });
@@ -66,7 +66,7 @@ public sealed class InstalledToolTests
 
         var outcome = InstalledTool.Run(_folder.Path, "lint", "clean.openapi.json");
 
-        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended)\n", "")));
     }
 
     [Test]
@@ -105,7 +105,7 @@ public sealed class InstalledToolTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(1));
-            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "4 errors, 0 warnings, 0 infos in 1 file; sarif report written to out/sarif/lint.sarif" }));
+            Assert.That(outcome.OutLines, Is.EqualTo(new[] { "4 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); sarif report written to out/sarif/lint.sarif" }));
             Assert.That(FormatterTests.ValidateSarif(sarif), Is.Empty);
             Assert.That(JObject.Parse(sarif)["runs"]![0]!["results"]!.Count(), Is.EqualTo(4));
             Assert.That(_folder.Files(), Is.EqualTo(new[] { "out/sarif/lint.sarif", "petstore.openapi.yaml" }));
@@ -149,7 +149,7 @@ public sealed class InstalledToolTests
         _folder.Copy("legacy.openapi.yaml");
 
         var before = InstalledTool.Run(_folder.Path, "lint", "legacy.openapi.yaml", "-r", "minimal-codes");
-        var init = InstalledTool.Run(_folder.Path, "init", "--extends", "minimal-codes", "--infer", "legacy.openapi.yaml");
+        var init = InstalledTool.Run(_folder.Path, "init", "--extends", "minimal-codes", "--infer", "legacy.openapi.yaml", "--name", "legacy-team");
         var after = InstalledTool.Run(_folder.Path, "lint", "legacy.openapi.yaml");
         var again = InstalledTool.Run(_folder.Path, "init", "--extends", "minimal-codes");
 
@@ -157,7 +157,7 @@ public sealed class InstalledToolTests
         {
             Assert.That(before.ExitCode, Is.EqualTo(1));
             Assert.That(init.ExitCode, Is.EqualTo(0), init.ToString());
-            Assert.That(after, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file\n", "")));
+            Assert.That(after, Is.EqualTo(new CliOutcome(0, "0 errors, 0 warnings, 0 infos in 1 file (ruleset legacy-team)\n", "")));
             Assert.That(again, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: .openapi-lint.json already exists; use --force to replace it\n")));
         });
     }
@@ -199,7 +199,7 @@ public sealed class InstalledToolTests
             Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("specs/b.json(8,1): error: invalid JSON"));
             Assert.That(outcome.OutLines.Count(line => line.StartsWith("specs/a.yaml(", StringComparison.Ordinal)), Is.EqualTo(4));
             Assert.That(outcome.OutLines, Has.Some.StartsWith("specs/c.yaml(7,9): warning OAL0005"));
-            Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 1 warning, 0 infos in 3 files; 1 file could not be linted"));
+            Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 1 warning, 0 infos in 3 files (ruleset recommended); 1 file could not be linted"));
         });
     }
 

@@ -163,6 +163,35 @@ public sealed class OAL0003_ResponseHeaderMissingTests
     }
 
     [Test]
+    public void Ignore_extension_in_object_form_suppresses_the_ids_it_justifies()
+    {
+        // As OpenApiLint.AspNetCore writes it when a suppression gives a justification.
+        const string document = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "t", "version": "1" },
+              "paths": {
+                "/orders/{id}": {
+                  "put": {
+                    "responses": { "201": { "description": "Created" }, "401": { "description": "Unauthorized" } },
+                    "x-openapi-lint-ignore": { "OAL0003": "an upsert answers 201 without Location", "OAL0005": "" }
+                  },
+                  "post": {
+                    "responses": { "201": { "description": "Created" } },
+                    "x-openapi-lint-ignore": { "OAL0005": "no body on purpose" }
+                  }
+                }
+              }
+            }
+            """;
+
+        Assert.That(Lint.Lines(Lint.Run(document, Lint.BuiltIn("recommended"), Id, "openapi.json")), Is.EqualTo(new[]
+        {
+            "11:24 OAL0003 error POST /orders/{id} 201 response does not declare the Location header; recommended requires Location on 201",
+        }));
+    }
+
+    [Test]
     public void Local_reference_is_reported_at_the_reference_site_with_the_definition_related()
     {
         const string document = """

@@ -250,4 +250,107 @@ public sealed class OAL0010_UnresolvedReferenceTests
             "10:13 OAL0010 error $ref '#/definitions/Order' cannot be resolved: its target does not exist",
         }));
     }
+
+    [Test]
+    public void Cycle_of_response_references_is_reported_at_the_reference_that_closes_it()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                get:
+                  responses:
+                    '200': { $ref: '#/components/responses/A' }
+            components:
+              responses:
+                A: { $ref: '#/components/responses/B' }
+                B: { $ref: '#/components/responses/A' }
+            """;
+
+        var loaded = Lint.Load(document);
+        var diagnostics = Lint.Run(document, Lint.BuiltIn("recommended"), Id);
+
+        Assert.That(Lint.Describe(diagnostics), Is.EqualTo(new[]
+        {
+            "11:10 OAL0010 error /components/responses/B/$ref | $ref '#/components/responses/A' cannot be resolved: it closes a cycle of references: #/components/responses/A → #/components/responses/B → #/components/responses/A",
+        }));
+        Assert.That(loaded.Operations.Single().Responses.Single().IsResolved, Is.False);
+    }
+
+    [Test]
+    public void Path_item_that_refers_to_itself_is_reported()
+    {
+        const string document = """
+            openapi: 3.1.0
+            info: { title: t, version: '1' }
+            paths:
+              /a:
+                $ref: '#/paths/~1a'
+            """;
+
+        Assert.That(Lint.Describe(Lint.Run(document, Lint.BuiltIn("recommended"), Id)), Is.EqualTo(new[]
+        {
+            "5:5 OAL0010 error /paths/~1a/$ref | $ref '#/paths/~1a' cannot be resolved: it closes a cycle of references: #/paths/~1a → #/paths/~1a",
+        }));
+    }
+
+    [Test]
+    public void Cycle_across_files_is_reported_in_the_file_that_closes_it()
+    {
+        using var folder = new TempFolder();
+        var documentPath = folder.Write("openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                get:
+                  responses:
+                    '200': { $ref: 'a.yaml#/R' }
+              /items:
+                $ref: 'items.yaml'
+            """);
+        folder.Write("a.yaml", "R: { $ref: 'b.yaml#/R' }\n");
+        var bPath = folder.Write("b.yaml", "Other: { description: x }\nR:\n  $ref: 'a.yaml#/R'\n");
+        var itemsPath = folder.Write("items.yaml", "$ref: 'openapi.yaml#/paths/~1items'\n");
+
+        var diagnostics = Lint.RunFile(documentPath, Lint.BuiltIn("recommended"), Id);
+
+        Assert.That(diagnostics.Select(d => $"{Lint.Where(d.Location)} {d.Path} | {d.Message}"), Is.EqualTo(new[]
+        {
+            $"{bPath} 3:3 /R/$ref /orders | $ref 'a.yaml#/R' cannot be resolved: it closes a cycle of references: a.yaml#/R → b.yaml#/R → a.yaml#/R",
+            $"{itemsPath} 1:1 /$ref  | $ref 'openapi.yaml#/paths/~1items' cannot be resolved: it closes a cycle of references: #/paths/~1items → items.yaml# → #/paths/~1items",
+        }));
+    }
+
+    [Test]
+    public void Cycle_of_schema_references_is_reported_and_a_recursive_schema_is_not()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /a:
+                get:
+                  responses:
+                    '200':
+                      description: OK
+                      content:
+                        application/json:
+                          schema: { $ref: '#/components/schemas/Node' }
+            components:
+              schemas:
+                Node:
+                  properties:
+                    child: { $ref: '#/components/schemas/Node' }
+                    other: { $ref: '#/components/schemas/Alias' }
+                Alias: { $ref: '#/components/schemas/Same' }
+                Same: { $ref: '#/components/schemas/Alias' }
+            """;
+
+        Assert.That(Lint.Describe(Lint.Run(document, Lint.BuiltIn("recommended"), Id)), Is.EqualTo(new[]
+        {
+            "19:13 OAL0010 error /components/schemas/Same/$ref | $ref '#/components/schemas/Alias' cannot be resolved: it closes a cycle of references: #/components/schemas/Alias → #/components/schemas/Same → #/components/schemas/Alias",
+        }));
+    }
 }

@@ -34,7 +34,11 @@ public sealed class OverridesTests
     [TestCase("/orders/**", "/orders/", true)]
     [TestCase("/v?/orders", "/v1/orders", true)]
     [TestCase("/v?/orders", "/v10/orders", false)]
-    [TestCase("/Orders", "/orders", false)]
+    // Case-insensitive as ASP.NET Core routing is (behaviour changed by issue 14; it used to be case-sensitive).
+    [TestCase("/Orders", "/orders", true)]
+    [TestCase("/api/products/**", "/api/Products/{id}", true)]
+    [TestCase("/api/products/*", "/API/PRODUCTS/{ID}", true)]
+    [TestCase("/api/products/*", "/api/Productsx/{id}", false)]
     [TestCase("/a.b", "/axb", false)]
     public void Path_globs(string pattern, string path, bool matches)
     {

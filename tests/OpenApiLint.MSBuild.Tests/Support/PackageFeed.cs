@@ -12,6 +12,9 @@ internal static class PackageFeed
 {
     public const string PackageId = "OpenApiLint.MSBuild";
 
+    /// <summary>The companion packages an ASP.NET Core app references (runtime references, not build tools), packed into the same feed.</summary>
+    public static IReadOnlyList<string> CompanionPackageIds { get; } = ["OpenApiLint.AspNetCore", "OpenApiLint.AspNetCore.OpenApi", "OpenApiLint.Swashbuckle"];
+
     public static string Version { get; private set; } = "";
 
     /// <summary>Folder of the test run: the feed, the nuget.config and one folder per test project.</summary>
@@ -49,6 +52,15 @@ internal static class PackageFeed
         var pack = DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
         Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
         Assert.That(File.Exists(PackagePath), Is.True, $"{PackagePath} should exist after: {pack}");
+
+        // The companions in dependency order, so each pack finds the one before it built.
+        foreach (var id in CompanionPackageIds)
+        {
+            var companion = Path.Combine(RepositoryRoot, "src", id, id + ".csproj");
+            var packed = DotNet.Run(RepositoryRoot, "pack", companion, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
+            Assert.That(packed.ExitCode, Is.Zero, packed.ToString);
+            Assert.That(File.Exists(Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg")), Is.True, $"{id} should be packed: {packed}");
+        }
     }
 
     /// <summary>Removes the run's folder and the run's version from NuGet's global packages folder, which nothing will use again.</summary>
@@ -61,9 +73,14 @@ internal static class PackageFeed
 
         var locals = DotNet.Run(Path.GetTempPath(), "nuget", "locals", "global-packages", "--list");
         var line = locals.Lines.FirstOrDefault(text => text.StartsWith("global-packages:", StringComparison.Ordinal));
-        if (line is not null && Version.Length > 0)
+        if (line is null || Version.Length == 0)
         {
-            var versions = Path.Combine(line["global-packages:".Length..].Trim(), PackageId.ToLowerInvariant());
+            return;
+        }
+
+        foreach (var id in CompanionPackageIds.Prepend(PackageId))
+        {
+            var versions = Path.Combine(line["global-packages:".Length..].Trim(), id.ToLowerInvariant());
             var installed = Path.Combine(versions, Version);
             if (Directory.Exists(installed))
             {

@@ -3,7 +3,10 @@ namespace OpenApiLint.MSBuild.Tests.Support;
 /// <summary>A throwaway project in the run's temporary folder that references the packed package, built with the real SDK.</summary>
 internal sealed class TestProject
 {
-    private const string AspNetCorePackagesVersion = "10.0.15";
+    /// <summary>Microsoft.AspNetCore.OpenApi, Microsoft.Extensions.ApiDescription.Server and the authentication handlers.</summary>
+    public const string AspNetCorePackagesVersion = "10.0.15";
+
+    public const string SwashbuckleVersion = "11.0.1";
 
     private TestProject(string name, string sdk, string properties, string packageReferences, string targetFrameworks, string parentFolder = "")
     {
@@ -67,6 +70,31 @@ internal sealed class TestProject
         project.Write("Program.cs", program);
         return project;
     }
+
+    /// <summary>
+    /// An ASP.NET Core app with the given package references (lines of an ItemGroup) and extra PropertyGroup lines;
+    /// <paramref name="parentFolder"/> as for <see cref="ClassLibrary"/>.
+    /// </summary>
+    public static TestProject WebApp(string name, string program, string packageReferences, string properties = "", string parentFolder = "")
+    {
+        var project = new TestProject(name, "Microsoft.NET.Sdk.Web", properties, packageReferences, "net10.0", parentFolder);
+        project.Write("Program.cs", program);
+        return project;
+    }
+
+    /// <summary>
+    /// A reference to a companion package (built from this repository, packed into the run's feed), present unless
+    /// the build sets <c>WithCompanion=false</c>, which also leaves <c>WITH_COMPANION</c> undefined for the app's code:
+    /// one project builds with and without it.
+    /// </summary>
+    public static string CompanionReference(string packageId) => $"""
+            <PackageReference Include="{packageId}" Version="{PackageFeed.Version}" Condition="'$(WithCompanion)' != 'false'" />
+        """;
+
+    /// <summary>The PropertyGroup line that goes with <see cref="CompanionReference"/>.</summary>
+    public const string CompanionSymbol = """
+            <DefineConstants Condition="'$(WithCompanion)' != 'false'">$(DefineConstants);WITH_COMPANION</DefineConstants>
+        """;
 
     public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Directory, relativePath));
 
