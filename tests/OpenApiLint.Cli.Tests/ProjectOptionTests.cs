@@ -69,7 +69,7 @@ public sealed class ProjectOptionTests
             "OrdersApi/Program.cs(3,8): error OAL0002: POST /orders does not declare 201; orders-team requires POST: 201 (OrdersApi/obj/OrdersApi.json(7,9))",
             "OrdersApi/Program.cs(3,38): error OAL0001: POST /orders declares 200; orders-team allows POST: 201, 400, 401, 403, 500 (OrdersApi/obj/OrdersApi.json(8,11))",
             "OrdersApi/Program.cs(4,78): error OAL0001: DELETE /orders/{id} declares 404; orders-team allows DELETE: 200, 204, 401, 403, 500 (OrdersApi/obj/OrdersApi.json(16,11))",
-            "3 errors, 0 warnings, 0 infos in 1 file",
+            "3 errors, 0 warnings, 0 infos in 1 file (ruleset orders-team)",
         }));
     }
 
