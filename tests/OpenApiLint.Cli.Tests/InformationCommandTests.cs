@@ -82,7 +82,7 @@ public sealed class InformationCommandTests
             Assert.That(minimal, Does.StartWith(
                 "minimal-codes\n" +
                 "  title:  HTTP Status Response Codes\n" +
-                "  source: “HTTP Status Response Codes”: shared/guidelines/002_2f01ced5048372ec.txt\n" +
+                "  source: “HTTP Status Response Codes”\n" +
                 "  allowed codes:\n" +
                 "    GET     200, 401, 403, 404, 500\n" +
                 "    PUT     200, 204, 400, 401, 403, 404, 500\n" +

@@ -57,6 +57,36 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void ReferenceCycle_IsAnErrorAndExitsOne()
+    {
+        _folder.Write("cycle.openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Cycle, version: '1' }
+            paths:
+              /orders:
+                get:
+                  responses:
+                    '200': { $ref: '#/components/responses/A' }
+            components:
+              responses:
+                A: { $ref: '#/components/responses/B' }
+                B: { $ref: '#/components/responses/A' }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "cycle.openapi.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
+            Assert.That(outcome.OutLines, Is.EqualTo(new[]
+            {
+                "cycle.openapi.yaml(11,10): error OAL0010: $ref '#/components/responses/A' cannot be resolved: it closes a cycle of references: #/components/responses/A → #/components/responses/B → #/components/responses/A",
+                "1 error, 0 warnings, 0 infos in 1 file (ruleset recommended)",
+            }));
+        });
+    }
+
+    [Test]
     public void TeamFile_AboveTheDocument_IsUsedWhenNoRulesetIsNamed()
     {
         _folder.Copy("team-ruleset.json", RulesetTeamFile);
@@ -411,15 +441,15 @@ public sealed class LintCommandTests
     {
         _folder.Copy("clean.openapi.json");
         _folder.Write("out/report.html", "the user's own file");
-        _folder.Write("team.hbs", "<ul>\n{{#each documents}}\n<li>{{file}}</li>\n");
+        _folder.Write("team.scriban", "<ul>\n{{ for doc in documents }}\n<li>{{ doc.file }}</li>\n");
 
-        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "--template", "team.hbs", "-o", "out/report.html");
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "--template", "team.scriban", "-o", "out/report.html");
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.hbs(2,1): error: the block '{{#each documents}}' opened here is never closed: expected '{{/each}}'\n")));
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,19): error: Error while parsing for statement: The <end> statement was not found in: for <variable> in <expression> ... end\n")));
             Assert.That(File.ReadAllText(_folder["out/report.html"]), Is.EqualTo("the user's own file"));
-            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html", "team.hbs" }));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html", "team.scriban" }));
         });
     }
 
@@ -443,11 +473,26 @@ public sealed class LintCommandTests
     public void Html_WithATeamTemplate_RendersThatTemplate()
     {
         _folder.Copy("clean.openapi.json");
-        _folder.Write("team.hbs", "<p>{{#each documents}}{{file}} {{/each}}</p>");
+        _folder.Write("team.scriban", "<p>{{ for doc in documents }}{{ doc.file }} {{ end }}</p>");
 
-        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "--format", "html", "--template", "team.hbs");
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "--format", "html", "--template", "team.scriban");
 
         Assert.That(outcome, Is.EqualTo(new CliOutcome(0, "<p>clean.openapi.json </p>", "")));
+    }
+
+    [Test]
+    public void Html_WithATemplateThatFailsInALoop_ExitsWith2AndWritesNothing()
+    {
+        _folder.Copy("clean.openapi.json");
+        _folder.Write("team.scriban", "<ul>\n{{ for doc in documents }}\n  <li>{{ doc.file | string.shout }}</li>\n{{ end }}</ul>");
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "--template", "team.scriban", "-o", "report.html");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,21): error: The function `string.shout` was not found\n")));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "team.scriban" }));
+        });
     }
 
     [Test]

@@ -22,7 +22,6 @@ public sealed partial class PackageTests
             "buildMultiTargeting/OpenApiLint.MSBuild.targets",
             "buildTransitive/OpenApiLint.MSBuild.props",
             "buildTransitive/OpenApiLint.MSBuild.targets",
-            "tasks/net10.0/Handlebars.dll",
             "tasks/net10.0/Humanizer.dll",
             "tasks/net10.0/Json.More.dll",
             "tasks/net10.0/JsonPointer.Net.dll",
@@ -34,6 +33,7 @@ public sealed partial class PackageTests
             "tasks/net10.0/OpenApiLint.MSBuild.deps.json",
             "tasks/net10.0/OpenApiLint.MSBuild.dll",
             "tasks/net10.0/OpenApiLint.SourceLocations.dll",
+            "tasks/net10.0/Scriban.Signed.dll",
             "tasks/net10.0/YamlDotNet.dll",
         }));
 

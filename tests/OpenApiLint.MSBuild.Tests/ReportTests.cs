@@ -32,9 +32,9 @@ public sealed class ReportTests
     [Test]
     public void Broken_report_template_is_one_build_error_at_its_line()
     {
-        var project = TestProject.ClassLibrary("BrokenTemplate", "<OpenApiLintReport>reports/lint.html</OpenApiLintReport><OpenApiLintReportTemplate>team.hbs</OpenApiLintReportTemplate>");
+        var project = TestProject.ClassLibrary("BrokenTemplate", "<OpenApiLintReport>reports/lint.html</OpenApiLintReport><OpenApiLintReportTemplate>team.scriban</OpenApiLintReportTemplate>");
         project.Write("swagger.json", Documents.MeetsRecommended);
-        project.Write("team.hbs", "<ul>\n{{#each documents}}\n<li>{{file}}</li>\n");
+        project.Write("team.scriban", "<ul>\n{{ for doc in documents }}\n<li>{{ doc.file }}</li>\n");
 
         var build = project.Build();
 
@@ -43,7 +43,7 @@ public sealed class ReportTests
             Assert.That(build.ExitCode, Is.EqualTo(1), build.ToString);
             Assert.That(build.Findings, Is.EqualTo(new[]
             {
-                project.Finding("team.hbs", 2, 1, "error", "OAL9005", "the block '{{#each documents}}' opened here is never closed: expected '{{/each}}'"),
+                project.Finding("team.scriban", 3, 19, "error", "OAL9005", "Error while parsing for statement: The <end> statement was not found in: for <variable> in <expression> ... end"),
             }), build.ToString);
             Assert.That(File.Exists(project.PathOf("reports/lint.html")), Is.False);
         });

@@ -9,14 +9,15 @@ public sealed class CustomTemplateTests
     [Test]
     public void Template_file_renders_the_view_model()
     {
-        var file = TemplateFolder.Create().Write("team.hbs",
+        var file = TemplateFolder.Create().Write("team.scriban",
             """
-            {{summary.errors}} errors in {{summary.lintedDocuments}} documents
-            {{#each documents}}
-            {{index}}. {{file}} ({{ruleset}}): {{#each matrix.rows}}{{method}} {{path}} {{/each}}
-            {{/each}}
-            {{#each loadErrors}}not linted: {{location}} {{message}}
-            {{/each}}
+            {{ summary.errors }} errors in {{ summary.lintedDocuments }} documents
+            {{ for doc in documents ~}}
+            {{ doc.index }}. {{ doc.file }} ({{ doc.ruleset }}): {{ for row in doc.matrix.rows }}{{ row.method }} {{ row.path }} {{ end }}
+            {{ end ~}}
+            {{ for error in loadErrors ~}}
+            not linted: {{ error.location }} {{ error.message }}
+            {{ end ~}}
             """);
 
         var html = ReportFixtures.Html(ReportFixtures.Team(), file);
@@ -35,8 +36,8 @@ public sealed class CustomTemplateTests
     public void Template_folder_uses_its_own_partials_and_the_built_in_ones()
     {
         var folder = TemplateFolder.Create();
-        folder.Write("report.hbs", "<style>{{> style}}</style>\n{{#each documents}}{{#each findingsByRule}}{{> rule}}{{/each}}{{/each}}");
-        folder.Write("rule.hbs", "<h2>{{rule.id}} ×{{count}}</h2>\n");
+        folder.Write("report.scriban", "<style>{{ include 'style' }}</style>\n{{ for doc in documents }}{{ for group in doc.findingsByRule }}{{ include 'rule' }}{{ end }}{{ end }}");
+        folder.Write("rule.scriban", "<h2>{{ group.rule.id }} ×{{ group.count }}</h2>\n");
 
         var html = ReportFixtures.Html(ReportFixtures.Team(), folder.Path);
 
@@ -52,8 +53,8 @@ public sealed class CustomTemplateTests
     public void Folder_partial_replaces_the_built_in_partial_of_the_same_name()
     {
         var folder = TemplateFolder.Create();
-        folder.Write("report.hbs", ReportTemplate.GetBuiltInText("report"));
-        folder.Write("finding.hbs", "<article class=\"team-finding\" data-rule=\"{{ruleId}}\">{{location}}: {{message}}</article>\n");
+        folder.Write("report.scriban", ReportTemplate.GetBuiltInText("report"));
+        folder.Write("finding.scriban", "<article class=\"team-finding\" data-rule=\"{{ finding.ruleId }}\">{{ finding.location }}: {{ finding.message }}</article>\n");
 
         var html = ReportFixtures.Html(ReportFixtures.Team(), folder.Path);
 
@@ -71,8 +72,27 @@ public sealed class CustomTemplateTests
         Assert.Multiple(() =>
         {
             Assert.That(ReportTemplate.BuiltInNames, Is.EqualTo(new[] { "document", "filters", "finding", "findings", "header", "legend", "load-errors", "matrix", "report", "script", "style" }));
-            Assert.That(ReportTemplate.GetBuiltInText("report"), Does.StartWith("{{!--"));
+            Assert.That(ReportTemplate.GetBuiltInText("report"), Does.StartWith("{{##"));
             Assert.That(() => ReportTemplate.GetBuiltInText("nope"), Throws.ArgumentException);
+        });
+    }
+
+    /// <summary>A folder that overrides one partial only (no report of its own would need a main template, so it copies the built-in one).</summary>
+    [Test]
+    public void Folder_overriding_only_the_legend_keeps_every_other_built_in_partial()
+    {
+        var folder = TemplateFolder.Create();
+        folder.Write("report.scriban", ReportTemplate.GetBuiltInText("report"));
+        folder.Write("legend.scriban", "<p class=\"team-legend\">{{ legend.size }} verdicts</p>\n");
+
+        var html = ReportFixtures.Html(ReportFixtures.Team(), folder.Path);
+        var builtIn = ReportFixtures.Html(ReportFixtures.Team());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<p class=\"team-legend\">5 verdicts</p>"));
+            Assert.That(html, Does.Not.Contain("<ul class=\"legend\""));
+            Assert.That(System.Text.RegularExpressions.Regex.Replace(html, "<p class=\"team-legend\">5 verdicts</p>\n", ""), Is.EqualTo(System.Text.RegularExpressions.Regex.Replace(builtIn, "<ul class=\"legend\".*?</ul>\n", "", System.Text.RegularExpressions.RegexOptions.Singleline)));
         });
     }
 

@@ -14,7 +14,7 @@ public sealed partial class DocsTests
     {
         var example = ExampleTemplate().Match(ReadDocs());
         Assert.That(example.Success, Is.True, "docs/report.md should hold the minimal template example");
-        var file = TemplateFolder.Create().Write("minimal.hbs", example.Groups[1].Value);
+        var file = TemplateFolder.Create().Write("minimal.scriban", example.Groups[1].Value);
 
         var html = ReportFixtures.Html(ReportFixtures.Team(), file);
 
@@ -65,6 +65,6 @@ public sealed partial class DocsTests
     private static string ReadDocs([CallerFilePath] string thisFile = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "docs", "report.md")).ReplaceLineEndings("\n");
 
-    [GeneratedRegex("<!-- This example is rendered[^\\n]*\\n```handlebars\\n(.*?)```", RegexOptions.Singleline)]
+    [GeneratedRegex("<!-- This example is rendered[^\\n]*\\n```scriban-html\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ExampleTemplate();
 }

@@ -2,10 +2,10 @@ namespace OpenApiLint.Core.Report;
 
 /// <summary>
 /// Everything the HTML report shows, shaped for templates rather than for the rules: plain strings, numbers,
-/// booleans and lists, already sorted, counted and labelled, so a template needs no logic beyond <c>#each</c> and
-/// <c>#if</c>. Templates name its members in camelCase, as <see cref="ReportViewModelJson.Serialize"/> writes them
-/// (Handlebars.Net matches member names case-insensitively); docs/report.md documents every field. Strings that
-/// come from a document are raw here: templates escape them.
+/// booleans and lists, already sorted, counted and labelled, so a template needs no logic beyond <c>for</c> and
+/// <c>if</c>. Templates name its members in camelCase, as <see cref="ReportViewModelJson.Serialize"/> writes them
+/// (templates receive exactly that JSON, as Scriban objects); docs/report.md documents every field. Strings that
+/// come from a document are raw here: the template context escapes them when it writes them.
 /// </summary>
 /// <param name="Tool">The tool that produced the report.</param>
 /// <param name="GeneratedAt">When the run happened, ISO 8601 in UTC (<c>2026-01-02T03:04:05Z</c>).</param>
@@ -34,8 +34,8 @@ public sealed record ReportViewModel(
 /// <summary>What the template set adds for the page itself.</summary>
 /// <param name="ContentSecurityPolicy">
 /// The value for a <c>Content-Security-Policy</c> meta tag: nothing may be fetched, and only the template set's
-/// <c>style</c> and <c>script</c> partials may apply (by hash), when placed as <c>&lt;style&gt;{{&gt; style}}&lt;/style&gt;</c>
-/// and <c>&lt;script&gt;{{&gt; script}}&lt;/script&gt;</c>.
+/// <c>style</c> and <c>script</c> partials may apply (by hash), when placed as <c>&lt;style&gt;{{ include 'style' }}&lt;/style&gt;</c>
+/// and <c>&lt;script&gt;{{ include 'script' }}&lt;/script&gt;</c>.
 /// </param>
 public sealed record PageView(string ContentSecurityPolicy);
 

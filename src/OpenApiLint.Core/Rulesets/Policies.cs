@@ -61,8 +61,17 @@ public sealed record CodePolicy(
     /// <summary>A policy that asks nothing.</summary>
     public static CodePolicy Empty { get; } = new([], BodyRequirement.Any, [], [], null);
 
-    /// <summary>The severity of every requirement of this policy that has none of its own; <c>null</c>: the rule's.</summary>
-    public Severity? Severity { get; init; }
+    /// <summary>The severity of the response headers that give none of their own; <c>null</c>: the rule's (OAL0003).</summary>
+    public Severity? ResponseHeadersSeverity { get; init; }
+
+    /// <summary>The severity of the body requirement when it gives none of its own; <c>null</c>: the rule's (OAL0004, OAL0005).</summary>
+    public Severity? BodySeverity { get; init; }
+
+    /// <summary>The severity of the precondition headers that give none of their own; <c>null</c>: the rule's (OAL0006).</summary>
+    public Severity? RequestHeadersSeverity { get; init; }
+
+    /// <summary>The severity of the error body properties that give none of their own; <c>null</c>: the rule's (OAL0007).</summary>
+    public Severity? ErrorBodyPropertiesSeverity { get; init; }
 
     /// <summary>The body requirement's own severity and sentence.</summary>
     public RequirementSetting BodySetting { get; init; } = RequirementSetting.None;
@@ -77,13 +86,13 @@ public sealed record CodePolicy(
     public IReadOnlyDictionary<string, RequirementSetting> ErrorBodyPropertySettings { get; init; } = NoSettings;
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of the body requirement.</summary>
-    public (Severity? Severity, string? Rationale) OfBody() => Resolve(BodySetting);
+    public (Severity? Severity, string? Rationale) OfBody() => Resolve(BodySetting, BodySeverity);
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of the requirement of response header <paramref name="name"/>.</summary>
-    public (Severity? Severity, string? Rationale) OfResponseHeader(string name) => Resolve(ResponseHeaderSettings.GetValueOrDefault(name));
+    public (Severity? Severity, string? Rationale) OfResponseHeader(string name) => Resolve(ResponseHeaderSettings.GetValueOrDefault(name), ResponseHeadersSeverity);
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of error body property <paramref name="name"/>.</summary>
-    public (Severity? Severity, string? Rationale) OfErrorBodyProperty(string name) => Resolve(ErrorBodyPropertySettings.GetValueOrDefault(name));
+    public (Severity? Severity, string? Rationale) OfErrorBodyProperty(string name) => Resolve(ErrorBodyPropertySettings.GetValueOrDefault(name), ErrorBodyPropertiesSeverity);
 
     /// <summary>
     /// The severity and sentence of the precondition requirement: the operation must accept one of the headers, so
@@ -101,11 +110,11 @@ public sealed record CodePolicy(
             }
         }
 
-        return Resolve(strongest);
+        return Resolve(strongest, RequestHeadersSeverity);
     }
 
-    private (Severity? Severity, string? Rationale) Resolve(RequirementSetting? setting) =>
-        (setting?.Severity ?? Severity, setting?.Rationale ?? Rationale);
+    private (Severity? Severity, string? Rationale) Resolve(RequirementSetting? setting, Severity? kindSeverity) =>
+        (setting?.Severity ?? kindSeverity, setting?.Rationale ?? Rationale);
 }
 
 /// <summary>How <c>default</c> responses count.</summary>
@@ -115,7 +124,12 @@ public sealed record DefaultResponsePolicy(bool Allowed, bool SatisfiesRequired)
 public sealed record RangePolicy(RangeAllowance Allowed, bool SatisfiesRequired);
 
 /// <summary>A rule's severity in a ruleset, and why.</summary>
-public sealed record RuleSetting(Severity Severity, string? Rationale);
+/// <param name="Severity">
+/// The severity the ruleset sets; <c>null</c> when an entry gives only a rationale, so the rule's default applies
+/// (<see cref="Ruleset.SeverityOf"/>): a ruleset knows rule ids, not the rules behind them.
+/// </param>
+/// <param name="Rationale">The guideline's words behind the setting.</param>
+public sealed record RuleSetting(Severity? Severity, string? Rationale);
 
 /// <summary>A partial ruleset applied to the operations whose path matches one of <see cref="Paths"/>.</summary>
 /// <param name="Paths">Glob patterns over path templates (<c>/legacy/**</c>).</param>

@@ -68,7 +68,7 @@ public sealed class Ruleset
 
     /// <summary>The severity of a rule under this ruleset.</summary>
     public Severity SeverityOf(string ruleId, Severity defaultSeverity) =>
-        Rules.TryGetValue(ruleId, out var setting) ? setting.Severity : defaultSeverity;
+        Rules.TryGetValue(ruleId, out var setting) && setting.Severity is { } severity ? severity : defaultSeverity;
 
     /// <summary>The ruleset in force for one operation: this one with every matching override applied in order.</summary>
     public Ruleset ForOperation(string path, string method)
@@ -132,13 +132,31 @@ public sealed class Ruleset
         }
 
         var codes = new Dictionary<string, CodePolicy>(Codes, StringComparer.OrdinalIgnoreCase);
+
+        // A rule severity set by this patch is the later word: it replaces the severities the inherited requirements of
+        // that rule gave themselves (their sentences stay). Within the patch, its own code policies are more specific.
+        foreach (var (id, change) in patch.Rules)
+        {
+            if (change.Severity is not null)
+            {
+                foreach (var (code, policy) in codes.ToArray())
+                {
+                    codes[code] = WithoutSeverities(policy, id);
+                }
+            }
+        }
+
         foreach (var (code, change) in patch.Codes)
         {
             var inherited = codes.GetValueOrDefault(StatusCodes.Normalize(code)) ?? CodePolicy.Empty;
 
             // A severity set on the code is the later, wider word: it replaces the severities the inherited
             // requirements gave themselves (their sentences stay).
-            var reset = change.Severity is not null;
+            if (change.Severity is not null)
+            {
+                inherited = WithoutSeverities(inherited, ruleId: null);
+            }
+
             codes[StatusCodes.Normalize(code)] = new CodePolicy(
                 change.ResponseHeaders ?? inherited.ResponseHeaders,
                 change.Body ?? inherited.Body,
@@ -146,11 +164,15 @@ public sealed class Ruleset
                 change.ErrorBodyProperties ?? inherited.ErrorBodyProperties,
                 change.Rationale ?? inherited.Rationale)
             {
-                Severity = change.Severity ?? inherited.Severity,
-                BodySetting = change.Body is not null ? change.BodySetting ?? RequirementSetting.None : Reset(inherited.BodySetting, reset),
-                ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : Reset(inherited.ResponseHeaderSettings, reset),
-                RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : Reset(inherited.RequestHeaderSettings, reset),
-                ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings) : Reset(inherited.ErrorBodyPropertySettings, reset),
+                // A requirement given anew does not keep the severity an inherited code policy gave the old one.
+                ResponseHeadersSeverity = change.Severity ?? (change.ResponseHeaders is null ? inherited.ResponseHeadersSeverity : null),
+                BodySeverity = change.Severity ?? (change.Body is null ? inherited.BodySeverity : null),
+                RequestHeadersSeverity = change.Severity ?? (change.RequestHeaders is null ? inherited.RequestHeadersSeverity : null),
+                ErrorBodyPropertiesSeverity = change.Severity ?? (change.ErrorBodyProperties is null ? inherited.ErrorBodyPropertiesSeverity : null),
+                BodySetting = change.Body is not null ? change.BodySetting ?? RequirementSetting.None : inherited.BodySetting,
+                ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : inherited.ResponseHeaderSettings,
+                RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : inherited.RequestHeaderSettings,
+                ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings) : inherited.ErrorBodyPropertySettings,
             };
         }
 
@@ -158,8 +180,7 @@ public sealed class Ruleset
         foreach (var (id, change) in patch.Rules)
         {
             var inherited = rules.GetValueOrDefault(id);
-            var severity = change.Severity ?? inherited?.Severity ?? DefaultSeverityOf(id);
-            rules[id] = new RuleSetting(severity, change.Rationale ?? inherited?.Rationale);
+            rules[id] = new RuleSetting(change.Severity ?? inherited?.Severity, change.Rationale ?? inherited?.Rationale);
         }
 
         return new Ruleset
@@ -191,17 +212,35 @@ public sealed class Ruleset
         return copy;
     }
 
-    private static RequirementSetting Reset(RequirementSetting setting, bool reset) =>
-        reset ? setting with { Severity = null } : setting;
+    /// <summary>
+    /// <paramref name="policy"/> without the severities its requirements of rule <paramref name="ruleId"/> (all of
+    /// them when <c>null</c>) gave themselves, so a later, wider severity setting applies to them.
+    /// </summary>
+    private static CodePolicy WithoutSeverities(CodePolicy policy, string? ruleId)
+    {
+        bool Covers(string id) => ruleId is null || string.Equals(ruleId, id, StringComparison.OrdinalIgnoreCase);
+        var body = policy.Body switch
+        {
+            BodyRequirement.Forbidden => Covers(OpenApiLint.Core.Rules.RuleIds.ResponseBodyForbidden),
+            BodyRequirement.Expected => Covers(OpenApiLint.Core.Rules.RuleIds.ResponseBodyMissing),
+            _ => ruleId is null,
+        };
+        return policy with
+        {
+            ResponseHeadersSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.ResponseHeaderMissing) ? null : policy.ResponseHeadersSeverity,
+            ResponseHeaderSettings = Covers(OpenApiLint.Core.Rules.RuleIds.ResponseHeaderMissing) ? Reset(policy.ResponseHeaderSettings) : policy.ResponseHeaderSettings,
+            BodySeverity = body ? null : policy.BodySeverity,
+            BodySetting = body ? policy.BodySetting with { Severity = null } : policy.BodySetting,
+            RequestHeadersSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.PreconditionHeaderMissing) ? null : policy.RequestHeadersSeverity,
+            RequestHeaderSettings = Covers(OpenApiLint.Core.Rules.RuleIds.PreconditionHeaderMissing) ? Reset(policy.RequestHeaderSettings) : policy.RequestHeaderSettings,
+            ErrorBodyPropertiesSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.ErrorBodyPropertiesMissing) ? null : policy.ErrorBodyPropertiesSeverity,
+            ErrorBodyPropertySettings = Covers(OpenApiLint.Core.Rules.RuleIds.ErrorBodyPropertiesMissing) ? Reset(policy.ErrorBodyPropertySettings) : policy.ErrorBodyPropertySettings,
+        };
+    }
 
-    private static IReadOnlyDictionary<string, RequirementSetting> Reset(IReadOnlyDictionary<string, RequirementSetting> settings, bool reset) =>
-        reset && settings.Count > 0
-            ? settings.ToDictionary(entry => entry.Key, entry => entry.Value with { Severity = null }, StringComparer.OrdinalIgnoreCase)
-            : settings;
+    private static IReadOnlyDictionary<string, RequirementSetting> Reset(IReadOnlyDictionary<string, RequirementSetting> settings) =>
+        settings.Count == 0 ? settings : settings.ToDictionary(entry => entry.Key, entry => entry.Value with { Severity = null }, StringComparer.OrdinalIgnoreCase);
 
     private static IReadOnlyDictionary<string, RequirementSetting> Settings(IReadOnlyDictionary<string, RequirementSetting>? settings) =>
         new Dictionary<string, RequirementSetting>(settings ?? new Dictionary<string, RequirementSetting>(), StringComparer.OrdinalIgnoreCase);
-
-    private static Severity DefaultSeverityOf(string id) =>
-        OpenApiLint.Core.Rules.RuleCatalog.Find(id)?.Descriptor.DefaultSeverity ?? Severity.Warning;
 }

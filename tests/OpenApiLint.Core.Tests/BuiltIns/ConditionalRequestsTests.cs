@@ -66,12 +66,26 @@ public sealed class ConditionalRequestsTests
         }
     }
 
+    // "The following response codes must be used when responding to requests." is about every request: HEAD, OPTIONS
+    // and TRACE are bound by the table through the '*' policy, 201 stays POST-only.
     [TestCase("head")]
     [TestCase("options")]
     [TestCase("trace")]
-    public void Methods_not_discussed_may_declare_any_code(string method)
+    public void Methods_not_discussed_are_bound_by_the_table(string method)
     {
-        Assert.That(Lint.Run(Doc.Operation(method, "202"), Lint.BuiltIn(Name), RuleIds.StatusCodeNotAllowed), Is.Empty);
+        var upper = method.ToUpperInvariant();
+        Assert.Multiple(() =>
+        {
+            foreach (var code in new[] { "202", "201", "307", "405" })
+            {
+                Assert.That(Lint.Lines(Lint.Run(Doc.Operation(method, code), Lint.BuiltIn(Name), RuleIds.StatusCodeNotAllowed)), Is.EqualTo(new[]
+                {
+                    $"{Doc.KeyPosition} OAL0001 error {upper} /orders declares {code}; conditional-requests allows {upper}: 200, 204, 304, 400, 401, 403, 404, 409, 412, 500",
+                }), code);
+            }
+
+            Assert.That(Lint.Run(Doc.Operation(method, "409"), Lint.BuiltIn(Name), RuleIds.StatusCodeNotAllowed), Is.Empty);
+        });
     }
 
     private static IEnumerable<TestCaseData> Requirements()
@@ -174,8 +188,10 @@ public sealed class ConditionalRequestsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ruleset.SeverityOf(RuleIds.ResponseBodyMissing, Severity.Warning), Is.EqualTo(Severity.Error));
-            Assert.That(ruleset.SeverityOf(RuleIds.ErrorBodyPropertiesMissing, Severity.Warning), Is.EqualTo(Severity.Info));
+            // The severities sit on the requirements: 200's body is a 'must be used' row, the error body an example.
+            Assert.That(ruleset.ForCode("200")!.OfBody().Severity, Is.EqualTo(Severity.Error));
+            Assert.That(ruleset.ForCode("500")!.OfErrorBodyProperty("code").Severity, Is.EqualTo(Severity.Info));
+            Assert.That(ruleset.ForCode("201")!.OfResponseHeader("Location"), Is.EqualTo((Severity.Error, "\"The response from a POST will also include a location in the header pointing to the newly added resource.\" (‘will’: error)")));
             Assert.That(ruleset.MaxDistinctCodes, Is.Null);
             Assert.That(ruleset.Methods.Values.SelectMany(policy => policy.Required), Is.Empty);
         });

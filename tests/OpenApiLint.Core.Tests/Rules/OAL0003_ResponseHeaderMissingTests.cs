@@ -26,7 +26,7 @@ public sealed class OAL0003_ResponseHeaderMissingTests
 
         Assert.That(Lint.Describe(diagnostics), Is.EqualTo(new[]
         {
-            "7:9 OAL0003 error /paths/~1orders/post/responses/201 | POST /orders 201 response does not declare the Location header; http-semantics requires Location on 201",
+            "7:9 OAL0003 info /paths/~1orders/post/responses/201 | POST /orders 201 response does not declare the Location header; http-semantics requires Location on 201",
         }));
         Assert.Multiple(() =>
         {
@@ -213,7 +213,7 @@ public sealed class OAL0003_ResponseHeaderMissingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Lint.Describe(diagnostic), Is.EqualTo("7:9 OAL0003 error /paths/~1orders/post/responses/201 | POST /orders 201 response does not declare the Location header; http-semantics requires Location on 201"));
+            Assert.That(Lint.Describe(diagnostic), Is.EqualTo("7:9 OAL0003 info /paths/~1orders/post/responses/201 | POST /orders 201 response does not declare the Location header; http-semantics requires Location on 201"));
             Assert.That(diagnostic.RelatedLocations.Select(Lint.Where), Is.EqualTo(new[] { "openapi.yaml 11:5 /components/responses/Created" }));
         });
     }

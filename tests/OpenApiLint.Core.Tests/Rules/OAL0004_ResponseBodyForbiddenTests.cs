@@ -36,7 +36,7 @@ public sealed class OAL0004_ResponseBodyForbiddenTests
         {
             Assert.That(diagnostics[0].StatusCode, Is.EqualTo("204"));
             Assert.That(diagnostics[0].RelatedLocations, Is.Empty);
-            Assert.That(diagnostics[0].Rationale, Does.StartWith("004: \"The 204 response must not include a message-body"));
+            Assert.That(diagnostics[0].Rationale, Does.StartWith("“Rest specific http status codes”: \"The 204 response must not include a message-body"));
         });
     }
 

@@ -29,7 +29,7 @@ public sealed class OAL0005_ResponseBodyMissingTests
         {
             "7:9 OAL0005 warning /paths/~1orders/get/responses/200 | GET /orders 200 response declares no body; recommended expects a body on 200",
         }));
-        Assert.That(diagnostics[0].Rationale, Does.StartWith("004: \"Unlike the 204 status code, a 200 response should include a response body.\""));
+        Assert.That(diagnostics[0].Rationale, Does.StartWith("“Rest specific http status codes”: \"Unlike the 204 status code, a 200 response should include a response body.\""));
     }
 
     [Test]
@@ -91,8 +91,8 @@ public sealed class OAL0005_ResponseBodyMissingTests
 
         Assert.That(Lint.Lines(Lint.Run(document, Lint.BuiltIn("platform-of-trust"), Id)), Is.EqualTo(new[]
         {
-            "8:9 OAL0005 warning GET /orders 404 response declares no body; platform-of-trust expects a body on 404",
-            "10:9 OAL0005 warning GET /orders 4XX response declares no body; platform-of-trust expects a body on 4XX",
+            "8:9 OAL0005 error GET /orders 404 response declares no body; platform-of-trust expects a body on 404",
+            "10:9 OAL0005 error GET /orders 4XX response declares no body; platform-of-trust expects a body on 4XX",
         }));
     }
 

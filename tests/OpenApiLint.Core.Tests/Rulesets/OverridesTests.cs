@@ -214,7 +214,7 @@ public sealed class OverridesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ruleset.Overrides.Select(o => string.Join(",", o.Paths)), Is.EqualTo(new[] { "**", "/legacy/**" }));
+            Assert.That(ruleset.Overrides.Select(o => string.Join(",", o.Paths)), Is.EqualTo(new[] { "**", "**", "/legacy/**" }));
             Assert.That(diagnostics.Select(d => (d.Path, d.Severity)), Is.EqualTo(new[] { ("/orders", Severity.Error), ("/legacy/orders", Severity.Warning) }));
         });
     }

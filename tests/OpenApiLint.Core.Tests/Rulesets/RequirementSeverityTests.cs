@@ -147,4 +147,40 @@ public sealed class RequirementSeverityTests
 
         Assert.That(result.Errors, Is.Not.Empty);
     }
+
+    [Test]
+    public void A_later_rule_severity_replaces_the_built_in_requirement_severities_of_that_rule_only()
+    {
+        // http-semantics: 401 WWW-Authenticate 'must' (error), 202 body 'should' (warning).
+        var ruleset = Lint.Ruleset("""{ "extends": "http-semantics", "rules": { "OAL0003": "info" } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lint.Run(Doc.Operation("get", "401", body: false), ruleset, "OAL0003").Single().Severity, Is.EqualTo(Severity.Info));
+            Assert.That(Lint.Run(Doc.Operation("post", "202", body: false), ruleset, "OAL0005").Single().Severity, Is.EqualTo(Severity.Warning));
+        });
+    }
+
+    [Test]
+    public void In_one_file_the_code_severity_is_more_specific_than_the_rule_severity()
+    {
+        var ruleset = Lint.Ruleset("""
+            { "codes": { "201": { "responseHeaders": ["Location"], "severity": "warning" } }, "rules": { "OAL0003": "info" } }
+            """);
+
+        Assert.That(Lint.Run(Doc.Operation("post", "201"), ruleset, "OAL0003").Single().Severity, Is.EqualTo(Severity.Warning));
+    }
+
+    [Test]
+    public void A_requirement_added_later_does_not_take_the_severity_the_built_in_gave_another()
+    {
+        // minimal-codes gives 201's body 'should' (warning); a team's Location on 201 is the rule's (error).
+        var ruleset = Lint.Ruleset("""{ "extends": "minimal-codes", "codes": { "201": { "responseHeaders": ["Location"] } } }""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lint.Run(Doc.Operation("post", "201"), ruleset, "OAL0003").Single().Severity, Is.EqualTo(Severity.Error));
+            Assert.That(Lint.Run(Doc.Operation("post", "201", body: false), ruleset, "OAL0005").Single().Severity, Is.EqualTo(Severity.Warning));
+        });
+    }
 }

@@ -22,6 +22,7 @@ public sealed class HostileReportInBrowserTests : BrowserFixture
             Assert.That(await page.EvaluateAsync<string[]>("[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))"), Is.Empty);
             Assert.That(await page.EvaluateAsync<string>("document.getElementById('doc-1-title').textContent"), Is.EqualTo("1<script>window.__pwned = 'title'</script>Hostile API"));
             Assert.That(await page.EvaluateAsync<string>("document.querySelector('#doc-1-op-1 .path').textContent"), Is.EqualTo("/x/<img src=x onerror=window.__pwned='path'>"));
+            Assert.That(await page.EvaluateAsync<string>("document.querySelector('#doc-1-op-2 .path').textContent"), Is.EqualTo("/y/{{ tool.name }}/{% raw %}"), "Scriban code in a path stays text");
         });
         AssertSelfContainedAndQuiet(page, url);
     }

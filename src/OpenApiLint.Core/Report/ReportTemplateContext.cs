@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace OpenApiLint.Core.Report;
+
+/// <summary>
+/// The sandbox a report template runs in. Every value a <c>{{ … }}</c> writes is HTML-escaped: that is the only way
+/// values reach the page, so a template cannot forget to escape. Two things are written as they are, because they
+/// are the template author's own text, never a document's: what <c>include</c> renders (a partial, escaped itself
+/// as it renders) and <c>raw "…"</c>, which takes only a string literal written in the template. Templates see
+/// only the view model and Scriban's pure functions (no <c>object.eval</c>), include only the template set's own
+/// partials, and are bounded in loop iterations, recursion, output size and time.
+/// </summary>
+internal sealed class ReportTemplateContext : TemplateContext
+{
+    /// <summary>Iterations of one loop: far above any real report (one row per operation), far below a hang.</summary>
+    public const int MaxLoopIterations = 1_000_000;
+
+    /// <summary>Nested includes and function calls.</summary>
+    public const int MaxRecursion = 64;
+
+    /// <summary>Characters of output: a report of tens of thousands of operations stays well under it.</summary>
+    public const int MaxOutputCharacters = 256 * 1024 * 1024;
+
+    /// <summary>Wall-clock time for one render.</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(60);
+
+    public static readonly ParserOptions ParserOptions = new() { ExpressionDepthLimit = 64 };
+
+    public static readonly LexerOptions LexerOptions = new() { Mode = ScriptMode.Default, Lang = ScriptLang.Default };
+
+    public ReportTemplateContext(IReadOnlyDictionary<string, Template> partials, CancellationToken cancellation)
+        : base(SandboxedBuiltins(), StringComparer.Ordinal)
+    {
+        TemplateLoader = new PartialLoader(partials);
+        foreach (var (name, template) in partials)
+        {
+            CachedTemplates[name] = template;
+        }
+
+        StrictVariables = true;
+        LoopLimit = MaxLoopIterations;
+        LoopLimitQueryable = MaxLoopIterations;
+        RecursiveLimit = MaxRecursion;
+        ObjectRecursionLimit = MaxRecursion;
+        OutputLimit = MaxOutputCharacters;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        RegexTimeOut = TimeSpan.FromSeconds(1);
+        CancellationToken = cancellation;
+        // Members of .NET objects are never reached (the model is plain script objects), but say so anyway.
+        MemberFilter = _ => false;
+        PushCulture(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Escapes every value an expression writes, except the template's own trusted text.</summary>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is TrustedHtml trusted)
+        {
+            Write(trusted.Html);
+            return this;
+        }
+
+        if (textAsObject is not null)
+        {
+            Write(HtmlText.Escape(HtmlText.DefuseScriptUrl(ObjectToString(textAsObject) ?? "")));
+        }
+
+        return this;
+    }
+
+    private static ScriptObject SandboxedBuiltins()
+    {
+        var builtins = GetDefaultBuiltinObject();
+        // Evaluating a string as a template would turn document text into code.
+        if (builtins["object"] is ScriptObject objectFunctions)
+        {
+            objectFunctions.Remove("eval");
+            objectFunctions.Remove("eval_template");
+        }
+
+        builtins.Remove("include_join");
+        builtins.SetValue("include", new TrustedInclude(), readOnly: true);
+        builtins.SetValue("raw", new RawFunction(), readOnly: true);
+        return builtins;
+    }
+
+    /// <summary>Partials by name, from the template set only: a name is never a path.</summary>
+    private sealed class PartialLoader(IReadOnlyDictionary<string, Template> partials) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            if (!partials.ContainsKey(templateName))
+            {
+                var names = string.Join(", ", partials.Keys.Where(name => name != ReportTemplate.MainName).Order(StringComparer.Ordinal));
+                throw new ScriptRuntimeException(callerSpan, templateName.AsSpan().IndexOfAny("/\\.:") >= 0
+                    ? $"include '{templateName}': a partial is named by its file name in the template's folder, not by a path; partials: {names}"
+                    : $"include '{templateName}': there is no such partial; partials: {names}");
+            }
+
+            return templateName;
+        }
+
+        // Every partial is parsed when the template set loads (CachedTemplates); nothing is read while rendering.
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"include '{templatePath}': there is no such partial");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    /// <summary><c>include 'name'</c>: the partial's output, already escaped as it rendered, written as it is.</summary>
+    private sealed class TrustedInclude : IScriptCustomFunction
+    {
+        private readonly IncludeFunction _include = new();
+
+        public int RequiredParameterCount => _include.RequiredParameterCount;
+
+        public int ParameterCount => _include.ParameterCount;
+
+        public ScriptVarParamKind VarParamKind => _include.VarParamKind;
+
+        public Type ReturnType => typeof(TrustedHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new TrustedHtml(_include.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    /// <summary>
+    /// <c>raw "&lt;br&gt;"</c>: markup written by the template's author. Only a string literal is accepted, checked on
+    /// the call itself, so no value of the model (no document text) can ever be written unescaped.
+    /// </summary>
+    private sealed class RawFunction : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+
+        public int ParameterCount => 1;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(TrustedHtml);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "html");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            if (callerContext is not ScriptFunctionCall { Arguments: [ScriptLiteral { Value: string }] } || arguments is not [string html])
+            {
+                throw new ScriptRuntimeException(callerContext?.Span ?? default, "raw takes a string written in the template, as in raw \"<br>\"; values of the report (document text) are always escaped");
+            }
+
+            return new TrustedHtml(html);
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+}
+
+/// <summary>Markup the template set itself wrote (a rendered partial, a <c>raw</c> literal): written without escaping.</summary>
+internal sealed record TrustedHtml(string Html)
+{
+    public override string ToString() => Html;
+}
+
+/// <summary>HTML escaping of text, for element content and quoted attribute values alike.</summary>
+internal static class HtmlText
+{
+    private static readonly string[] ScriptSchemes = ["javascript:", "vbscript:"];
+
+    /// <summary>
+    /// A value that starts with a script URL scheme gets <c>unsafe:</c> in front, so that a template writing a value
+    /// into <c>href</c> or <c>src</c> cannot make a link that runs it (escaping alone keeps <c>javascript:</c> as it is).
+    /// </summary>
+    public static string DefuseScriptUrl(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        foreach (var scheme in ScriptSchemes)
+        {
+            if (start.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return "unsafe:" + text;
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Escapes <c>&amp; &lt; &gt; " ' ` =</c>: the characters that could end a text node or an attribute value.</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'`=") < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var character in text)
+        {
+            switch (character)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                case '\'': builder.Append("&#x27;"); break;
+                case '`': builder.Append("&#x60;"); break;
+                case '=': builder.Append("&#x3D;"); break;
+                default: builder.Append(character); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}
