@@ -21,7 +21,7 @@ public sealed class DeclarationTests
         return new LintReportWithDeclarations(located, ReportViewModelBuilder.Build(located));
     }
 
-    private sealed record LintReportWithDeclarations(Core.Formatting.LintReport Report, ReportViewModel Model);
+    private sealed record LintReportWithDeclarations(LintReport Report, ReportViewModel Model);
 
     [Test]
     public void The_view_model_carries_the_CSharp_position_of_located_findings_only()
