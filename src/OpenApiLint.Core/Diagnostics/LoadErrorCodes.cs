@@ -17,4 +17,7 @@ public static class LoadErrorCodes
 
     /// <summary>A baseline file could not be read: missing, malformed, or not a baseline.</summary>
     public const string BaselineNotLoaded = "OAL9006";
+
+    /// <summary>The C# project named to place findings in its code is missing or not a project file.</summary>
+    public const string ProjectNotLoaded = "OAL9007";
 }
