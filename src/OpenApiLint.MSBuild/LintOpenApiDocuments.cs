@@ -188,7 +188,6 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
         return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
     }
-    }
 
     /// <summary>
     /// For diagnostic builds: the task and its dependencies must live in the load context MSBuild made for this task
