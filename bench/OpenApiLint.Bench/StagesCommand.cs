@@ -61,7 +61,7 @@ internal static class StagesCommand
                 RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
                 LoadExternalRefs = false,
             }));
-            Time("model", () => ApiModelBuilder.Build(read.Document!, parsed.Root.TryGetProperty("swagger"u8, out _) ? "2.0" : "3.0.0", file));
+            Time("model", () => ApiModelBuilder.Build(read.Document!, parsed.Root.TryGetProperty("swagger"u8, out _) ? "2.0" : "3.0.0", file, bundle.BodyPropertySets));
 
             var loaded = Time("loader-total", () => OpenApiDocumentLoader.Load(file));
             if (loaded.Document is { } document)

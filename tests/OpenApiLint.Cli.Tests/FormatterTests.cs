@@ -1,10 +1,11 @@
 using System.Xml.Linq;
-using Newtonsoft.Json.Linq;
 using System.Text.Json;
 using Json.Schema;
+using Newtonsoft.Json.Linq;
 using OpenApiLint.Cli.Tests.Support;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Cli.Tests;
 

@@ -57,6 +57,36 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void ReferenceCycle_IsAnErrorAndExitsOne()
+    {
+        _folder.Write("cycle.openapi.yaml", """
+            openapi: 3.0.3
+            info: { title: Cycle, version: '1' }
+            paths:
+              /orders:
+                get:
+                  responses:
+                    '200': { $ref: '#/components/responses/A' }
+            components:
+              responses:
+                A: { $ref: '#/components/responses/B' }
+                B: { $ref: '#/components/responses/A' }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "cycle.openapi.yaml");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
+            Assert.That(outcome.OutLines, Is.EqualTo(new[]
+            {
+                "cycle.openapi.yaml(11,10): error OAL0010: $ref '#/components/responses/A' cannot be resolved: it closes a cycle of references: #/components/responses/A → #/components/responses/B → #/components/responses/A",
+                "1 error, 0 warnings, 0 infos in 1 file (ruleset recommended)",
+            }));
+        });
+    }
+
+    [Test]
     public void TeamFile_AboveTheDocument_IsUsedWhenNoRulesetIsNamed()
     {
         _folder.Copy("team-ruleset.json", RulesetTeamFile);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 
@@ -81,11 +82,7 @@ internal static class ExplainCommand
 
     private static Ruleset LoadRuleset(string? argument, CliConsole console)
     {
-        var result = argument is not null
-            ? RulesetLoader.Load(LintCommand.ResolveRulesetArgument(argument, console)!, console.WorkingDirectory)
-            : RulesetLoader.FindTeamFile(console.WorkingDirectory) is { } teamFile
-                ? RulesetLoader.LoadFile(teamFile)
-                : RulesetLoader.LoadBuiltIn(BuiltInRulesets.DefaultName);
+        var result = new RulesetResolver(argument, console.WorkingDirectory).ForFolder();
         return result.Ruleset ?? throw new InputException(result.Errors);
     }
 

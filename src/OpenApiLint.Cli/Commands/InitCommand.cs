@@ -65,15 +65,14 @@ internal static class InitCommand
             throw new UsageException($"{RulesetLoader.TeamFileName} already exists; use --force to replace it");
         }
 
-        var extendsArgument = LintCommand.ResolveRulesetArgument(extends, console)!;
-        var baseRuleset = RulesetLoader.Load(extendsArgument, console.WorkingDirectory);
+        var baseRuleset = new RulesetResolver(extends, console.WorkingDirectory).ForFolder();
         if (baseRuleset.Ruleset is null)
         {
             throw new InputException(baseRuleset.Errors);
         }
 
         // A file is named relative to the new file, which sits in the working folder.
-        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(extendsArgument, console.WorkingDirectory);
+        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(console.FullPath(extends), console.WorkingDirectory);
         var documents = inferFrom is { Count: > 0 } ? LoadDocuments(inferFrom, console) : [];
         // Named, so messages say "orders-team allows …" rather than ".openapi-lint.json allows …".
         var rulesetName = name?.Trim() ?? InferredRuleset.NameFrom(Path.GetFileName(Path.TrimEndingDirectorySeparator(console.WorkingDirectory)));

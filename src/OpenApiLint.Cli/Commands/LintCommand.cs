@@ -147,8 +147,10 @@ internal static class LintCommand
             : known;
 
         var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
-        var resolver = new RulesetResolver(ResolveRulesetArgument(request.Ruleset, console), console.WorkingDirectory);
-        var runner = new LintRunner(resolver);
+        var resolver = new RulesetResolver(request.Ruleset, console.WorkingDirectory);
+        // Only the HTML report quotes the documents; every other format needs their findings alone, so a run over a
+        // whole folder of documents does not hold all their text until it prints.
+        var runner = new LintRunner(resolver) { KeepSourceText = formatter is HtmlFormatter };
         var showProgress = !request.Quiet && !console.IsErrorRedirected && inputs.Files.Count >= ProgressThreshold;
         var linted = showProgress
             ? LintWithProgress(runner, inputs.Files, console)
@@ -271,24 +273,6 @@ internal static class LintCommand
             // On the terminal, load errors already went to stderr; a file gets the whole story.
             IncludeLoadErrors: toFile,
             IncludeSummary: !request.Quiet);
-    }
-
-    /// <summary>
-    /// A ruleset argument that names an existing file becomes its full path (so it is found from the working folder);
-    /// anything else goes to Core as written, which tells built-in names from paths.
-    /// </summary>
-    internal static string? ResolveRulesetArgument(string? ruleset, CliConsole console)
-    {
-        if (ruleset is null)
-        {
-            return null;
-        }
-
-        var full = console.FullPath(ruleset);
-        return File.Exists(full) || ruleset.Contains('/', StringComparison.Ordinal) || ruleset.Contains('\\', StringComparison.Ordinal)
-            || ruleset.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? full
-            : ruleset;
     }
 
     private static Severity ParseSeverity(string name) =>

@@ -14,6 +14,7 @@ internal sealed class ApiModelBuilder
     private static readonly IReadOnlySet<string> NoStrings = new HashSet<string>();
 
     private readonly string _file;
+    private readonly IReadOnlyList<IReadOnlySet<string>> _bodySets;
     private readonly string _bodyMember;
 
     // Large documents point thousands of operations at a few shared responses and parameters: each is resolved once
@@ -21,14 +22,15 @@ internal sealed class ApiModelBuilder
     private readonly Dictionary<string, ResponseShape> _sharedResponses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _sharedHeaderNames = new(StringComparer.Ordinal);
 
-    private ApiModelBuilder(string file, string specVersion)
+    private ApiModelBuilder(string file, string specVersion, IReadOnlyList<IReadOnlySet<string>> bodySets)
     {
         _file = file;
+        _bodySets = bodySets;
         _bodyMember = specVersion == "2.0" ? "schema" : "content";
     }
 
-    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file) =>
-        new ApiModelBuilder(file, specVersion).Operations(document);
+    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets) =>
+        new ApiModelBuilder(file, specVersion, bodySets).Operations(document);
 
     private List<ApiOperation> Operations(OpenApiDocument document)
     {
@@ -174,9 +176,10 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>The body schema's property names the bundler recorded; <c>null</c> when there is no body schema.</summary>
-    private static IReadOnlySet<string>? BodyNames(IDictionary<string, IOpenApiExtension>? extensions) =>
-        extensions is not null && extensions.TryGetValue(ReferenceBundler.BodyExtension, out var body) && body is JsonNodeExtension { Node: JsonArray names }
-            ? new HashSet<string>(names.Select(name => name is JsonValue value && value.TryGetValue<string>(out var text) ? text : null).OfType<string>(), StringComparer.Ordinal)
+    private IReadOnlySet<string>? BodyNames(IDictionary<string, IOpenApiExtension>? extensions) =>
+        extensions is not null && extensions.TryGetValue(ReferenceBundler.BodyExtension, out var body) && body is JsonNodeExtension { Node: JsonValue value }
+            && value.TryGetValue<int>(out var index) && index >= 0 && index < _bodySets.Count
+            ? _bodySets[index]
             : null;
 
     private static IOpenApiResponse? Resolve(OpenApiResponseReference reference)

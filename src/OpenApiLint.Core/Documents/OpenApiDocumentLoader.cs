@@ -102,7 +102,7 @@ public static class OpenApiDocumentLoader
             return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
         }
 
-        var operations = ApiModelBuilder.Build(read.Document, specVersion, parsed.Path);
+        var operations = ApiModelBuilder.Build(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets);
         var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()

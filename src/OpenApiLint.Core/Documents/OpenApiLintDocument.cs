@@ -33,6 +33,18 @@ public sealed class OpenApiLintDocument
         _files = files;
     }
 
+    private OpenApiLintDocument(OpenApiLintDocument document)
+    {
+        FilePath = document.FilePath;
+        Format = document.Format;
+        SpecVersion = document.SpecVersion;
+        Title = document.Title;
+        Operations = document.Operations;
+        References = document.References;
+        LoadWork = document.LoadWork;
+        _files = new Dictionary<string, SourceText>();
+    }
+
     /// <summary>The path the document was loaded from, as the caller gave it.</summary>
     public string FilePath { get; }
 
@@ -53,6 +65,12 @@ public sealed class OpenApiLintDocument
 
     /// <summary>What loading cost, counted (values walked, references followed, schemas searched): for tests of linearity.</summary>
     internal long LoadWork { get; init; }
+
+    /// <summary>
+    /// The same document without the text of its files: what a caller keeps once the findings are positioned, when
+    /// no output quotes the text (positions and excerpts then come back empty).
+    /// </summary>
+    internal OpenApiLintDocument WithoutSourceText() => new(this);
 
     /// <summary>Resolves pointers of this document (or of a file it references) to positions, in one pass per file.</summary>
     public IReadOnlyDictionary<string, SourceSpan> ResolvePositions(string file, IEnumerable<string> pointers) =>

@@ -25,7 +25,10 @@ namespace OpenApiLint.Core.Documents;
 /// </remarks>
 internal sealed class ReferenceBundler : IDisposable
 {
-    /// <summary>On a response or media type: the property names its body schema defines (present only when it has one).</summary>
+    /// <summary>
+    /// On a response or media type that has a body schema: the index in <see cref="BodyPropertySets"/> of the property
+    /// names the schema defines. Thousands of bodies share a few schemas: each set is built once and handed on as is.
+    /// </summary>
     public const string BodyExtension = "x-openapi-lint-body";
 
     /// <summary>On a shared response or a path item given by <c>$ref</c>: <c>[file, pointer]</c> of where it is written.</summary>
@@ -49,7 +52,10 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly Func<string, ParsedFile> _readFile;
     private readonly Dictionary<string, ParsedFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _fileErrors = new(StringComparer.Ordinal);
-    private readonly HashSet<(string File, string Pointer)> _siteKeys = [];
+    private readonly Dictionary<(string File, string Target), ReferenceHop> _hops = [];
+    private readonly List<(ParsedFile File, string Pointer)> _chain = [];
+    private readonly Dictionary<IReadOnlySet<string>, int> _bodySetIndexes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string File, string Pointer), int> _onChain = [];
     private readonly Dictionary<(string File, string Pointer), ChainEnd> _chainEnds = [];
     private readonly Dictionary<(string File, string Pointer, SlicePart Part), Shared> _shared = [];
     private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertyNames = [];
@@ -75,6 +81,9 @@ internal sealed class ReferenceBundler : IDisposable
 
     /// <summary>Every <c>$ref</c> met, each once (in the order met), with whether it could be followed.</summary>
     public List<ReferenceSite> Sites { get; } = [];
+
+    /// <summary>The property-name sets of body schemas, each once, by the index <see cref="BodyExtension"/> holds.</summary>
+    public List<IReadOnlySet<string>> BodyPropertySets { get; } = [];
 
     /// <summary>The other files read (for positions of related locations).</summary>
     public IEnumerable<ParsedFile> ExternalFiles => _files.Values.OfType<ParsedFile>();
@@ -167,7 +176,7 @@ internal sealed class ReferenceBundler : IDisposable
             case SlicePart.BodySchema:
                 var names = element.ValueKind == JsonValueKind.Null ? null : PropertyNames(element, file, 0);
                 WalkDropped(element, file);
-                return names is null ? null : new JsonArray([.. names.Order(StringComparer.Ordinal).Select(name => (JsonNode?)JsonValue.Create(name))]);
+                return names is null ? null : JsonValue.Create(BodySetOf(names));
             case SlicePart.ParameterLocation:
                 // Only header parameters matter; anything else (query, path, body, formData…) reads as a query parameter.
                 return JsonValue.Create(element.ValueKind == JsonValueKind.String && element.ValueEquals("header"u8) ? "header" : "query");
@@ -350,8 +359,11 @@ internal sealed class ReferenceBundler : IDisposable
             return known;
         }
 
-        var chain = new List<(ParsedFile File, string Pointer)>();
-        var onChain = new Dictionary<(string File, string Pointer), int>();
+        // Reused: a chain is followed to its end before the next one starts.
+        var chain = _chain;
+        var onChain = _onChain;
+        chain.Clear();
+        onChain.Clear();
         var end = ChainEnd.Broken;
         var (currentFile, currentPointer, currentTarget) = (file, pointer, target);
         while (true)
@@ -371,49 +383,28 @@ internal sealed class ReferenceBundler : IDisposable
 
             onChain[(currentFile.Path, currentPointer)] = chain.Count;
             chain.Add((currentFile, currentPointer));
-            var resolved = Classify(currentTarget, currentFile);
-            string? problem = resolved.Problem;
-            JsonElement found = default;
-            if (problem is null)
+            var hop = Hop(currentTarget, currentFile);
+            if (hop.Problem is not null)
             {
-                if (resolved.File is null || resolved.Pointer is null)
-                {
-                    problem = "its fragment is not a JSON pointer";
-                }
-                else if (resolved.File.Find(resolved.Pointer) is { } element)
-                {
-                    found = element;
-                }
-                else
-                {
-                    problem = resolved.Kind == ReferenceKind.Local && currentFile == _document
-                        ? "its target does not exist"
-                        : $"'{resolved.Pointer}' does not exist in {Path.GetFileName(resolved.File.Path)}";
-                }
-            }
-
-            if (problem is not null)
-            {
-                RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, problem);
+                RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, hop.Problem);
                 break;
             }
 
-            if (ReferenceOf(found) is { } next)
+            if (ReferenceOf(hop.Found) is { } next)
             {
-                var nextKey = (resolved.File!.Path, resolved.Pointer!);
-                if (onChain.TryGetValue(nextKey, out var start))
+                if (onChain.TryGetValue((hop.File!.Path, hop.Pointer!), out var start))
                 {
-                    RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, CycleProblem(chain, start));
+                    RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, CycleProblem(chain, start));
                     break;
                 }
 
-                RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, null);
-                (currentFile, currentPointer, currentTarget) = (resolved.File, resolved.Pointer!, next);
+                RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, null);
+                (currentFile, currentPointer, currentTarget) = (hop.File, hop.Pointer!, next);
                 continue;
             }
 
-            RecordSite(currentFile, currentPointer, currentTarget, resolved.Kind, null);
-            end = new ChainEnd(resolved.File, resolved.Pointer!, found);
+            RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, null);
+            end = new ChainEnd(hop.File, hop.Pointer!, hop.Found);
             break;
         }
 
@@ -423,6 +414,43 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// One step of a reference written in <paramref name="file"/>: what it names and the value there, or why there is
+    /// none. The same target written many times (a schema referenced from thousands of places) is looked up once.
+    /// </summary>
+    private ReferenceHop Hop(string target, ParsedFile file)
+    {
+        if (_hops.TryGetValue((file.Path, target), out var known))
+        {
+            return known;
+        }
+
+        var resolved = Classify(target, file);
+        var problem = resolved.Problem;
+        JsonElement found = default;
+        if (problem is null)
+        {
+            if (resolved.File is null || resolved.Pointer is null)
+            {
+                problem = "its fragment is not a JSON pointer";
+            }
+            else if (resolved.File.Find(resolved.Pointer) is { } element)
+            {
+                found = element;
+            }
+            else
+            {
+                problem = resolved.Kind == ReferenceKind.Local && file == _document
+                    ? "its target does not exist"
+                    : $"'{resolved.Pointer}' does not exist in {Path.GetFileName(resolved.File.Path)}";
+            }
+        }
+
+        var hop = new ReferenceHop(resolved.Kind, problem is null ? resolved.File : null, resolved.Pointer, problem, found);
+        _hops[(file.Path, target)] = hop;
+        return hop;
     }
 
     /// <summary><c>it closes a cycle of references: #/A → #/B → #/A</c>, each reference named by where it is.</summary>
@@ -435,13 +463,10 @@ internal sealed class ReferenceBundler : IDisposable
         return $"it closes a cycle of references: {string.Join(" → ", names)}";
     }
 
+    /// <summary>Called once per reference object: <see cref="Follow"/> records each link of a chain when it first meets it.</summary>
     private void RecordSite(ParsedFile file, string pointer, string target, ReferenceKind kind, string? problem)
     {
-        if (_siteKeys.Add((file.Path, pointer)))
-        {
-            var site = new ReferenceSite(new SourcePointer(file.Path, pointer), target, kind, problem);
-            Sites.Add(file == _document ? site with { ScopePointers = [pointer] } : site);
-        }
+        Sites.Add(new ReferenceSite(new SourcePointer(file.Path, pointer), target, kind, problem) { ScopePointers = file == _document ? [pointer] : [] });
     }
 
     /// <summary>
@@ -605,6 +630,18 @@ internal sealed class ReferenceBundler : IDisposable
             SlicePart.Parameter => new JsonObject { ["$ref"] = $"{prefix}parameters/{Missing}" },
             _ => [],
         };
+    }
+
+    private int BodySetOf(IReadOnlySet<string> names)
+    {
+        if (!_bodySetIndexes.TryGetValue(names, out var index))
+        {
+            index = BodyPropertySets.Count;
+            BodyPropertySets.Add(names);
+            _bodySetIndexes[names] = index;
+        }
+
+        return index;
     }
 
     /// <summary>
@@ -880,10 +917,13 @@ internal sealed class ReferenceBundler : IDisposable
     private sealed record ReferenceTarget(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem);
 
     /// <summary>Where a chain of references ends: a value that is not a reference, or nothing (broken or a cycle).</summary>
-    private sealed record ChainEnd(ParsedFile? File, string Pointer, JsonElement? Element)
+    private readonly record struct ChainEnd(ParsedFile? File, string Pointer, JsonElement? Element)
     {
-        public static ChainEnd Broken { get; } = new(null, string.Empty, null);
+        public static ChainEnd Broken => new(null, string.Empty, null);
     }
+
+    /// <summary>One step of a reference: its kind, the file and pointer it names and the value there, or its problem.</summary>
+    private readonly record struct ReferenceHop(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem, JsonElement Found);
 
     /// <summary>A target walked once: its component name (responses, parameters) or what it became.</summary>
     private sealed class Shared(string name)

@@ -1,3 +1,4 @@
+using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Core.Formatting;

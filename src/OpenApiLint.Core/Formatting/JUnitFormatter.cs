@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
 
 namespace OpenApiLint.Core.Formatting;

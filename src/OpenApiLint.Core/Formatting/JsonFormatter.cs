@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 

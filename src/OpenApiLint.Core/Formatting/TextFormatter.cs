@@ -1,5 +1,7 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Core.Formatting;
 

@@ -11,6 +11,13 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
 {
     private readonly Linter _linter = linter ?? new Linter();
 
+    /// <summary>
+    /// Whether each result's document keeps the text of its files (for outputs that quote it: the HTML report's
+    /// excerpts). Without it a run over many documents holds only their findings and models: the text of each is
+    /// released as soon as its findings are positioned.
+    /// </summary>
+    public bool KeepSourceText { get; init; } = true;
+
     /// <summary>Lints one file.</summary>
     public LintResult LintFile(string path)
     {
@@ -26,7 +33,8 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
             return new LintResult(path, null, rulesetResult.Ruleset, [], [load.Error!]);
         }
 
-        return LintResult.Of(path, load.Document!, rulesetResult.Ruleset!, _linter.Findings(load.Document!, rulesetResult.Ruleset!));
+        var findings = _linter.Findings(load.Document!, rulesetResult.Ruleset!);
+        return LintResult.Of(path, KeepSourceText ? load.Document! : load.Document!.WithoutSourceText(), rulesetResult.Ruleset!, findings);
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>

@@ -1,39 +1,67 @@
 using System.Collections.Concurrent;
+using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 
 namespace OpenApiLint.Core.Linting;
 
 /// <summary>
-/// Decides which ruleset a document is checked against: the one named explicitly; else the nearest
-/// <c>.openapi-lint.json</c> in the folder the search starts from or above; else <c>recommended</c>. The search starts
-/// from <paramref name="teamFileSearchStart"/> when given (the MSBuild task passes the project folder, so a document
-/// generated into <c>../openapi</c> gets the project's team file), else from each document's own folder (the tool).
-/// Each ruleset is loaded once. Thread-safe.
+/// Decides which ruleset applies, the one way every edge does it (<c>lint</c>, <c>explain</c>, <c>init</c>, the MSBuild
+/// task): the ruleset named explicitly; else the nearest <c>.openapi-lint.json</c> found by walking up from where the
+/// search starts; else <c>recommended</c>. Each ruleset is loaded once. Thread-safe.
 /// </summary>
-/// <param name="explicitRuleset">A built-in name or a ruleset file; <c>null</c> to look for the team file.</param>
-/// <param name="baseDirectory">What a relative <paramref name="explicitRuleset"/> is relative to.</param>
-/// <param name="teamFileSearchStart">The folder the team file search starts from; <c>null</c>: each document's folder.</param>
-public sealed class RulesetResolver(string? explicitRuleset, string? baseDirectory = null, string? teamFileSearchStart = null)
+public sealed class RulesetResolver
 {
     private readonly ConcurrentDictionary<string, Lazy<RulesetLoadResult>> _loaded = new(StringComparer.Ordinal);
+    private readonly string? _explicitRuleset;
+    private readonly string _baseDirectory;
+    private readonly string? _teamFileSearchStart;
+    private readonly IReadOnlySet<string> _ruleIds;
 
-    /// <summary>The ruleset for the document at <paramref name="documentPath"/>.</summary>
-    public RulesetLoadResult ForDocument(string documentPath)
+    /// <param name="explicitRuleset">A built-in name or a ruleset file the user named; <c>null</c>: none.</param>
+    /// <param name="baseDirectory">What a relative <paramref name="explicitRuleset"/> is relative to; default the current folder.</param>
+    /// <param name="teamFileSearchStart">
+    /// Where the walk up for <c>.openapi-lint.json</c> starts: the MSBuild task passes the project folder, so a document
+    /// generated into <c>../openapi</c> gets the project's team file; <c>null</c>: from each document's own folder (the
+    /// tool), or from <paramref name="baseDirectory"/> when there is no document (<c>explain</c>).
+    /// </param>
+    /// <param name="rules">The rules the linter runs, when they are not only the built-in ones: a ruleset may configure their ids too.</param>
+    public RulesetResolver(string? explicitRuleset, string? baseDirectory = null, string? teamFileSearchStart = null, IEnumerable<IRule>? rules = null)
     {
-        if (explicitRuleset is not null)
-        {
-            return Load(explicitRuleset, () => RulesetLoader.Load(explicitRuleset, baseDirectory));
-        }
-
-        var folder = teamFileSearchStart is not null
-            ? Path.GetFullPath(teamFileSearchStart)
-            : Path.GetDirectoryName(Path.GetFullPath(documentPath)) ?? Directory.GetCurrentDirectory();
-        var teamFile = RulesetLoader.FindTeamFile(folder);
-        return teamFile is null
-            ? Load(BuiltInRulesets.DefaultName, () => RulesetLoader.LoadBuiltIn(BuiltInRulesets.DefaultName))
-            : Load(teamFile, () => RulesetLoader.LoadFile(teamFile));
+        _explicitRuleset = explicitRuleset;
+        _baseDirectory = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory());
+        _teamFileSearchStart = teamFileSearchStart is null ? null : Path.GetFullPath(teamFileSearchStart, _baseDirectory);
+        _ruleIds = rules is null
+            ? BuiltInRulesets.RuleIds
+            : BuiltInRulesets.RuleIds.Concat(rules.Select(rule => rule.Descriptor.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    private RulesetLoadResult Load(string key, Func<RulesetLoadResult> load) =>
+    /// <summary>The ruleset for the document at <paramref name="documentPath"/>.</summary>
+    public RulesetLoadResult ForDocument(string documentPath) =>
+        Resolve(_teamFileSearchStart ?? Path.GetDirectoryName(Path.GetFullPath(documentPath, _baseDirectory)) ?? _baseDirectory);
+
+    /// <summary>
+    /// The ruleset when no document is at hand (<c>explain</c>, <c>init --extends</c>): the team file is looked for
+    /// from the search start, else from the base folder.
+    /// </summary>
+    public RulesetLoadResult ForFolder() => Resolve(_teamFileSearchStart ?? _baseDirectory);
+
+    /// <summary>The built-in or the file (relative to the base folder) <paramref name="nameOrPath"/> names.</summary>
+    private RulesetLoadResult Load(string nameOrPath) =>
+        Cached(RulesetLoader.IsName(nameOrPath, _baseDirectory) ? nameOrPath : Path.GetFullPath(nameOrPath, _baseDirectory), () => RulesetLoader.Load(nameOrPath, _baseDirectory, _ruleIds));
+
+    private RulesetLoadResult Resolve(string searchStart)
+    {
+        if (_explicitRuleset is not null)
+        {
+            return Load(_explicitRuleset);
+        }
+
+        var teamFile = RulesetLoader.FindTeamFile(searchStart);
+        return teamFile is null
+            ? Cached(BuiltInRulesets.DefaultName, () => RulesetLoader.LoadBuiltIn(BuiltInRulesets.DefaultName, _ruleIds))
+            : Cached(teamFile, () => RulesetLoader.LoadFile(teamFile, _ruleIds));
+    }
+
+    private RulesetLoadResult Cached(string key, Func<RulesetLoadResult> load) =>
         _loaded.GetOrAdd(key, _ => new Lazy<RulesetLoadResult>(load)).Value;
 }

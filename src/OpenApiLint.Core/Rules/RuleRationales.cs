@@ -22,7 +22,7 @@ public static class RuleRationales
         var descriptor = rule.Descriptor;
         if (ruleset.Rules.TryGetValue(descriptor.Id, out var setting) && setting.Rationale is not null)
         {
-            entries.Add(new RuleRationale($"severity {setting.Severity.ToName()}", setting.Rationale));
+            entries.Add(new RuleRationale($"severity {ruleset.SeverityOf(descriptor.Id, descriptor.DefaultSeverity).ToName()}", setting.Rationale));
         }
 
         return entries;

@@ -42,7 +42,7 @@ public sealed class StatusCodeNotAllowedRule : IRule
                     continue;
                 }
 
-                if (IsAllowed(key, allowed, ruleset.Ranges.Allowed))
+                if (StatusCodes.IsAllowed(key, allowed, ruleset.Ranges.Allowed))
                 {
                     continue;
                 }
@@ -57,16 +57,5 @@ public sealed class StatusCodeNotAllowedRule : IRule
                     Rationale: policy.Rationale);
             }
         }
-    }
-
-    internal static bool IsAllowed(string key, IReadOnlyList<string> allowed, RangeAllowance rangeAllowance)
-    {
-        if (allowed.Any(entry => StatusCodes.Covers(entry, key)))
-        {
-            return true;
-        }
-
-        return StatusCodes.IsRange(key) && rangeAllowance == RangeAllowance.AnyCodeInRange
-            && allowed.Any(entry => StatusCodes.RangeOf(entry) == key);
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Documents;
-using OpenApiLint.Core.Rules;
 
 namespace OpenApiLint.Core.Rulesets;
 
@@ -84,7 +83,7 @@ public sealed record InferredRuleset(string Extends, IReadOnlyDictionary<string,
         foreach (var (method, codes) in used)
         {
             var inherited = baseRuleset.ForMethod(method)?.Allowed;
-            var missing = codes.Where(code => inherited is null || !StatusCodeNotAllowedRule.IsAllowed(code, inherited, baseRuleset.Ranges.Allowed));
+            var missing = codes.Where(code => inherited is null || !StatusCodes.IsAllowed(code, inherited, baseRuleset.Ranges.Allowed));
 
             // A method the base leaves open stays open when the documents declare nothing for it.
             if (inherited is null && codes.Count == 0)

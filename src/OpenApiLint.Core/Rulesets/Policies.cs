@@ -124,7 +124,12 @@ public sealed record DefaultResponsePolicy(bool Allowed, bool SatisfiesRequired)
 public sealed record RangePolicy(RangeAllowance Allowed, bool SatisfiesRequired);
 
 /// <summary>A rule's severity in a ruleset, and why.</summary>
-public sealed record RuleSetting(Severity Severity, string? Rationale);
+/// <param name="Severity">
+/// The severity the ruleset sets; <c>null</c> when an entry gives only a rationale, so the rule's default applies
+/// (<see cref="Ruleset.SeverityOf"/>): a ruleset knows rule ids, not the rules behind them.
+/// </param>
+/// <param name="Rationale">The guideline's words behind the setting.</param>
+public sealed record RuleSetting(Severity? Severity, string? Rationale);
 
 /// <summary>A partial ruleset applied to the operations whose path matches one of <see cref="Paths"/>.</summary>
 /// <param name="Paths">Glob patterns over path templates (<c>/legacy/**</c>).</param>

@@ -68,7 +68,7 @@ public sealed class Ruleset
 
     /// <summary>The severity of a rule under this ruleset.</summary>
     public Severity SeverityOf(string ruleId, Severity defaultSeverity) =>
-        Rules.TryGetValue(ruleId, out var setting) ? setting.Severity : defaultSeverity;
+        Rules.TryGetValue(ruleId, out var setting) && setting.Severity is { } severity ? severity : defaultSeverity;
 
     /// <summary>The ruleset in force for one operation: this one with every matching override applied in order.</summary>
     public Ruleset ForOperation(string path, string method)
@@ -180,8 +180,7 @@ public sealed class Ruleset
         foreach (var (id, change) in patch.Rules)
         {
             var inherited = rules.GetValueOrDefault(id);
-            var severity = change.Severity ?? inherited?.Severity ?? DefaultSeverityOf(id);
-            rules[id] = new RuleSetting(severity, change.Rationale ?? inherited?.Rationale);
+            rules[id] = new RuleSetting(change.Severity ?? inherited?.Severity, change.Rationale ?? inherited?.Rationale);
         }
 
         return new Ruleset
@@ -244,7 +243,4 @@ public sealed class Ruleset
 
     private static IReadOnlyDictionary<string, RequirementSetting> Settings(IReadOnlyDictionary<string, RequirementSetting>? settings) =>
         new Dictionary<string, RequirementSetting>(settings ?? new Dictionary<string, RequirementSetting>(), StringComparer.OrdinalIgnoreCase);
-
-    private static Severity DefaultSeverityOf(string id) =>
-        OpenApiLint.Core.Rules.RuleCatalog.Find(id)?.Descriptor.DefaultSeverity ?? Severity.Warning;
 }

@@ -20,13 +20,15 @@ internal static class RulesetBinder
 {
     private static IReadOnlyList<string> MethodNames => HttpMethods.Names;
 
-    public static RulesetPatch Bind(JsonElement element)
+    /// <param name="element">The ruleset's JSON.</param>
+    /// <param name="ruleIds">The rule ids a <c>rules</c> entry may name (the rules the linter runs); default the built-in rules'.</param>
+    public static RulesetPatch Bind(JsonElement element, IReadOnlySet<string>? ruleIds = null)
     {
         var root = AsObject(new RulesetNode(element, JsonPointer.Root), "a ruleset is a JSON object");
-        return BindPatch(root, topLevel: true);
+        return BindPatch(root, topLevel: true, ruleIds ?? BuiltInRulesets.RuleIds);
     }
 
-    private static RulesetPatch BindPatch(RulesetNode root, bool topLevel)
+    private static RulesetPatch BindPatch(RulesetNode root, bool topLevel, IReadOnlySet<string> ruleIds)
     {
         var patch = new RulesetPatch();
         foreach (var property in root.Properties())
@@ -44,8 +46,8 @@ internal static class RulesetBinder
                 "default" => BindDefault(patch, AsObject(property.Value, "'default' is an object")),
                 "ranges" => BindRanges(patch, AsObject(property.Value, "'ranges' is an object")),
                 "maxDistinctCodes" when topLevel => patch with { MaxDistinctCodes = PositiveInteger(property.Value) },
-                "rules" => patch with { Rules = BindRules(AsObject(property.Value, "'rules' is an object")) },
-                "overrides" when topLevel => patch with { Overrides = BindOverrides(property.Value) },
+                "rules" => patch with { Rules = BindRules(AsObject(property.Value, "'rules' is an object"), ruleIds) },
+                "overrides" when topLevel => patch with { Overrides = BindOverrides(property.Value, ruleIds) },
                 _ => throw Error(property, topLevel
                     ? $"unknown property '{property.Name}'"
                     : $"'{property.Name}' is not allowed in an override (only methods, codes, default, ranges, rules)"),
@@ -250,12 +252,12 @@ internal static class RulesetBinder
         return patch;
     }
 
-    private static Dictionary<string, RuleSettingPatch> BindRules(RulesetNode rules)
+    private static Dictionary<string, RuleSettingPatch> BindRules(RulesetNode rules, IReadOnlySet<string> ruleIds)
     {
         var result = new Dictionary<string, RuleSettingPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in rules.Properties())
         {
-            if (Rules.RuleCatalog.Find(property.Name) is null)
+            if (!ruleIds.Contains(property.Name))
             {
                 throw Error(property, $"unknown rule '{property.Name}' (see 'dotnet openapi-lint rules')");
             }
@@ -285,7 +287,7 @@ internal static class RulesetBinder
         return result;
     }
 
-    private static List<RulesetOverride> BindOverrides(RulesetNode token)
+    private static List<RulesetOverride> BindOverrides(RulesetNode token, IReadOnlySet<string> ruleIds)
     {
         if (token.Kind != JsonValueKind.Array)
         {
@@ -319,7 +321,7 @@ internal static class RulesetBinder
                         }
 
                         break;
-                    case "ruleset": patch = BindPatch(AsObject(member.Value, "an override's 'ruleset' is an object"), topLevel: false); break;
+                    case "ruleset": patch = BindPatch(AsObject(member.Value, "an override's 'ruleset' is an object"), topLevel: false, ruleIds); break;
                     default: throw Error(member, $"unknown property '{member.Name}' in an override");
                 }
             }

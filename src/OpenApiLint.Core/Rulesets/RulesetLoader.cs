@@ -16,26 +16,32 @@ public static class RulesetLoader
     /// Loads a built-in by name or a ruleset file by path (relative to <paramref name="baseDirectory"/>, default the
     /// current folder).
     /// </summary>
-    public static RulesetLoadResult Load(string nameOrPath, string? baseDirectory = null)
+    /// <param name="nameOrPath">A built-in's name or a ruleset file's path.</param>
+    /// <param name="baseDirectory">What a relative path is relative to; default the current folder.</param>
+    /// <param name="ruleIds">The rule ids a <c>rules</c> entry may name; default the built-in rules' (<see cref="BuiltInRulesets.RuleIds"/>).</param>
+    public static RulesetLoadResult Load(string nameOrPath, string? baseDirectory = null, IReadOnlySet<string>? ruleIds = null)
     {
-        if (LooksLikeName(nameOrPath))
+        if (IsName(nameOrPath, baseDirectory))
         {
             return BuiltInRulesets.Exists(nameOrPath)
-                ? LoadBuiltIn(nameOrPath)
+                ? LoadBuiltIn(nameOrPath, ruleIds)
                 : Failure(nameOrPath, $"unknown ruleset '{nameOrPath}': not a file, and not a built-in ({string.Join(", ", BuiltInRulesets.Names)})");
         }
 
-        return LoadFile(Path.GetFullPath(nameOrPath, baseDirectory ?? Directory.GetCurrentDirectory()));
+        return LoadFile(Path.GetFullPath(nameOrPath, baseDirectory ?? Directory.GetCurrentDirectory()), ruleIds);
     }
 
     /// <summary>Loads a built-in ruleset.</summary>
-    public static RulesetLoadResult LoadBuiltIn(string name) => Resolve(new Origin(name, IsBuiltIn: true), []);
+    public static RulesetLoadResult LoadBuiltIn(string name, IReadOnlySet<string>? ruleIds = null) =>
+        Resolve(new Origin(name, IsBuiltIn: true), [], ruleIds ?? BuiltInRulesets.RuleIds);
 
     /// <summary>Loads a ruleset file.</summary>
-    public static RulesetLoadResult LoadFile(string path) => Resolve(new Origin(path, IsBuiltIn: false), []);
+    public static RulesetLoadResult LoadFile(string path, IReadOnlySet<string>? ruleIds = null) =>
+        Resolve(new Origin(path, IsBuiltIn: false), [], ruleIds ?? BuiltInRulesets.RuleIds);
 
     /// <summary>Loads a ruleset from text; <paramref name="path"/> names it in errors and anchors relative <c>extends</c>.</summary>
-    public static RulesetLoadResult LoadText(string json, string path) => Resolve(new Origin(path, IsBuiltIn: false, Text: json), []);
+    public static RulesetLoadResult LoadText(string json, string path, IReadOnlySet<string>? ruleIds = null) =>
+        Resolve(new Origin(path, IsBuiltIn: false, Text: json), [], ruleIds ?? BuiltInRulesets.RuleIds);
 
     /// <summary>The nearest <c>.openapi-lint.json</c> in <paramref name="startDirectory"/> or above, as .editorconfig is found.</summary>
     public static string? FindTeamFile(string startDirectory)
@@ -52,19 +58,24 @@ public static class RulesetLoader
         return null;
     }
 
-    private static bool LooksLikeName(string nameOrPath) =>
+    /// <summary>
+    /// Whether <paramref name="nameOrPath"/> names a ruleset (a built-in, or an unknown name to report) rather than a
+    /// file: no slash, no <c>.json</c>, and no such file in <paramref name="baseDirectory"/> (default the current folder).
+    /// </summary>
+    public static bool IsName(string nameOrPath, string? baseDirectory = null) =>
         !nameOrPath.Contains('/', StringComparison.Ordinal) && !nameOrPath.Contains('\\', StringComparison.Ordinal)
-        && !nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !File.Exists(nameOrPath);
+        && !nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        && !File.Exists(Path.GetFullPath(nameOrPath, baseDirectory ?? Directory.GetCurrentDirectory()));
 
     private sealed record Origin(string Id, bool IsBuiltIn, string? Text = null)
     {
         public string DisplayName => IsBuiltIn ? $"built-in ruleset '{Id}'" : Id;
     }
 
-    private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain)
+    private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain, IReadOnlySet<string> ruleIds)
     {
         var layers = new List<(Origin Origin, RulesetPatch Patch)>();
-        var errors = CollectLayers(origin, chain, layers);
+        var errors = CollectLayers(origin, chain, layers, ruleIds);
         if (errors.Count > 0)
         {
             return new RulesetLoadResult(null, errors);
@@ -83,7 +94,7 @@ public static class RulesetLoader
     }
 
     /// <summary>Reads <paramref name="origin"/> and, depth first, everything it extends into <paramref name="layers"/>.</summary>
-    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers)
+    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers, IReadOnlySet<string> ruleIds)
     {
         if (chain.Contains(origin.Id, StringComparer.Ordinal))
         {
@@ -116,7 +127,7 @@ public static class RulesetLoader
             }
         }
 
-        var (patch, errors) = Parse(text, origin);
+        var (patch, errors) = Parse(text, origin, ruleIds);
         if (patch is null)
         {
             return errors;
@@ -126,7 +137,7 @@ public static class RulesetLoader
         foreach (var parent in patch.Extends)
         {
             Origin parentOrigin;
-            if (LooksLikeName(parent))
+            if (IsName(parent, baseDirectory))
             {
                 if (!BuiltInRulesets.Exists(parent))
                 {
@@ -144,7 +155,7 @@ public static class RulesetLoader
                 parentOrigin = new Origin(Path.GetFullPath(parent, baseDirectory), IsBuiltIn: false);
             }
 
-            var parentErrors = CollectLayers(parentOrigin, [.. chain, origin.Id], layers);
+            var parentErrors = CollectLayers(parentOrigin, [.. chain, origin.Id], layers, ruleIds);
             if (parentErrors.Count > 0)
             {
                 return parentErrors;
@@ -161,7 +172,7 @@ public static class RulesetLoader
         return fileName == TeamFileName ? TeamFileName : Path.GetFileNameWithoutExtension(fileName);
     }
 
-    private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin)
+    private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin, IReadOnlySet<string> ruleIds)
     {
         var file = origin.DisplayName;
         ParsedFile parsed;
@@ -185,7 +196,7 @@ public static class RulesetLoader
 
             try
             {
-                return (Positioned(RulesetBinder.Bind(parsed.Root), text, origin), []);
+                return (Positioned(RulesetBinder.Bind(parsed.Root, ruleIds), text, origin), []);
             }
             catch (RulesetFormatException error)
             {

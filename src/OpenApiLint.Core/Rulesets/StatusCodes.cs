@@ -32,6 +32,20 @@ public static class StatusCodes
     public static bool Covers(string allowedEntry, string key) =>
         string.Equals(allowedEntry, key, StringComparison.OrdinalIgnoreCase) || (IsRange(allowedEntry) && RangeOf(key) == allowedEntry && IsCode(key));
 
+    /// <summary>
+    /// Whether an allowed list lets a document declare <paramref name="key"/>: an entry covers it, or, for a range key
+    /// under <see cref="RangeAllowance.AnyCodeInRange"/>, any allowed code of the range does.
+    /// </summary>
+    public static bool IsAllowed(string key, IReadOnlyList<string> allowed, RangeAllowance rangeAllowance)
+    {
+        if (allowed.Any(entry => Covers(entry, key)))
+        {
+            return true;
+        }
+
+        return IsRange(key) && rangeAllowance == RangeAllowance.AnyCodeInRange && allowed.Any(entry => RangeOf(entry) == key);
+    }
+
     /// <summary>Sorts keys as people read them: codes and ranges by number, <c>default</c> last.</summary>
     public static IComparer<string> Order { get; } = Comparer<string>.Create(static (a, b) =>
     {

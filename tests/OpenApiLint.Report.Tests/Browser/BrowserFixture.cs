@@ -1,4 +1,6 @@
 using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Report.Tests.Support;
 
 namespace OpenApiLint.Report.Tests.Browser;

@@ -1,5 +1,6 @@
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Report.Tests.Support;
 

@@ -2,7 +2,7 @@ using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Linting;
 
-namespace OpenApiLint.Core.Formatting;
+namespace OpenApiLint.Core.Report;
 
 /// <summary>Everything an output format needs about one run: the results per file and the run's context.</summary>
 /// <param name="Results">One result per linted file, in input order.</param>
@@ -43,14 +43,4 @@ public sealed record LintReport(
 
     /// <summary>How many kept findings were suppressed by <paramref name="kind"/>.</summary>
     public int CountSuppressed(SuppressionKind kind) => Suppressed.Count(diagnostic => diagnostic.Suppression!.Kind == kind);
-}
-
-/// <summary>One output format. Formatters only format: they take the report and a writer, and do no I/O of their own.</summary>
-public interface IReportFormatter
-{
-    /// <summary>The name the command line uses (<c>text</c>, <c>json</c>, <c>sarif</c>, <c>junit</c>, <c>github</c>, <c>html</c>).</summary>
-    string Name { get; }
-
-    /// <summary>Writes the whole report.</summary>
-    void Write(LintReport report, TextWriter writer);
 }
