@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OpenApiLint.Core.Formatting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
 
 namespace OpenApiLint.Report.Tests.Support;
