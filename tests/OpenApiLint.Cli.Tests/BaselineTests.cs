@@ -46,20 +46,20 @@ public sealed class BaselineTests
         {
             Assert.That(before.ExitCode, Is.EqualTo(1));
             Assert.That(before.OutLines, Has.Length.EqualTo(LegacyFindings + 1));
-            Assert.That(before.OutLines[^1], Is.EqualTo("50 errors, 11 warnings, 0 infos in 1 file"));
+            Assert.That(before.OutLines[^1], Is.EqualTo("50 errors, 11 warnings, 0 infos in 1 file (ruleset recommended)"));
 
             Assert.That(written.ExitCode, Is.EqualTo(0), written.ToString());
             Assert.That(written.OutLines, Is.EqualTo(new[]
             {
                 $"baseline written to {BaselineFile}: {LegacyFindings} findings",
-                $"0 errors, 0 warnings, 0 infos in 1 file; {LegacyFindings} known to the baseline",
+                $"0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings} known to the baseline",
             }));
 
             Assert.That(after.ExitCode, Is.EqualTo(0), after.ToString());
             Assert.That(after.OutLines, Is.EqualTo(new[]
             {
                 $"baseline {BaselineFile}: {LegacyFindings} known findings matched, 0 new findings, 0 entries no longer found",
-                $"0 errors, 0 warnings, 0 infos in 1 file; {LegacyFindings} known to the baseline",
+                $"0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings} known to the baseline",
             }));
         });
     }
@@ -135,7 +135,7 @@ public sealed class BaselineTests
             {
                 $"baseline {BaselineFile}: {LegacyFindings} known findings matched, 1 new finding, 0 entries no longer found",
                 "api/legacy-api.openapi.yaml(436,9): error OAL0003: POST /refunds 201 response does not declare the Location header; recommended requires Location on 201",
-                $"1 error, 0 warnings, 0 infos in 1 file; {LegacyFindings} known to the baseline",
+                $"1 error, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings} known to the baseline",
             }));
         });
     }
@@ -161,7 +161,7 @@ public sealed class BaselineTests
             {
                 $"baseline {BaselineFile}: {LegacyFindings - 1} known findings matched, 0 new findings, 1 entry no longer found (--write-baseline drops them)",
                 "api/legacy-api.openapi.yaml: fixed, no longer found: OAL0004 DELETE /orders/{id} 204",
-                $"0 errors, 0 warnings, 0 infos in 1 file; {LegacyFindings - 1} known to the baseline, 1 no longer found",
+                $"0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings - 1} known to the baseline, 1 no longer found",
             }));
             Assert.That(rewritten.OutLines[0], Is.EqualTo($"baseline written to {BaselineFile}: {LegacyFindings - 1} findings; 1 entry that no longer occur dropped"));
             Assert.That(File.ReadAllText(_folder[BaselineFile]), Does.Not.Contain("\"rule\": \"OAL0004\", \"method\": \"delete\", \"path\": \"/orders/{id}\""));
@@ -207,7 +207,7 @@ public sealed class BaselineTests
             Assert.That(outcome.OutLines, Is.EqualTo(new[]
             {
                 $"baseline {BaselineFile}: {LegacyFindings} known findings matched, 0 new findings, 0 entries no longer found",
-                $"0 errors, 0 warnings, 0 infos in 1 file; {LegacyFindings} known to the baseline",
+                $"0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings} known to the baseline",
             }));
         });
     }
@@ -226,7 +226,7 @@ public sealed class BaselineTests
         {
             Assert.That(File.ReadAllText(_folder["moved/config/baseline.json"]), Does.Contain("\"document\": \"../api/legacy-api.openapi.yaml\""));
             Assert.That(fromElsewhere.ExitCode, Is.EqualTo(0), fromElsewhere.ToString());
-            Assert.That(fromElsewhere.OutLines[^1], Is.EqualTo($"0 errors, 0 warnings, 0 infos in 1 file; {LegacyFindings} known to the baseline"));
+            Assert.That(fromElsewhere.OutLines[^1], Is.EqualTo($"0 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); {LegacyFindings} known to the baseline"));
         });
     }
 
