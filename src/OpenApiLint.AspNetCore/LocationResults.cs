@@ -55,17 +55,22 @@ internal static class LocationResults
         }
 
         var fromCalls = new HashSet<int>();
+        var madeWithoutLocation = false;
         foreach (var called in MethodCalls.Of(handler))
         {
             if (FromCall(called) is { } status)
             {
                 fromCalls.Add(status);
             }
+            else
+            {
+                madeWithoutLocation |= MakesLocationResultWithoutLocation(called);
+            }
         }
 
-        // The body says which results it makes; a handler that only passes on a result made elsewhere is known by its
-        // declared result types.
-        if (fromCalls.Count > 0)
+        // The body says which results it makes (TypedResults.Created() without a location makes a Created that sends
+        // none); a handler that only passes on a result made elsewhere is known by its declared result types.
+        if (fromCalls.Count > 0 || madeWithoutLocation)
         {
             return fromCalls;
         }
@@ -99,6 +104,10 @@ internal static class LocationResults
 
         return ResultTypes.TryGetValue(Definition(made), out var status) ? status : null;
     }
+
+    private static bool MakesLocationResultWithoutLocation(MethodBase called) =>
+        called.GetParameters().Length == 0 && !called.IsConstructor
+        && (called.DeclaringType == typeof(Results) ? UntypedFactories.ContainsKey(called.Name) : called is MethodInfo { ReturnType: var made } && ResultTypes.ContainsKey(Definition(made)));
 
     private static void AddFromType(Type type, HashSet<int> statuses)
     {

@@ -60,19 +60,28 @@ internal static class MethodCalls
         {
             var code = il[at] == 0xfe ? TwoByte[il[++at]] : OneByte[il[at]];
             at++;
-            if (code.OperandType == OperandType.InlineMethod)
+            if (code.OperandType == OperandType.InlineMethod && Resolve(method.Module, BitConverter.ToInt32(il, at), genericTypes, genericMethods) is { } called)
             {
-                var token = BitConverter.ToInt32(il, at);
-                if (method.Module.ResolveMethod(token, genericTypes, genericMethods) is { } called)
-                {
-                    calls.Add(called);
-                }
+                calls.Add(called);
             }
 
             at += OperandSize(code, il, at);
         }
 
         return calls;
+    }
+
+    /// <summary>The method a token names; <c>null</c> for one that cannot be resolved here (a missing assembly, say).</summary>
+    private static MethodBase? Resolve(Module module, int token, Type[]? genericTypes, Type[]? genericMethods)
+    {
+        try
+        {
+            return module.ResolveMethod(token, genericTypes, genericMethods);
+        }
+        catch (Exception error) when (error is ArgumentException or BadImageFormatException or FileNotFoundException or FileLoadException or TypeLoadException or MissingMemberException)
+        {
+            return null;
+        }
     }
 
     private static int OperandSize(OpCode code, byte[] il, int at) => code.OperandType switch

@@ -20,6 +20,8 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
     private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
     /// <summary>The documents: @(OpenApiLintDocument) and the documents ASP.NET Core generated.</summary>
     [Required]
     public ITaskItem[] Documents { get; set; } = [];
@@ -145,7 +147,13 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
                 RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri));
         }
 
-        foreach (var unmatched in UnmatchedOverride.Find(results))
+        // A team file above the project is usually shared by the solution's projects, each of which lints only its
+        // own documents: an override for another project's routes would warn here for nothing. Judged are the
+        // project's own ruleset files (in its folder, or named by $(OpenApiLintRuleset)); the tool, run over the
+        // repository, judges a shared one against every document.
+        var ownFolder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(ProjectDirectory)) + Path.DirectorySeparatorChar;
+        var named = !string.IsNullOrWhiteSpace(Ruleset);
+        foreach (var unmatched in UnmatchedOverride.Find(results).Where(item => named || Path.GetFullPath(item.Location.File).StartsWith(ownFolder, PathComparison)))
         {
             var where = unmatched.Location;
             findings.Add(new BuildFinding(BuildCodes.OverrideMatchesNothing, Severity.Warning, Path.GetFullPath(where.File), where.Line, where.Column, 0, 0, unmatched.Message, null));

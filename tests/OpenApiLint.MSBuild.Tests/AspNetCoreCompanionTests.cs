@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OpenApiLint.MSBuild.Tests.Support;
 
 namespace OpenApiLint.MSBuild.Tests;
@@ -58,16 +57,12 @@ public sealed class AspNetCoreCompanionTests
 
     private const string CSharpFix = "the framework sends it, so let the generated document say so: add the OpenApiLint.AspNetCore.OpenApi package and call options.AddOpenApiLintConventions() in AddOpenApi(options => …); if this endpoint really does not send it, suppress it on the endpoint with [OpenApiLintIgnore(\"OAL0003\", Justification = \"…\")] or .OpenApiLintIgnore(\"OAL0003\") (package OpenApiLint.AspNetCore)";
 
-    private TestProject _project = null!;
-    private CommandResult _without = null!;
-    private GeneratedDocument _documentWithout = null!;
-    private CommandResult _with = null!;
-    private GeneratedDocument _documentWith = null!;
+    private CompanionBuilds _builds = null!;
 
     [OneTimeSetUp]
     public void BuildWithoutAndWithTheCompanion()
     {
-        _project = TestProject.WebApp(
+        var project = TestProject.WebApp(
             "OrdersApi",
             Program,
             $"""
@@ -81,38 +76,27 @@ public sealed class AspNetCoreCompanionTests
             {TestProject.CompanionSymbol}
             """,
             parentFolder: "orders");
-        _project.Write(".openapi-lint.json", TeamFile);
+        project.Write(".openapi-lint.json", TeamFile);
 
-        _without = _project.Build("-p:WithCompanion=false");
-        _documentWithout = new GeneratedDocument(_project.PathOf("../openapi/OrdersApi.json"));
-        _with = _project.Build();
-        _documentWith = new GeneratedDocument(_project.PathOf("../openapi/OrdersApi.json"));
+        _builds = CompanionBuilds.Run(project, "../openapi/OrdersApi.json");
     }
 
     [Test]
     public void Without_the_companion_the_build_fails_on_every_undeclared_header_with_the_CSharp_fix()
     {
-        string Missing(string path, string method, string code, string header)
-        {
-            var (line, column) = _documentWithout.ResponsePosition(path, method, code);
-            var display = method.ToUpperInvariant() + " " + path;
-            return _project.Finding("../openapi/OrdersApi.json", line, column, "error", "OAL0003",
-                $"{display} {code} response does not declare the {header} header; orders-team requires {header} on {code} (generated from this project; in C#: {CSharpFix})");
-        }
-
         var expected = new[]
         {
-            Missing("/orders/{id}", "get", "401", "WWW-Authenticate"),
-            Missing("/orders/{id}", "put", "201", "Location"),
-            Missing("/orders/{id}", "put", "401", "WWW-Authenticate"),
-            Missing("/orders", "post", "201", "Location"),
-            Missing("/orders", "post", "401", "WWW-Authenticate"),
+            _builds.MissingHeader("/orders/{id}", "get", "401", "WWW-Authenticate", "orders-team", CSharpFix),
+            _builds.MissingHeader("/orders/{id}", "put", "201", "Location", "orders-team", CSharpFix),
+            _builds.MissingHeader("/orders/{id}", "put", "401", "WWW-Authenticate", "orders-team", CSharpFix),
+            _builds.MissingHeader("/orders", "post", "201", "Location", "orders-team", CSharpFix),
+            _builds.MissingHeader("/orders", "post", "401", "WWW-Authenticate", "orders-team", CSharpFix),
         };
         Assert.Multiple(() =>
         {
-            Assert.That(_without.ExitCode, Is.EqualTo(1), _without.ToString);
-            Assert.That(_without.Findings.Where(line => line.Contains(" error ", StringComparison.Ordinal)).Order(StringComparer.Ordinal), Is.EqualTo(expected.Order(StringComparer.Ordinal)), _without.ToString);
-            Assert.That(_without.CountLines(_project.LintedSummary(1, "orders-team", errors: 5, warnings: 1)), Is.EqualTo(1), _without.ToString);
+            Assert.That(_builds.Without.ExitCode, Is.EqualTo(1), _builds.Without.ToString);
+            Assert.That(_builds.Without.Findings.Where(line => line.Contains(" error ", StringComparison.Ordinal)).Order(StringComparer.Ordinal), Is.EqualTo(expected.Order(StringComparer.Ordinal)), _builds.Without.ToString);
+            Assert.That(_builds.Without.CountLines(_builds.Project.LintedSummary(1, "orders-team", errors: 5, warnings: 1)), Is.EqualTo(1), _builds.Without.ToString);
         });
     }
 
@@ -121,15 +105,15 @@ public sealed class AspNetCoreCompanionTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_documentWith.ResponseHeaders("/orders", "post", "201"), Is.EqualTo(new[] { "Location" }));
-            Assert.That(_documentWith.ResponseHeaders("/orders", "post", "401"), Is.EqualTo(new[] { "WWW-Authenticate" }));
-            Assert.That(_documentWith.ResponseHeaders("/orders/{id}", "get", "401"), Is.EqualTo(new[] { "WWW-Authenticate" }));
-            Assert.That(_documentWith.ResponseHeaders("/orders/{id}", "get", "200"), Is.Empty);
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders", "post", "201"), Is.EqualTo(new[] { "Location" }));
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders", "post", "401"), Is.EqualTo(new[] { "WWW-Authenticate" }));
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders/{id}", "get", "401"), Is.EqualTo(new[] { "WWW-Authenticate" }));
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders/{id}", "get", "200"), Is.Empty);
             // Results.Json(…, statusCode: 201) sets no Location: none is claimed.
-            Assert.That(_documentWith.ResponseHeaders("/orders/{id}", "put", "201"), Is.Empty);
-            Assert.That(_documentWith.ResponseHeaders("/jobs", "post", "202"), Is.EqualTo(new[] { "Location" }));
-            Assert.That(_documentWith.ResponseHeaders("/orders", "post", "400"), Is.Empty);
-            Assert.That(_documentWithout.ResponseHeaders("/orders", "post", "201"), Is.Empty);
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders/{id}", "put", "201"), Is.Empty);
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/jobs", "post", "202"), Is.EqualTo(new[] { "Location" }));
+            Assert.That(_builds.DocumentWith.ResponseHeaders("/orders", "post", "400"), Is.Empty);
+            Assert.That(_builds.DocumentWithout.ResponseHeaders("/orders", "post", "201"), Is.Empty);
         });
     }
 
@@ -138,9 +122,9 @@ public sealed class AspNetCoreCompanionTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_documentWith.Operation("/orders/{id}", "put")["x-openapi-lint-ignore"]?.ToJsonString(), Is.EqualTo("""{"OAL0003":"an upsert answers 201 without Location"}"""));
-            Assert.That(_documentWith.Operation("/jobs", "post")["x-openapi-lint-ignore"]?.ToJsonString(), Is.EqualTo("""["OAL0005"]"""));
-            Assert.That(_documentWith.Operation("/orders", "post")["x-openapi-lint-ignore"], Is.Null);
+            Assert.That(_builds.DocumentWith.Operation("/orders/{id}", "put")["x-openapi-lint-ignore"]?.ToJsonString(), Is.EqualTo("""{"OAL0003":"an upsert answers 201 without Location"}"""));
+            Assert.That(_builds.DocumentWith.Operation("/jobs", "post")["x-openapi-lint-ignore"]?.ToJsonString(), Is.EqualTo("""["OAL0005"]"""));
+            Assert.That(_builds.DocumentWith.Operation("/orders", "post")["x-openapi-lint-ignore"], Is.Null);
         });
     }
 
@@ -149,8 +133,8 @@ public sealed class AspNetCoreCompanionTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That((_with.ExitCode, _with.Findings), Is.EqualTo((0, Array.Empty<string>())), _with.ToString);
-            Assert.That(_with.CountLines(_project.LintedSummary(1, "orders-team", errors: 0, warnings: 0)), Is.EqualTo(1), _with.ToString);
+            Assert.That((_builds.With.ExitCode, _builds.With.Findings), Is.EqualTo((0, Array.Empty<string>())), _builds.With.ToString);
+            Assert.That(_builds.With.CountLines(_builds.Project.LintedSummary(1, "orders-team", errors: 0, warnings: 0)), Is.EqualTo(1), _builds.With.ToString);
         });
     }
 
@@ -161,9 +145,9 @@ public sealed class AspNetCoreCompanionTests
         // would have found none and applied recommended.
         Assert.Multiple(() =>
         {
-            Assert.That(_documentWithout.Path, Does.Not.StartWith(_project.Directory));
-            Assert.That(_without.Findings, Has.All.Contains("; orders-team "), _without.ToString);
-            Assert.That(_without.CountLines("(ruleset orders-team)"), Is.EqualTo(1), _without.ToString);
+            Assert.That(_builds.DocumentWithout.Path, Does.Not.StartWith(_builds.Project.Directory));
+            Assert.That(_builds.Without.Findings, Has.All.Contains("; orders-team "), _builds.Without.ToString);
+            Assert.That(_builds.Without.CountLines("(ruleset orders-team)"), Is.EqualTo(1), _builds.Without.ToString);
         });
     }
 }

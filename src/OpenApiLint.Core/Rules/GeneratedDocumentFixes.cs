@@ -65,6 +65,8 @@ public static class GeneratedDocumentFixes
     {
         OpenApiGenerator.Swashbuckle => "add the OpenApiLint.Swashbuckle package and call c.AddOpenApiLintConventions() in AddSwaggerGen(c => …)",
         OpenApiGenerator.AspNetCoreOpenApi => "add the OpenApiLint.AspNetCore.OpenApi package and call options.AddOpenApiLintConventions() in AddOpenApi(options => …)",
+        // No companion for NSwag (yet): its own extension point is the fix.
+        OpenApiGenerator.NSwag => "declare it on the response in an NSwag IOperationProcessor (OpenApiLint's companions cover Microsoft.AspNetCore.OpenApi and Swashbuckle)",
         _ => "OpenApiLint.AspNetCore.OpenApi (options.AddOpenApiLintConventions() in AddOpenApi) or OpenApiLint.Swashbuckle (c.AddOpenApiLintConventions() in AddSwaggerGen)",
     };
 

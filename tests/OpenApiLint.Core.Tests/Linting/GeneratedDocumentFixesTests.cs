@@ -11,6 +11,7 @@ public sealed class GeneratedDocumentFixesTests
 
     [TestCase(OpenApiGenerator.AspNetCoreOpenApi, "201", "add the OpenApiLint.AspNetCore.OpenApi package and call options.AddOpenApiLintConventions() in AddOpenApi(options => …)")]
     [TestCase(OpenApiGenerator.Swashbuckle, "401", "add the OpenApiLint.Swashbuckle package and call c.AddOpenApiLintConventions() in AddSwaggerGen(c => …)")]
+    [TestCase(OpenApiGenerator.NSwag, "201", "declare it on the response in an NSwag IOperationProcessor (OpenApiLint's companions cover Microsoft.AspNetCore.OpenApi and Swashbuckle)")]
     [TestCase(OpenApiGenerator.Unknown, "202", "OpenApiLint.AspNetCore.OpenApi (options.AddOpenApiLintConventions() in AddOpenApi) or OpenApiLint.Swashbuckle (c.AddOpenApiLintConventions() in AddSwaggerGen)")]
     public void A_header_the_framework_sends_is_fixed_by_the_companion_of_the_generator(OpenApiGenerator generator, string code, string companion)
     {
