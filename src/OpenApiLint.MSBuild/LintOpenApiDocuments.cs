@@ -93,6 +93,19 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             Tally.Plural(paths.Length, "document"),
             rulesets.Length == 0 ? "not loaded" : string.Join(", ", rulesets),
             logger.Tally);
+
+        // Webhooks and callbacks the ruleset skips are said, never skipped silently.
+        var webhooks = results.Sum(result => result.SkippedWebhooks);
+        var callbacks = results.Sum(result => result.SkippedCallbacks);
+        if (webhooks + callbacks > 0)
+        {
+            Log.LogMessage(
+                MessageImportance.High,
+                "{0}: {1} webhook and {2} callback operation(s) not linted (their responses are the subscriber's; set \"webhooks\" or \"callbacks\": \"lint\" in the ruleset to lint them)",
+                Subject,
+                webhooks,
+                callbacks);
+        }
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed record ApiOperation(
     /// </summary>
     public IReadOnlyDictionary<string, string> IgnoreJustifications { get; init; } = ApiModelDefaults.NoJustifications;
 
+    /// <summary>Whether this is an operation of a path, of a webhook or of a callback.</summary>
+    public OperationKind Kind { get; init; } = OperationKind.Path;
+
     /// <summary><c>POST /orders</c>: how messages name the operation.</summary>
     public string DisplayName => $"{Method.ToUpperInvariant()} {Path}";
 
@@ -48,6 +51,22 @@ public sealed record ApiOperation(
             && (pointer.Length == PathItemPointer.Length || pointer[PathItemPointer.Length] == '/')
             ? definition with { Pointer = definition.Pointer + pointer[PathItemPointer.Length..] }
             : null;
+}
+
+/// <summary>Where an operation is declared: under <c>paths</c>, as a webhook, or as a callback of another operation.</summary>
+public enum OperationKind
+{
+    /// <summary>An operation of the API, under <c>paths</c>: its responses are the API's.</summary>
+    Path,
+
+    /// <summary>
+    /// A webhook (3.1 <c>webhooks</c>, 3.0 <c>x-webhooks</c>): a request the API sends; its responses are the
+    /// subscriber's. <see cref="ApiOperation.Path"/> is the webhook's name.
+    /// </summary>
+    Webhook,
+
+    /// <summary>A callback of an operation: its responses are the subscriber's. <see cref="ApiOperation.Path"/> is the runtime expression.</summary>
+    Callback,
 }
 
 /// <summary>One documented response of an operation.</summary>

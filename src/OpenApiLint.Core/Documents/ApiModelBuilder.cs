@@ -30,62 +30,88 @@ internal sealed class ApiModelBuilder
     }
 
     public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets) =>
-        new ApiModelBuilder(file, specVersion, bodySets).Operations(document);
+        BuildAll(document, specVersion, file, bodySets, webhooksMember: "webhooks").Paths;
 
-    private List<ApiOperation> Operations(OpenApiDocument document)
+    /// <summary>
+    /// The operations of the paths, of the webhooks (<paramref name="webhooksMember"/>: <c>webhooks</c>, or
+    /// <c>x-webhooks</c> where the document wrote them so) and of every operation's callbacks.
+    /// </summary>
+    public static (IReadOnlyList<ApiOperation> Paths, IReadOnlyList<ApiOperation> Webhooks, IReadOnlyList<ApiOperation> Callbacks) BuildAll(
+        OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets, string webhooksMember)
     {
-        var operations = new List<ApiOperation>();
-        if (document.Paths is null)
+        var builder = new ApiModelBuilder(file, specVersion, bodySets);
+        var paths = new List<ApiOperation>();
+        var webhooks = new List<ApiOperation>();
+        var callbacks = new List<ApiOperation>();
+        foreach (var (path, pathItem) in document.Paths ?? [])
         {
-            return operations;
+            builder.AddOperations(paths, callbacks, pathItem, path, JsonPointer.Append("/paths", path), OperationKind.Path);
         }
 
-        foreach (var (path, pathItem) in document.Paths)
+        foreach (var (name, pathItem) in document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
         {
-            if (pathItem?.Operations is null)
+            builder.AddOperations(webhooks, callbacks, pathItem, name, JsonPointer.Append("/" + webhooksMember, name), OperationKind.Webhook);
+        }
+
+        return (paths, webhooks, callbacks);
+    }
+
+    /// <summary>
+    /// Adds the operations of one path item to <paramref name="operations"/>, and those of their callbacks to
+    /// <paramref name="callbacks"/> (a callback's own callbacks too).
+    /// </summary>
+    private void AddOperations(List<ApiOperation> operations, List<ApiOperation> callbacks, IOpenApiPathItem? pathItem, string path, string pathPointer, OperationKind kind)
+    {
+        if (pathItem?.Operations is null)
+        {
+            return;
+        }
+
+        // A path item given by a $ref (to components.pathItems or a file) says where it is written.
+        var pathItemDefinition = Origin(pathItem.Extensions);
+
+        var pathHeaders = HeaderParameters(pathItem.Parameters);
+        foreach (var (httpMethod, operation) in pathItem.Operations)
+        {
+            var method = httpMethod.Method.ToLowerInvariant();
+            var pointer = JsonPointer.Append(pathPointer, method);
+            var requestHeaders = new HashSet<string>(pathHeaders, StringComparer.OrdinalIgnoreCase);
+            requestHeaders.UnionWith(HeaderParameters(operation.Parameters));
+
+            var responses = new List<ApiResponse>();
+            foreach (var (key, response) in operation.Responses ?? [])
             {
-                continue;
+                var responsePointer = JsonPointer.Append(pointer, "responses", key);
+                responses.Add(BuildResponse(key, responsePointer, response));
             }
 
-            var pathPointer = JsonPointer.Append("/paths", path);
-
-            // A path item given by a $ref (to components.pathItems or a file) says where it is written.
-            var pathItemDefinition = Origin(pathItem.Extensions);
-
-            var pathHeaders = HeaderParameters(pathItem.Parameters);
-            foreach (var (httpMethod, operation) in pathItem.Operations)
+            var ignored = IgnoredRules(operation.Extensions);
+            operations.Add(new ApiOperation(
+                path,
+                method,
+                pointer,
+                responses,
+                requestHeaders,
+                ignored.Ids,
+                operation.OperationId,
+                operation.Summary)
             {
-                var method = httpMethod.Method.ToLowerInvariant();
-                var pointer = JsonPointer.Append(pathPointer, method);
-                var requestHeaders = new HashSet<string>(pathHeaders, StringComparer.OrdinalIgnoreCase);
-                requestHeaders.UnionWith(HeaderParameters(operation.Parameters));
+                IgnoreJustifications = ignored.Justifications,
+                PathItemPointer = pathPointer,
+                PathItemDefinition = pathItemDefinition,
+                Kind = kind,
+            });
 
-                var responses = new List<ApiResponse>();
-                foreach (var (key, response) in operation.Responses ?? [])
+            // Bounded: the reader's tree is finite (references are copies made by the bundler, cycles cut), so this ends.
+            foreach (var (name, callback) in operation.Callbacks ?? new Dictionary<string, IOpenApiCallback>())
+            {
+                foreach (var (expression, callbackItem) in callback?.PathItems ?? [])
                 {
-                    var responsePointer = JsonPointer.Append(pointer, "responses", key);
-                    responses.Add(BuildResponse(key, responsePointer, response));
+                    var text = expression.Expression;
+                    AddOperations(callbacks, callbacks, callbackItem, text, JsonPointer.Append(pointer, "callbacks", name, text), OperationKind.Callback);
                 }
-
-                var ignored = IgnoredRules(operation.Extensions);
-                operations.Add(new ApiOperation(
-                    path,
-                    method,
-                    pointer,
-                    responses,
-                    requestHeaders,
-                    ignored.Ids,
-                    operation.OperationId,
-                    operation.Summary)
-                {
-                    IgnoreJustifications = ignored.Justifications,
-                    PathItemPointer = pathPointer,
-                    PathItemDefinition = pathItemDefinition,
-                });
             }
         }
-
-        return operations;
     }
 
     /// <param name="key">The status key as written.</param>

@@ -46,6 +46,18 @@ internal enum SlicePart
     ResponseDefinitions,
     ParameterDefinitions,
     PathItemDefinitions,
+
+    /// <summary>The webhooks map (3.1 <c>webhooks</c>, 3.0 <c>x-webhooks</c>, handed to the reader as <c>webhooks</c>): name → path item.</summary>
+    Webhooks,
+
+    /// <summary>An operation's <c>callbacks</c>: name → callback.</summary>
+    Callbacks,
+
+    /// <summary>One callback: runtime expression → path item.</summary>
+    Callback,
+
+    /// <summary><c>components.callbacks</c>: name → callback.</summary>
+    CallbackDefinitions,
 }
 
 /// <summary>The map from a part and a member name to the member's part.</summary>
@@ -64,9 +76,11 @@ internal static class ModelSlice
             // Swagger 2.0 keeps shared responses and parameters at the top level.
             : name.NameEquals("responses"u8) ? SlicePart.ResponseDefinitions
             : name.NameEquals("parameters"u8) ? SlicePart.ParameterDefinitions
+            : name.NameEquals("webhooks"u8) || name.NameEquals(XWebhooks) ? SlicePart.Webhooks
             : SlicePart.Dropped,
         SlicePart.Info => name.NameEquals("title"u8) || name.NameEquals("version"u8) ? SlicePart.Verbatim : SlicePart.Dropped,
-        SlicePart.Paths or SlicePart.PathItemDefinitions => SlicePart.PathItem,
+        SlicePart.Paths or SlicePart.PathItemDefinitions or SlicePart.Webhooks or SlicePart.Callback => SlicePart.PathItem,
+        SlicePart.Callbacks or SlicePart.CallbackDefinitions => SlicePart.Callback,
         SlicePart.PathItem => name.NameEquals("parameters"u8) ? SlicePart.Parameters
             : name.NameEquals("additionalOperations"u8) ? SlicePart.Operations
             : IsMethod(name) ? SlicePart.Operation
@@ -75,6 +89,7 @@ internal static class ModelSlice
         SlicePart.Operation => name.NameEquals("operationId"u8) || name.NameEquals("summary"u8) || name.NameEquals("produces"u8) || name.NameEquals(IgnoreExtension) ? SlicePart.Verbatim
             : name.NameEquals("parameters"u8) ? SlicePart.Parameters
             : name.NameEquals("responses"u8) ? SlicePart.Responses
+            : name.NameEquals("callbacks"u8) ? SlicePart.Callbacks
             : SlicePart.Dropped,
         SlicePart.Parameter => name.NameEquals("name"u8) ? SlicePart.Verbatim
             : name.NameEquals("in"u8) ? SlicePart.ParameterLocation
@@ -94,6 +109,7 @@ internal static class ModelSlice
         SlicePart.Components => name.NameEquals("responses"u8) ? SlicePart.ResponseDefinitions
             : name.NameEquals("parameters"u8) ? SlicePart.ParameterDefinitions
             : name.NameEquals("pathItems"u8) ? SlicePart.PathItemDefinitions
+            : name.NameEquals("callbacks"u8) ? SlicePart.CallbackDefinitions
             : SlicePart.Dropped,
         _ => SlicePart.Dropped,
     };
@@ -113,7 +129,18 @@ internal static class ModelSlice
     /// Whether <paramref name="part"/> is a map whose <c>x-</c> members are extensions, not entries: paths and
     /// responses. (The walk tests the name it reads anyway to copy the member, so the test costs no allocation.)
     /// </summary>
-    public static bool IsMapWithExtensions(SlicePart part) => part is SlicePart.Paths or SlicePart.PathItemDefinitions or SlicePart.Responses;
+    public static bool IsMapWithExtensions(SlicePart part) =>
+        part is SlicePart.Paths or SlicePart.PathItemDefinitions or SlicePart.Responses or SlicePart.Webhooks or SlicePart.Callbacks or SlicePart.Callback or SlicePart.CallbackDefinitions;
+
+    /// <summary>
+    /// The name the reader gets for a member: OpenAPI 3.0's <c>x-webhooks</c> extension becomes 3.1's <c>webhooks</c>
+    /// (the document is then read as 3.1; the slice holds nothing that reads differently).
+    /// </summary>
+    public static string ReaderName(SlicePart part, JsonProperty property) =>
+        part == SlicePart.Webhooks && property.NameEquals(XWebhooks) ? "webhooks" : property.Name;
+
+    /// <summary>The webhooks extension of OpenAPI 2.0 and 3.0 documents.</summary>
+    public static ReadOnlySpan<byte> XWebhooks => "x-webhooks"u8;
 
     public static bool IsExtension(string name) => name.StartsWith("x-", StringComparison.Ordinal);
 

@@ -89,6 +89,23 @@ public static class OpenApiDocumentLoader
         var tree = bundle.ReaderTree;
         // YAML's unquoted `swagger: 2.0` or `openapi: 3.0` is a number; the reader wants the string "2.0" or "3.0.0".
         tree[specVersion == "2.0" ? "swagger" : "openapi"] = specVersion;
+
+        // Webhooks: 3.1's own, or 3.0's x-webhooks handed over as 3.1's (the slice holds nothing 3.1 reads differently).
+        // Swagger 2.0 has no place for them in the reader: they are only counted, and always reported as skipped.
+        var unreadWebhooks = 0;
+        var webhooksMember = root.TryGetProperty("webhooks"u8, out _) || !root.TryGetProperty(ModelSlice.XWebhooks, out _) ? "webhooks" : "x-webhooks";
+        if (tree.ContainsKey("webhooks"))
+        {
+            if (specVersion == "2.0")
+            {
+                unreadWebhooks = root.TryGetProperty(ModelSlice.XWebhooks, out var raw) ? CountOperations(raw) : 0;
+                tree.Remove("webhooks");
+            }
+            else if (specVersion.StartsWith("3.0", StringComparison.Ordinal))
+            {
+                tree["openapi"] = "3.1.0";
+            }
+        }
         var settings = new OpenApiReaderSettings
         {
             // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
@@ -102,13 +119,26 @@ public static class OpenApiDocumentLoader
             return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
         }
 
-        var operations = ApiModelBuilder.Build(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets);
+        var (operations, webhooks, callbacks) = ApiModelBuilder.BuildAll(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
         var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()
             : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList()) { LoadWork = bundle.Work });
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
+        {
+            LoadWork = bundle.Work,
+            Webhooks = webhooks,
+            Callbacks = callbacks,
+            UnreadWebhooks = unreadWebhooks,
+        });
     }
+
+    /// <summary>How many operations a map of path items written in place holds (Swagger 2.0's <c>x-webhooks</c>).</summary>
+    private static int CountOperations(JsonElement pathItems) =>
+        pathItems.ValueKind != JsonValueKind.Object ? 0
+            : pathItems.EnumerateObject()
+                .Where(item => item.Value.ValueKind == JsonValueKind.Object)
+                .Sum(item => item.Value.EnumerateObject().Count(member => HttpMethods.IsPolicyMethod(member.Name)));
 
     /// <summary>Reads a file a <c>$ref</c> names, under the same limits as the document.</summary>
     internal static ParsedFile ReadReferencedFile(string fullPath)

@@ -57,8 +57,22 @@ public sealed class OpenApiLintDocument
     /// <summary><c>info.title</c>, when present.</summary>
     public string? Title { get; }
 
-    /// <summary>Every operation, in document order.</summary>
+    /// <summary>Every operation under <c>paths</c>, in document order: the API's own.</summary>
     public IReadOnlyList<ApiOperation> Operations { get; }
+
+    /// <summary>
+    /// The webhooks' operations (3.1 <c>webhooks</c>, 3.0 <c>x-webhooks</c>), in document order: requests the API
+    /// sends, whose responses are the subscriber's. Linted only when the ruleset says <c>"webhooks": "lint"</c>.
+    /// </summary>
+    public IReadOnlyList<ApiOperation> Webhooks { get; init; } = [];
+
+    /// <summary>The callbacks' operations of every operation, in document order; linted only with <c>"callbacks": "lint"</c>.</summary>
+    public IReadOnlyList<ApiOperation> Callbacks { get; init; } = [];
+
+    /// <summary>
+    /// Webhook operations the linter cannot read (Swagger 2.0's <c>x-webhooks</c>): never linted, always counted as skipped.
+    /// </summary>
+    public int UnreadWebhooks { get; init; }
 
     /// <summary>Every <c>$ref</c>, in document order, with whether it could be followed.</summary>
     public IReadOnlyList<ReferenceSite> References { get; }

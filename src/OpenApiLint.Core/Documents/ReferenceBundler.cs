@@ -196,7 +196,7 @@ internal sealed class ReferenceBundler : IDisposable
                 foreach (var property in element.EnumerateObject())
                 {
                     var childPart = ModelSlice.Member(part, property);
-                    var name = childPart == SlicePart.BodySchema ? BodyExtension : ModelSlice.IsHandedToReader(childPart) ? property.Name : null;
+                    var name = childPart == SlicePart.BodySchema ? BodyExtension : ModelSlice.IsHandedToReader(childPart) ? ModelSlice.ReaderName(childPart, property) : null;
                     if (skipsExtensions && name is not null && ModelSlice.IsExtension(name))
                     {
                         (childPart, name) = (SlicePart.Dropped, null);
@@ -309,8 +309,8 @@ internal sealed class ReferenceBundler : IDisposable
 
                 return Share(targetFile, end.Pointer, found, part, NodeOf(file, site));
 
-            case SlicePart.PathItem:
-                // The reader gets the path item in place (walked once, copied per use), saying where it is written: the
+            case SlicePart.PathItem or SlicePart.Callback:
+                // The reader gets the path item (or callback) in place (walked once, copied per use), saying where it is written: the
                 // findings under it are reported there.
                 if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
                 {

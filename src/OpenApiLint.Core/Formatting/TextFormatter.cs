@@ -80,6 +80,12 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
             text += $"; {Plural(notLinted, "file")} could not be linted";
         }
 
+        // Webhooks and callbacks are skipped by default (their responses are the subscriber's): never silently.
+        if (report.SkippedOperations is { } skipped)
+        {
+            text += "; " + skipped;
+        }
+
         var suppressed = report.CountSuppressed(SuppressionKind.InSource);
         if (suppressed > 0)
         {

@@ -36,6 +36,13 @@ public sealed record LintResult(
         };
     }
 
+    /// <summary>Webhook operations the document declares that were not linted (the ruleset skips them, or they cannot be read).</summary>
+    public int SkippedWebhooks => Document is null ? 0
+        : (Ruleset?.Webhooks == OperationScope.Lint ? 0 : Document.Webhooks.Count) + Document.UnreadWebhooks;
+
+    /// <summary>Callback operations the document declares that were not linted (the ruleset skips them).</summary>
+    public int SkippedCallbacks => Document is null || Ruleset?.Callbacks == OperationScope.Lint ? 0 : Document.Callbacks.Count;
+
     /// <summary>Whether the file was linted (loaded, with a loaded ruleset).</summary>
     public bool Linted => Errors.Count == 0;
 

@@ -43,4 +43,30 @@ public sealed record LintReport(
 
     /// <summary>How many kept findings were suppressed by <paramref name="kind"/>.</summary>
     public int CountSuppressed(SuppressionKind kind) => Suppressed.Count(diagnostic => diagnostic.Suppression!.Kind == kind);
+
+    /// <summary>
+    /// "2 webhook operations and 1 callback operation not linted (…)" when the rulesets skipped any (their responses
+    /// are the subscriber's); <c>null</c> otherwise. Every summary says it: nothing is skipped silently.
+    /// </summary>
+    public string? SkippedOperations
+    {
+        get
+        {
+            var webhooks = Results.Sum(result => result.SkippedWebhooks);
+            var callbacks = Results.Sum(result => result.SkippedCallbacks);
+            if (webhooks == 0 && callbacks == 0)
+            {
+                return null;
+            }
+
+            var parts = new List<string>();
+            if (webhooks > 0) parts.Add(Plural(webhooks, "webhook operation"));
+            if (callbacks > 0) parts.Add(Plural(callbacks, "callback operation"));
+            var options = string.Join(" or ", new[] { webhooks > 0 ? "\"webhooks\"" : null, callbacks > 0 ? "\"callbacks\"" : null }.OfType<string>());
+            return $"{string.Join(" and ", parts)} not linted (their responses are the subscriber's; set {options}: \"lint\" in the ruleset to lint them)";
+        }
+    }
+
+    private static string Plural(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -97,6 +97,7 @@ public static class ReportViewModelBuilder
         if (infos > 0) parts.Add(Count(infos, "info", "info"));
         var unlinted = report.Results.Count(result => !result.Linted);
         if (unlinted > 0) parts.Add(unlinted == 1 ? "1 file could not be linted" : $"{unlinted} files could not be linted");
+        if (report.SkippedOperations is { } skipped) parts.Add(skipped);
 
         return new SummaryView(
             report.Results.Count,

@@ -28,7 +28,13 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
         return effective;
     }
 
-    /// <summary>Every operation with the ruleset in force for it.</summary>
+    /// <summary>
+    /// Every operation the ruleset lints, with the ruleset in force for it: those under <c>paths</c>, then the webhooks'
+    /// and the callbacks' where the ruleset says <c>"lint"</c>.
+    /// </summary>
     public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations =>
-        Document.Operations.Select(operation => (operation, RulesetFor(operation)));
+        Document.Operations
+            .Concat(Ruleset.Webhooks == OperationScope.Lint ? Document.Webhooks : [])
+            .Concat(Ruleset.Callbacks == OperationScope.Lint ? Document.Callbacks : [])
+            .Select(operation => (operation, RulesetFor(operation)));
 }

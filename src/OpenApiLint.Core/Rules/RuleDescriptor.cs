@@ -19,9 +19,9 @@ public sealed record RuleDescriptor(string Id, string Name, string Title, Severi
     /// </summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
-    /// <summary>The rule's help page, relative to the repository root (docs/rules/OAL0001.md).</summary>
-    public string HelpPath => $"docs/rules/{Id}.md";
+    /// <summary>The rule's help page, relative to the repository root (<c>docs/rules/OAL0001.md</c>); a rule shipped elsewhere names its own.</summary>
+    public string HelpPath { get; init; } = $"docs/rules/{Id}.md";
 
-    /// <summary>The help link carried by diagnostics (SARIF, MSBuild, report).</summary>
-    public string HelpUri => RuleIds.HelpBaseUri + Id + ".md";
+    /// <summary>The help link carried by diagnostics (SARIF, MSBuild, report); a rule shipped elsewhere names its own.</summary>
+    public string HelpUri { get; init; } = RuleIds.HelpBaseUri + Id + ".md";
 }

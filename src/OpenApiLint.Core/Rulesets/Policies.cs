@@ -15,6 +15,19 @@ public enum BodyRequirement
     Expected,
 }
 
+/// <summary>
+/// Whether the operations of webhooks or callbacks are linted. Their responses are the subscriber's, not the API's:
+/// the guidelines speak of the responses an API returns, so by default they are skipped (and the output says so).
+/// </summary>
+public enum OperationScope
+{
+    /// <summary>Not linted; counted and reported as skipped.</summary>
+    Skip,
+
+    /// <summary>Linted like the operations under <c>paths</c>.</summary>
+    Lint,
+}
+
 /// <summary>Whether a document's range key (<c>4XX</c>) needs the range itself allowed, or any code in it.</summary>
 public enum RangeAllowance
 {

@@ -42,6 +42,12 @@ public sealed class Ruleset
 
     public RangePolicy Ranges { get; private init; } = new(RangeAllowance.Explicit, SatisfiesRequired: false);
 
+    /// <summary>Whether webhooks' operations are linted (default: skipped, their responses are the subscriber's).</summary>
+    public OperationScope Webhooks { get; private init; } = OperationScope.Skip;
+
+    /// <summary>Whether callbacks' operations are linted (default: skipped, their responses are the subscriber's).</summary>
+    public OperationScope Callbacks { get; private init; } = OperationScope.Skip;
+
     /// <summary>At most this many distinct codes in one document; <c>null</c>: no cap.</summary>
     public int? MaxDistinctCodes { get; private init; }
 
@@ -196,6 +202,8 @@ public sealed class Ruleset
             Default = new DefaultResponsePolicy(patch.DefaultAllowed ?? Default.Allowed, patch.DefaultSatisfiesRequired ?? Default.SatisfiesRequired),
             Ranges = new RangePolicy(patch.RangesAllowed ?? Ranges.Allowed, patch.RangesSatisfyRequired ?? Ranges.SatisfiesRequired),
             MaxDistinctCodes = patch.MaxDistinctCodes ?? MaxDistinctCodes,
+            Webhooks = patch.Webhooks ?? Webhooks,
+            Callbacks = patch.Callbacks ?? Callbacks,
             Rules = rules,
             Overrides = keepOverrides ? [.. Overrides, .. patch.Overrides] : [],
         };

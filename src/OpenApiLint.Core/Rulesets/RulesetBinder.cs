@@ -46,6 +46,8 @@ internal static class RulesetBinder
                 "default" => BindDefault(patch, AsObject(property.Value, "'default' is an object")),
                 "ranges" => BindRanges(patch, AsObject(property.Value, "'ranges' is an object")),
                 "maxDistinctCodes" when topLevel => patch with { MaxDistinctCodes = PositiveInteger(property.Value) },
+                "webhooks" when topLevel => patch with { Webhooks = Scope(property.Value, "webhooks") },
+                "callbacks" when topLevel => patch with { Callbacks = Scope(property.Value, "callbacks") },
                 "rules" => patch with { Rules = BindRules(AsObject(property.Value, "'rules' is an object"), ruleIds) },
                 "overrides" when topLevel => patch with { Overrides = BindOverrides(property.Value, ruleIds) },
                 _ => throw Error(property, topLevel
@@ -205,6 +207,13 @@ internal static class RulesetBinder
 
         return (requirement ?? throw Error(token, "'body' as an object needs a 'requirement' (\"forbidden\", \"expected\" or \"any\")"), new RequirementSetting(severity, rationale));
     }
+
+    private static OperationScope Scope(RulesetNode token, string option) => String(token) switch
+    {
+        "skip" => OperationScope.Skip,
+        "lint" => OperationScope.Lint,
+        var other => throw Error(token, $"'{option}' is \"skip\" or \"lint\", not \"{other}\""),
+    };
 
     private static BodyRequirement BodyRequirement(RulesetNode token) => String(token) switch
     {

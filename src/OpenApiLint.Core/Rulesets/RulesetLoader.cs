@@ -166,6 +166,21 @@ public static class RulesetLoader
         return [];
     }
 
+    /// <summary>
+    /// The schema lists the built-in rules' ids (for editors) and refuses others; a rule the linter was given besides
+    /// them (see <c>RulesetResolver</c>) may be configured too, so the schema's refusal of its entry is dropped.
+    /// </summary>
+    private static IReadOnlyList<LoadError> WithoutOtherRules(IReadOnlyList<LoadError> errors, IReadOnlySet<string> ruleIds)
+    {
+        if (errors.Count == 0 || ReferenceEquals(ruleIds, BuiltInRulesets.RuleIds))
+        {
+            return errors;
+        }
+
+        var others = ruleIds.Where(id => !BuiltInRulesets.RuleIds.Contains(id)).ToArray();
+        return errors.Where(error => !others.Any(id => error.Message.EndsWith($"rules.{id}'", StringComparison.OrdinalIgnoreCase))).ToArray();
+    }
+
     private static string NameFromFile(string path)
     {
         var fileName = Path.GetFileName(path);
@@ -189,7 +204,7 @@ public static class RulesetLoader
         using (parsed)
         {
             // Every file is checked, every time; the built-ins are not, their validity is a test.
-            if (!origin.IsBuiltIn && RulesetSchema.Validate(parsed.Root, text, file) is { Count: > 0 } schemaErrors)
+            if (!origin.IsBuiltIn && WithoutOtherRules(RulesetSchema.Validate(parsed.Root, text, file), ruleIds) is { Count: > 0 } schemaErrors)
             {
                 return (null, schemaErrors);
             }

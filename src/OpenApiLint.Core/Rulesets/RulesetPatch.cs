@@ -62,6 +62,12 @@ public sealed record RulesetPatch
 
     public int? MaxDistinctCodes { get; init; }
 
+    /// <summary>Whether webhooks' operations are linted (<c>webhooks</c>).</summary>
+    public OperationScope? Webhooks { get; init; }
+
+    /// <summary>Whether callbacks' operations are linted (<c>callbacks</c>).</summary>
+    public OperationScope? Callbacks { get; init; }
+
     public IReadOnlyDictionary<string, RuleSettingPatch> Rules { get; init; } = new Dictionary<string, RuleSettingPatch>();
 
     public IReadOnlyList<RulesetOverride> Overrides { get; init; } = [];

@@ -22,6 +22,8 @@ public sealed partial class RuleOptionsTests
         "methods.<method>.rationale", "codes.<code>.rationale",
         // A requirement's severity: the engine gives a finding the severity of the requirement it is about.
         "codes.<code>.severity",
+        // Which operations are linted at all: the engine's choice, before any rule.
+        "webhooks", "callbacks",
     ];
 
     private static IEnumerable<TestCaseData> EachRule() => RuleCatalog.All.Select(rule => new TestCaseData(rule).SetArgDisplayNames(rule.Descriptor.Id));
