@@ -27,7 +27,7 @@ internal static class BuildCodes
     public const string ReportTemplateInvalid = LoadErrorCodes.ReportTemplateInvalid;
 
     /// <summary>The baseline file ($(OpenApiLintBaseline)) is missing, malformed, truncated or not a baseline: an error at its line.</summary>
-    public const string BaselineInvalid = "OAL9006";
+    public const string BaselineInvalid = LoadErrorCodes.BaselineNotLoaded;
 
     /// <summary>Warning: an override of the team's ruleset matches no operation of the linted documents (at the override).</summary>
     public const string OverrideMatchesNothing = "OAL9020";

@@ -164,7 +164,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var load = Core.Baselines.Baseline.Load(Path.GetFullPath(Baseline.Trim(), ProjectDirectory));
         return load.Baseline is { } baseline
             ? (baseline.Apply(results), null)
-            : (null, AtFileOrProject(BuildCodes.BaselineInvalid, load.Error!));
+            : (null, AtFileOrProject(load.Error!));
     }
 
     /// <summary>The summary line's tail for findings kept but not reported: <c>; 2 suppressed in the documents, 61 known to the baseline</c>.</summary>
