@@ -6,6 +6,7 @@ using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
+using OpenApiLint.SourceLocations;
 
 namespace OpenApiLint.MSBuild;
 
@@ -55,6 +56,24 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
     [Required]
     public string InputsFile { get; set; } = "";
 
+    /// <summary>
+    /// $(OpenApiLintSourceLocations): report findings at the C# that declares the operation or response (on by default
+    /// for a project that generates its document).
+    /// </summary>
+    public bool SourceLocations { get; set; }
+
+    /// <summary>@(Compile): the project's C# files, searched for the endpoints the documents describe.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = [];
+
+    /// <summary>@(ReferencePath): the assemblies the project compiles against, to resolve constants and types.</summary>
+    public ITaskItem[] References { get; set; } = [];
+
+    /// <summary>$(DefineConstants): the preprocessor symbols the project compiles with.</summary>
+    public string? DefineConstants { get; set; }
+
+    /// <summary>$(SolutionDir): where SARIF names files from when the project is not in a git repository.</summary>
+    public string? SolutionDirectory { get; set; }
+
     /// <summary>True once the lint ran. A skipped target does not set it, which is how the replay knows to run.</summary>
     [Output]
     public bool Linted { get; set; }
@@ -71,6 +90,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         // The team file is looked up from the project folder, as the targets do for incremental builds: a document
         // generated into ../openapi belongs to this project and its team all the same.
         var results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory)).LintFiles(paths);
+        results = Locate(results);
 
         var findings = Findings(results);
         var logger = CreateLogger();
@@ -144,10 +164,12 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var generator = GeneratorOf(Generator);
         foreach (var diagnostic in LintRunner.AllDiagnostics(results))
         {
-            var location = diagnostic.Location;
-            var message = generated.Contains(Path.GetFullPath(location.File, ProjectDirectory))
+            var explained = generated.Contains(Path.GetFullPath(diagnostic.Location.File, ProjectDirectory))
                 ? $"{diagnostic.Message} (generated from this project; in C#: {GeneratedDocumentFixes.For(diagnostic, generator)})"
                 : diagnostic.Message;
+
+            // Located in the C#: reported there, with the document position kept in the message.
+            var (location, message) = Declarations.Reported(diagnostic with { Message = explained }, ShowDocument);
             findings.Add(new BuildFinding(
                 diagnostic.RuleId,
                 diagnostic.Severity,
@@ -173,6 +195,44 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The results with each finding about an operation or a response located in the project's C#. Locating never
+    /// fails the lint: when it cannot be done the findings stay at their document positions.
+    /// </summary>
+    private IReadOnlyList<LintResult> Locate(IReadOnlyList<LintResult> results)
+    {
+        if (!SourceLocations || SourceFiles.Length == 0 || !results.Any(result => result.Diagnostics.Count > 0))
+        {
+            return results;
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var sources = ProjectSources.Load(
+                SourceFiles.Where(item => item.ItemSpec.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(item => Path.GetFullPath(item.ItemSpec, ProjectDirectory)),
+                References.Select(item => Path.GetFullPath(item.ItemSpec, ProjectDirectory)),
+                (DefineConstants ?? "").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var locator = SourceLocator.Create(sources);
+            var located = Declarations.Attach(results, locator);
+            Log.LogMessage(MessageImportance.Low, "{0}: found {1} in {2} C# files in {3} ms", Subject, Tally.Plural(locator.EndpointCount, "endpoint"), sources.Trees.Count, watch.ElapsedMilliseconds);
+            return located;
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            Log.LogMessage(MessageImportance.Normal, "{0}: findings stay at their document positions; the C# could not be searched ({1}: {2})", Subject, error.GetType().Name, error.Message);
+            return results;
+        }
+    }
+
+    /// <summary>How a finding located in the C# names its document: <c>obj/OrdersApi.json</c>, relative to the project when inside it.</summary>
+    private string ShowDocument(string file)
+    {
+        var full = Path.GetFullPath(file, ProjectDirectory);
+        var relative = Path.GetRelativePath(ProjectDirectory, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
     }
 
     private static OpenApiGenerator GeneratorOf(string? name) => name?.Trim() switch
@@ -220,8 +280,24 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
         if (!string.IsNullOrWhiteSpace(Sarif))
         {
-            WriteReport("sarif", "SARIF log", Sarif, new ReportOptions(), report, logger);
+            // One upload for a whole solution must map onto the repository: files are named from its root.
+            WriteReport("sarif", "SARIF log", Sarif, new ReportOptions(), report with { WorkingDirectory = RepositoryRoot() }, logger);
         }
+    }
+
+    /// <summary>The git repository's root above the project, else the solution's folder, else the project's.</summary>
+    private string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(ProjectDirectory); folder is not null; folder = folder.Parent)
+        {
+            var git = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(SolutionDirectory) || SolutionDirectory.Trim() == "*Undefined*" ? ProjectDirectory : Path.GetFullPath(SolutionDirectory, ProjectDirectory);
     }
 
     /// <summary>
@@ -273,7 +349,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         {
             // Written whatever the outcome: a changed ruleset or referenced file must trigger the next lint.
             Directory.CreateDirectory(Path.GetDirectoryName(InputsFile)!);
-            File.WriteAllLines(InputsFile, FilesRead(results).Concat(TemplateFiles()).Distinct(PathComparer).Except(documents, PathComparer).Order(PathComparer));
+            File.WriteAllLines(InputsFile, FilesRead(results).Concat(TemplateFiles()).Concat(Declarations.Files(results)).Distinct(PathComparer).Except(documents, PathComparer).Order(PathComparer));
 
             if (Log.HasLoggedErrors)
             {

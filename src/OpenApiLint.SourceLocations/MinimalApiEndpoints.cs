@@ -96,7 +96,8 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             case SimpleLambdaExpressionSyntax lambda:
                 return Handler(lambda.AttributeLists, null, lambda.Body);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                var method = MethodGroup(handler);
+                var named = sources.MethodsNamed(Values.LastName(handler)!).Take(2).ToArray();
+                var method = named.Length == 1 ? named[0] : named.Length == 0 ? null : MethodGroup(handler);
                 if (method is null)
                 {
                     // A method group that cannot be resolved may declare anything: no code of this endpoint is certain.
@@ -164,7 +165,14 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             return prefix is null ? null : Prefixes(group.Expression, depth + 1)?.Select(outer => RouteTemplates.Join(outer, prefix)).ToArray();
         }
 
-        if (Method(invocation) is { } method && SourceBodies(method).ToArray() is { Length: > 0 } bodies)
+        var declared = sources.MethodsNamed(ProjectSources.InvokedName(invocation) ?? "").Take(2).ToArray();
+        var bodies = declared.Length switch
+        {
+            0 => [],
+            1 => Body(declared[0]) is { } body ? [body] : [],
+            _ => Method(invocation) is { } method ? SourceBodies(method).ToArray() : [],
+        };
+        if (bodies.Length > 0)
         {
             // A method of the project that returns a builder: what it returns.
             var returned = bodies.SelectMany(ReturnedExpressions).ToArray();
@@ -178,6 +186,25 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
 
     private IReadOnlyList<string>? SymbolPrefixes(ExpressionSyntax expression, int depth)
     {
+        if (expression is IdentifierNameSyntax identifier)
+        {
+            switch (Scopes.Find(identifier))
+            {
+                case DeclaredLocal local:
+                    return local.Declarator.Initializer?.Value is { } value ? Prefixes(value, depth + 1) : null;
+                case DeclaredParameter parameter:
+                    return ParameterPrefixes(parameter, depth);
+            }
+        }
+
+        var name = Values.LastName(expression);
+        if (name is null || !sources.DeclaresMember(name))
+        {
+            // Not a local, a parameter, a field or a property of the project: a type (WebApplication) or a namespace,
+            // where a builder chain starts.
+            return [""];
+        }
+
         var symbol = sources.Model(expression).GetSymbolInfo(expression).Symbol;
         switch (symbol)
         {
@@ -192,6 +219,52 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A builder passed in as <paramref name="parameter"/> of a method of the project: the prefixes of what every call
+    /// passes for it. Read from the syntax when the method's name is the project's only one of that name.
+    /// </summary>
+    private IReadOnlyList<string>? ParameterPrefixes(DeclaredParameter parameter, int depth)
+    {
+        var (name, parameters) = parameter.Owner switch
+        {
+            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList.Parameters),
+            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList.Parameters),
+            _ => (null, default),
+        };
+
+        if (name is null)
+        {
+            // A lambda's parameter: whoever calls the lambda decides.
+            return null;
+        }
+
+        if (sources.MethodsNamed(name).Take(2).Count() > 1)
+        {
+            return sources.Model(parameter.Parameter).GetDeclaredSymbol(parameter.Parameter) is IParameterSymbol symbol ? ParameterPrefixes(symbol, depth) : null;
+        }
+
+        var extension = parameters.Count > 0 && parameters[0].Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword);
+        var owner = parameter.Owner.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText;
+        var passed = new List<ExpressionSyntax>();
+        foreach (var call in sources.InvocationsOf(name))
+        {
+            var member = call.Expression as MemberAccessExpressionSyntax;
+            // x.MapCatalog() is the reduced form of an extension; Catalog.MapCatalog(x) and MapCatalog(x) are not.
+            var reduced = extension && member is not null && Values.LastName(member.Expression) != owner;
+            var argument = reduced && parameter.Ordinal == 0
+                ? member!.Expression
+                : Argument(call.ArgumentList.Arguments, parameter.Parameter.Identifier.ValueText, parameter.Ordinal - (reduced ? 1 : 0))?.Expression;
+            if (argument is null)
+            {
+                return null;
+            }
+
+            passed.Add(argument);
+        }
+
+        return passed.Count == 0 ? null : Union(passed.Select(argument => Prefixes(argument, depth + 1)));
     }
 
     /// <summary>A builder passed in: the prefixes of what every call of the method passes for it.</summary>
@@ -259,6 +332,13 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         };
     }
 
+    private static SyntaxNode? Body(SyntaxNode declaration) => declaration switch
+    {
+        MethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+        LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+        _ => null,
+    };
+
     private IEnumerable<SyntaxNode> SourceBodies(IMethodSymbol method) =>
         (method.ReducedFrom ?? method).OriginalDefinition.DeclaringSyntaxReferences
             .Where(reference => sources.Contains(reference.SyntaxTree))
@@ -294,6 +374,12 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
     /// </summary>
     private bool IsAspNetCoreMethod(InvocationExpressionSyntax invocation)
     {
+        if (!sources.MethodsNamed(ProjectSources.InvokedName(invocation)!).Any())
+        {
+            // The project declares no method of that name: the call is ASP.NET Core's.
+            return true;
+        }
+
         var method = Method(invocation);
         if (method is null)
         {

@@ -15,19 +15,50 @@ public sealed class ProjectSources
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Lazy<ILookup<string, InvocationExpressionSyntax>> _invocationsByName;
 
-    private ProjectSources(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<MetadataReference> references)
+    private readonly Lazy<ILookup<string, SyntaxNode>> _methodsByName;
+    private readonly Lazy<HashSet<SyntaxTree>> _treeSet;
+    private readonly Lazy<ILookup<string, VariableDeclaratorSyntax>> _constantsByName;
+    private readonly Lazy<HashSet<string>> _typeNames;
+    private readonly Lazy<HashSet<string>> _memberNames;
+
+    private ProjectSources(IReadOnlyList<SyntaxTree> trees, Func<IReadOnlyList<MetadataReference>> references)
     {
         Trees = trees;
+        _treeSet = new Lazy<HashSet<SyntaxTree>>(() => trees.ToHashSet());
+        // Loading the references and binding cost far more than parsing: done only when a name cannot be resolved from
+        // the syntax alone (see Resolve).
         _compilation = new Lazy<CSharpCompilation>(() => CSharpCompilation.Create(
             "OpenApiLint.SourceLocations",
             trees,
-            references,
+            references(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)));
         _invocationsByName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(() => trees
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
             .Select(invocation => (Name: InvokedName(invocation), Invocation: invocation))
             .Where(pair => pair.Name is not null)
             .ToLookup(pair => pair.Name!, pair => pair.Invocation, StringComparer.Ordinal));
+        _methodsByName = new Lazy<ILookup<string, SyntaxNode>>(() => trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or AccessorListSyntax)))
+            .Where(node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+            .ToLookup(node => node is MethodDeclarationSyntax method ? method.Identifier.ValueText : ((LocalFunctionStatementSyntax)node).Identifier.ValueText, StringComparer.Ordinal));
+        _constantsByName = new Lazy<ILookup<string, VariableDeclaratorSyntax>>(() => trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<FieldDeclarationSyntax>())
+            .Where(field => field.Modifiers.Any(SyntaxKind.ConstKeyword))
+            .SelectMany(field => field.Declaration.Variables)
+            .ToLookup(variable => variable.Identifier.ValueText, StringComparer.Ordinal));
+        _typeNames = new Lazy<HashSet<string>>(() => trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<BaseTypeDeclarationSyntax>())
+            .Select(type => type.Identifier.ValueText)
+            .ToHashSet(StringComparer.Ordinal));
+        _memberNames = new Lazy<HashSet<string>>(() => trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)))
+            .SelectMany(node => node switch
+            {
+                FieldDeclarationSyntax field => field.Declaration.Variables.Select(variable => variable.Identifier.ValueText),
+                PropertyDeclarationSyntax property => [property.Identifier.ValueText],
+                _ => [],
+            })
+            .ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The parsed files.</summary>
@@ -57,12 +88,11 @@ public sealed class ProjectSources
             trees.Add(CSharpSyntaxTree.ParseText(text, options, Path.GetFullPath(file)));
         }
 
-        var metadata = references
+        var paths = references.Distinct(StringComparer.Ordinal).ToArray();
+        return new ProjectSources(trees, () => paths
             .Where(File.Exists)
-            .Distinct(StringComparer.Ordinal)
             .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference))
-            .ToArray();
-        return new ProjectSources(trees, metadata);
+            .ToArray());
     }
 
     /// <summary>Sources given as text (tests, benchmarks), named by <c>Path</c>.</summary>
@@ -70,15 +100,15 @@ public sealed class ProjectSources
     {
         var options = ParseOptions(preprocessorSymbols);
         var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray();
-        var metadata = references.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToArray();
-        return new ProjectSources(trees, metadata);
+        var paths = references.ToArray();
+        return new ProjectSources(trees, () => paths.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToArray());
     }
 
     /// <summary>Sources given as text, against references already loaded (tests share them between cases).</summary>
     internal static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IReadOnlyList<MetadataReference> references, IEnumerable<string>? preprocessorSymbols = null)
     {
         var options = ParseOptions(preprocessorSymbols);
-        return new ProjectSources(sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray(), references);
+        return new ProjectSources(sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray(), () => references);
     }
 
     /// <summary>
@@ -115,8 +145,23 @@ public sealed class ProjectSources
     /// <summary>Every invocation of a method called <paramref name="name"/> in the project.</summary>
     internal IEnumerable<InvocationExpressionSyntax> InvocationsOf(string name) => _invocationsByName.Value[name];
 
+    /// <summary>Whether the compilation (references loaded, names bound) has been needed.</summary>
+    internal bool Compiled => _compilation.IsValueCreated;
+
+    /// <summary>The methods and local functions of the project called <paramref name="name"/>.</summary>
+    internal IEnumerable<SyntaxNode> MethodsNamed(string name) => _methodsByName.Value[name];
+
+    /// <summary>The <c>const</c> fields of the project called <paramref name="name"/>.</summary>
+    internal IEnumerable<VariableDeclaratorSyntax> ConstantsNamed(string name) => _constantsByName.Value[name];
+
+    /// <summary>Whether the project declares a type called <paramref name="name"/> (its own <c>StatusCodes</c>, say).</summary>
+    internal bool DeclaresType(string name) => _typeNames.Value.Contains(name);
+
+    /// <summary>Whether the project declares a field or property called <paramref name="name"/>.</summary>
+    internal bool DeclaresMember(string name) => _memberNames.Value.Contains(name);
+
     /// <summary>Whether <paramref name="tree"/> is one of this project's files (a symbol's source may be elsewhere).</summary>
-    internal bool Contains(SyntaxTree tree) => _compilation.Value.ContainsSyntaxTree(tree);
+    internal bool Contains(SyntaxTree tree) => _treeSet.Value.Contains(tree);
 
     internal static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -12,8 +12,17 @@ namespace OpenApiLint.SourceLocations;
 public sealed class SourceLocator : IDeclarationLocator
 {
     private readonly IReadOnlyList<Endpoint> _endpoints;
+    private readonly ILookup<string, Endpoint> _byRoute;
+    private readonly Endpoint[] _anyRoute;
 
-    private SourceLocator(IReadOnlyList<Endpoint> endpoints) => _endpoints = endpoints;
+    private SourceLocator(IReadOnlyList<Endpoint> endpoints)
+    {
+        _endpoints = endpoints;
+        _byRoute = endpoints.Where(endpoint => endpoint.Routes is not null)
+            .SelectMany(endpoint => endpoint.Routes!.Select(route => (Route: route, Endpoint: endpoint)))
+            .ToLookup(pair => pair.Route, pair => pair.Endpoint, StringComparer.Ordinal);
+        _anyRoute = endpoints.Where(endpoint => endpoint.Routes is null).ToArray();
+    }
 
     /// <summary>How many endpoints the sources declare (ignored ones included).</summary>
     public int EndpointCount => _endpoints.Count;
@@ -34,7 +43,10 @@ public sealed class SourceLocator : IDeclarationLocator
     {
         var verb = method.ToUpperInvariant();
         var route = RouteTemplates.Normalize(path);
-        var candidates = _endpoints.Where(endpoint => endpoint.MayMatch(verb, route) && !(endpoint.Ignored && endpoint.IsKnown)).Take(2).ToArray();
+        var candidates = _byRoute[route].Distinct().Concat(_anyRoute)
+            .Where(endpoint => !endpoint.Ignored && endpoint.MayMatch(verb, route))
+            .Take(2)
+            .ToArray();
         if (candidates is not [{ IsKnown: true } endpoint])
         {
             return null;

@@ -12,54 +12,99 @@ namespace OpenApiLint.SourceLocations;
 /// </summary>
 internal sealed class Values(ProjectSources sources)
 {
-    public int? Int(ExpressionSyntax expression)
+    /// <summary>How deep constants may refer to constants before the value counts as unknown.</summary>
+    private const int MaxDepth = 16;
+
+    public int? Int(ExpressionSyntax expression) => Evaluate(expression, 0) switch
     {
-        expression = Unwrap(expression);
-        if (expression is LiteralExpressionSyntax { Token.Value: int literal })
+        int number => number,
+        Enum member => Convert.ToInt32(member, CultureInfo.InvariantCulture),
+        short or long or byte or ushort or uint or sbyte => Convert.ToInt32(Evaluate(expression, 0), CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    public bool? Bool(ExpressionSyntax expression) => Evaluate(expression, 0) as bool?;
+
+    public string? String(ExpressionSyntax expression) => Evaluate(expression, 0) as string;
+
+    /// <summary>
+    /// The constant value of <paramref name="expression"/>: literals, <c>const</c> locals and fields of the project,
+    /// concatenations and interpolations of those, ASP.NET Core's <c>StatusCodes</c>; anything else through the
+    /// semantic model (the compilation is made then, and only then).
+    /// </summary>
+    private object? Evaluate(ExpressionSyntax expression, int depth)
+    {
+        if (depth > MaxDepth)
         {
-            return literal;
+            return null;
         }
 
-        if (Constant(expression) is { } value)
+        expression = Unwrap(expression);
+        switch (expression)
         {
-            return value switch
+            case LiteralExpressionSyntax literal:
+                return literal.Token.Value;
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add:
+                return (Evaluate(add.Left, depth + 1), Evaluate(add.Right, depth + 1)) switch
+                {
+                    (string left, string right) => left + right,
+                    (int left, int right) => left + right,
+                    _ => Constant(expression),
+                };
+            case InterpolatedStringExpressionSyntax interpolated:
+                return Interpolate(interpolated, depth) ?? Constant(expression);
+            case IdentifierNameSyntax identifier:
+                switch (Scopes.Find(identifier))
+                {
+                    case DeclaredLocal { IsConstant: true, Declarator.Initializer.Value: var value }:
+                        return Evaluate(value, depth + 1);
+                    case DeclaredLocal or DeclaredParameter:
+                        return null;
+                }
+
+                return Field(identifier.Identifier.ValueText, null, depth) ?? Constant(expression);
+            case MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member:
+                var owner = LastName(member.Expression);
+                if (owner == "StatusCodes" && !sources.DeclaresType("StatusCodes") && WellKnown.StatusCodesConstant(name.Identifier.ValueText) is { } code)
+                {
+                    return code;
+                }
+
+                return Field(name.Identifier.ValueText, owner, depth) ?? Constant(expression);
+            default:
+                return Constant(expression);
+        }
+    }
+
+    /// <summary>The value of the one <c>const</c> field of the project called <paramref name="name"/> (in type <paramref name="owner"/>).</summary>
+    private object? Field(string name, string? owner, int depth)
+    {
+        var fields = sources.ConstantsNamed(name)
+            .Where(field => owner is null || field.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText == owner)
+            .Take(2)
+            .ToArray();
+        return fields is [{ Initializer.Value: var value }] ? Evaluate(value, depth + 1) : null;
+    }
+
+    private string? Interpolate(InterpolatedStringExpressionSyntax interpolated, int depth)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var content in interpolated.Contents)
+        {
+            switch (content)
             {
-                int number => number,
-                Enum member => Convert.ToInt32(member, CultureInfo.InvariantCulture),
-                IConvertible convertible when value is short or long or byte or ushort or uint => convertible.ToInt32(CultureInfo.InvariantCulture),
-                _ => null,
-            };
+                case InterpolatedStringTextSyntax literal:
+                    text.Append(literal.TextToken.ValueText);
+                    break;
+                case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole when Evaluate(hole.Expression, depth + 1) is string or int:
+                    text.Append(Convert.ToString(Evaluate(hole.Expression, depth + 1), CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    return null;
+            }
         }
 
-        // The references are not known (or do not include ASP.NET Core): its StatusCodes constants say their value.
-        if (expression is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax name } && LastName(owner) == "StatusCodes" && !Resolves(expression))
-        {
-            return WellKnown.StatusCodesConstant(name.Identifier.ValueText);
-        }
-
-        return null;
-    }
-
-    public bool? Bool(ExpressionSyntax expression)
-    {
-        expression = Unwrap(expression);
-        return expression switch
-        {
-            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.TrueLiteralExpression) => true,
-            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.FalseLiteralExpression) => false,
-            _ => Constant(expression) as bool?,
-        };
-    }
-
-    public string? String(ExpressionSyntax expression)
-    {
-        expression = Unwrap(expression);
-        if (expression is LiteralExpressionSyntax { Token.Value: string literal })
-        {
-            return literal;
-        }
-
-        return Constant(expression) as string;
+        return text.ToString();
     }
 
     /// <summary>The HTTP methods of <c>MapMethods</c>' second argument; <c>null</c> when any is not known.</summary>
@@ -86,8 +131,10 @@ internal sealed class Values(ProjectSources sources)
                 return null;
             }
 
-            var method = String(element)
-                ?? (element is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax name } && LastName(owner) == "HttpMethods" ? WellKnown.HttpMethodsField(name.Identifier.ValueText) : null);
+            var method = (element is MemberAccessExpressionSyntax { Expression: var owner, Name: IdentifierNameSyntax name } && LastName(owner) == "HttpMethods" && !sources.DeclaresType("HttpMethods")
+                    ? WellKnown.HttpMethodsField(name.Identifier.ValueText)
+                    : null)
+                ?? String(element);
             if (method is null)
             {
                 return null;
@@ -153,6 +200,4 @@ internal sealed class Values(ProjectSources sources)
         return constant.HasValue ? constant.Value : null;
     }
 
-    private bool Resolves(ExpressionSyntax expression) =>
-        sources.Contains(expression.SyntaxTree) && sources.Model(expression).GetSymbolInfo(expression).Symbol is not null;
 }

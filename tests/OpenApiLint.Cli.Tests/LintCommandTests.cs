@@ -142,7 +142,7 @@ public sealed class LintCommandTests
     [TestCase("lint", "--format", "xml", "a.yaml", ExpectedResult = "openapi-lint: error: unknown format 'xml': use text, json, sarif, junit, github, html (see 'dotnet openapi-lint lint --help')")]
     [TestCase("lint", "", ExpectedResult = "openapi-lint: error: an empty path was given; name a file, a folder or a glob")]
     [TestCase("lint", "a.yaml", "--fail-on", "fatal", ExpectedResult = "openapi-lint: error: unknown severity 'fatal': use error, warning, info, never (see 'dotnet openapi-lint lint --help')")]
-    [TestCase("lint", ExpectedResult = "openapi-lint: error: Required argument 'paths' missing for command: 'lint'. (see 'dotnet openapi-lint lint --help')")]
+    [TestCase("lint", ExpectedResult = "openapi-lint: error: name at least one document, folder or glob, or a project with --project")]
     [TestCase("lint", "a.yaml", "--frmat", "json", ExpectedResult = "openapi-lint: error: unknown option '--frmat' (see 'dotnet openapi-lint lint --help')")]
     [TestCase(ExpectedResult = "openapi-lint: error: no command given: use lint, rulesets, rules, explain or init (see 'dotnet openapi-lint --help')")]
     [TestCase("check", ExpectedResult = "openapi-lint: error: Unrecognized command or argument 'check'. (see 'dotnet openapi-lint --help')")]

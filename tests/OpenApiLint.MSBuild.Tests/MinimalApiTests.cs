@@ -18,7 +18,7 @@ public sealed class MinimalApiTests
         """;
 
     [Test]
-    public void Generated_document_that_breaks_minimal_codes_fails_the_build_pointing_into_it()
+    public void Generated_document_that_breaks_minimal_codes_fails_the_build_pointing_at_the_CSharp_and_into_it()
     {
         var project = TestProject.MinimalApi("MinimalApi", Program, "<OpenApiLintRuleset>minimal-codes</OpenApiLintRuleset>");
 
@@ -28,10 +28,12 @@ public sealed class MinimalApiTests
         var generated = project.PathOf("obj/MinimalApi.json");
         Assert.That(File.Exists(generated), Is.True, $"ASP.NET Core should have generated {generated}: {build}");
         var (line, column) = PositionOfPost200(File.ReadAllLines(generated));
+        var (codeLine, codeColumn) = SourceText.At(Program, "200)");
         Assert.That(build.Findings, Is.EqualTo(new[]
         {
-            // A generated document is fixed in C#, so the message says how (issue 14; it used to end after the codes).
-            project.Finding("obj/MinimalApi.json", line, column, "error", "OAL0001", "POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500 (generated from this project; in C#: change what the endpoint declares (its TypedResults return type, .Produces…() or [ProducesResponseType]) to a code the ruleset allows, or suppress it on the endpoint with [OpenApiLintIgnore(\"OAL0001\", Justification = \"…\")] or .OpenApiLintIgnore(\"OAL0001\") (package OpenApiLint.AspNetCore))"),
+            // A generated document is fixed in C# (issue 14: the message says how) and reported at the C# that declares
+            // the code, the document position kept (issue 13).
+            project.Finding("Program.cs", codeLine, codeColumn, "error", "OAL0001", $"POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500 (generated from this project; in C#: change what the endpoint declares (its TypedResults return type, .Produces…() or [ProducesResponseType]) to a code the ruleset allows, or suppress it on the endpoint with [OpenApiLintIgnore(\"OAL0001\", Justification = \"…\")] or .OpenApiLintIgnore(\"OAL0001\") (package OpenApiLint.AspNetCore)) (obj/MinimalApi.json({line},{column}))"),
         }), build.ToString);
         Assert.That(build.CountLines(project.LintedSummary(1, "minimal-codes", errors: 1, warnings: 0)), Is.EqualTo(1), build.ToString);
     }

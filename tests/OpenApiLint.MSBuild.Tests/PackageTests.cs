@@ -26,10 +26,13 @@ public sealed partial class PackageTests
             "tasks/net10.0/Json.More.dll",
             "tasks/net10.0/JsonPointer.Net.dll",
             "tasks/net10.0/JsonSchema.Net.dll",
+            "tasks/net10.0/Microsoft.CodeAnalysis.CSharp.dll",
+            "tasks/net10.0/Microsoft.CodeAnalysis.dll",
             "tasks/net10.0/Microsoft.OpenApi.dll",
             "tasks/net10.0/OpenApiLint.Core.dll",
             "tasks/net10.0/OpenApiLint.MSBuild.deps.json",
             "tasks/net10.0/OpenApiLint.MSBuild.dll",
+            "tasks/net10.0/OpenApiLint.SourceLocations.dll",
             "tasks/net10.0/Scriban.Signed.dll",
             "tasks/net10.0/YamlDotNet.dll",
         }));

@@ -73,6 +73,18 @@ public sealed class AmbiguityTests
     }
 
     [Test]
+    public void An_endpoint_left_out_of_the_document_never_makes_another_uncertain()
+    {
+        var project = Project.Single("""
+            var app = WebApplication.Create(args);
+            app.MapGet(args[0], () => 1).ExcludeFromDescription();
+            app.MapGet("/orders", () => 2);
+            """);
+
+        Assert.That(project.Locate("get", "/orders"), Is.EqualTo(project.At("MapGet", 2)));
+    }
+
+    [Test]
     public void A_group_built_from_a_method_never_called_is_uncertain()
     {
         var project = Project.Of(

@@ -121,6 +121,7 @@ public sealed class MinimalApiTests
                 """));
 
         Assert.That(project.Locate("get", "/api/orders/{id}"), Is.EqualTo(project.At("MapGet")));
+        Assert.That(project.Sources.Compiled, Is.False, "locals, groups and methods of the project are read from the syntax; no compilation is bound");
     }
 
     [Test]
@@ -226,6 +227,19 @@ public sealed class MinimalApiTests
             """);
 
         Assert.That(project.Locate("get", "/orders/{id}", "410"), Is.EqualTo(project.At("Codes.Gone")));
+        Assert.That(project.Sources.Compiled, Is.False);
+    }
+
+    [Test]
+    public void A_constant_only_the_compiler_can_compute_is_resolved_through_the_semantic_model()
+    {
+        var project = Project.Single("""
+            var app = WebApplication.Create(args);
+            app.MapGet("/orders", () => 1).Produces((int)System.Net.HttpStatusCode.Gone);
+            """);
+
+        Assert.That(project.Locate("get", "/orders", "410"), Is.EqualTo(project.At("(int)System.Net")));
+        Assert.That(project.Sources.Compiled, Is.True);
     }
 
     [Test]

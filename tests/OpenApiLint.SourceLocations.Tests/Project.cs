@@ -37,10 +37,13 @@ internal sealed class Project
     {
         _files = files;
         var compiled = files.Append(("GlobalUsings.g.cs", WebGlobalUsings)).ToArray();
-        Locator = SourceLocator.Create(ProjectSources.FromText(compiled, withReferences ? FrameworkReferences.Value : [], symbols));
+        Sources = ProjectSources.FromText(compiled, withReferences ? FrameworkReferences.Value : [], symbols);
+        Locator = SourceLocator.Create(Sources);
     }
 
     public SourceLocator Locator { get; }
+
+    public ProjectSources Sources { get; }
 
     public static Project Of(params (string Path, string Text)[] files) => new(files, true, null);
 

@@ -19,6 +19,7 @@ internal sealed record LintRequest(
     bool Quiet,
     bool NoColor,
     string? Template,
+    string? Project = null,
     string? Baseline = null,
     string? WriteBaseline = null);
 
@@ -37,8 +38,8 @@ internal static class LintCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "OpenAPI documents (JSON or YAML), folders (every OpenAPI document below them; bin/, obj/ and node_modules/ skipped) and globs (specs/**/*.yaml).",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "OpenAPI documents (JSON or YAML) (none with --project: the project's own), folders (every OpenAPI document below them; bin/, obj/ and node_modules/ skipped) and globs (specs/**/*.yaml).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var ruleset = new Option<string>("--ruleset", "-r")
         {
@@ -70,6 +71,11 @@ internal static class LintCommand
             HelpName = "FILE|DIR",
         };
 
+        var project = new Option<string>("--project", "-p")
+        {
+            Description = "The ASP.NET Core project (.csproj) the documents describe: findings are reported at the C# that declares each operation or response.",
+            HelpName = "CSPROJ",
+        };
         var baseline = new Option<string>("--baseline")
         {
             Description = "Report only findings the baseline FILE does not know; say how many known ones matched and which entries no longer occur.",
@@ -83,7 +89,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, baseline, writeBaseline })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, project, baseline, writeBaseline })
         {
             command.Options.Add(option);
         }
@@ -98,6 +104,7 @@ internal static class LintCommand
                 parse.GetValue(quiet),
                 parse.GetValue(noColor),
                 parse.GetValue(template),
+                parse.GetValue(project),
                 parse.GetValue(baseline),
                 parse.GetValue(writeBaseline)),
             console));
@@ -109,6 +116,7 @@ internal static class LintCommand
             "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
+            "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",
             "dotnet openapi-lint lint specs/ --write-baseline openapi-lint.baseline.json   # adopt on a legacy API",
             "dotnet openapi-lint lint specs/ --baseline openapi-lint.baseline.json         # then fail only on new findings",
         ]);
@@ -130,6 +138,12 @@ internal static class LintCommand
             throw new UsageException("an empty path was given; name a file, a folder or a glob");
         }
 
+        var project = request.Project is null ? null : ProjectInput.Open(request.Project, console.WorkingDirectory);
+        if (request.Paths.Count == 0 && project is null)
+        {
+            throw new UsageException("name at least one document, folder or glob, or a project with --project");
+        }
+
         var failOn = request.FailOn == "never" ? (Severity?)null : ParseSeverity(request.FailOn);
         var toFile = request.Output is not null;
         var formatter = ReportFormatters.Create(request.Format, ReportOptionsFor(request, console))
@@ -146,7 +160,9 @@ internal static class LintCommand
             ? LoadBaseline(console.FullPath(target))
             : known;
 
-        var inputs = InputExpander.Expand(request.Paths, console.WorkingDirectory);
+        var inputs = request.Paths.Count == 0
+            ? new InputSet(project!.Documents().ToArray(), [])
+            : InputExpander.Expand(request.Paths, console.WorkingDirectory);
         var resolver = new RulesetResolver(request.Ruleset, console.WorkingDirectory);
         // Only the HTML report quotes the documents; every other format needs their findings alone, so a run over a
         // whole folder of documents does not hold all their text until it prints.
@@ -155,6 +171,11 @@ internal static class LintCommand
         var linted = showProgress
             ? LintWithProgress(runner, inputs.Files, console)
             : runner.LintFiles(inputs.Files);
+
+        if (project is not null)
+        {
+            linted = Declarations.Attach(linted, project.Locator());
+        }
 
         IReadOnlyList<LintResult> results = inputs.Problems.Concat(linted)
             .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)

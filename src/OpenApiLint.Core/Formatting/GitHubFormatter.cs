@@ -34,7 +34,7 @@ public sealed class GitHubFormatter : IReportFormatter
 
         foreach (var diagnostic in report.Diagnostics)
         {
-            var location = diagnostic.Location;
+            var (location, message) = Declarations.Reported(diagnostic, file => ReportPaths.Display(file, directory));
             var properties = new List<(string, string)> { ("file", ReportPaths.Display(location.File, directory)) };
             if (location.HasPosition)
             {
@@ -53,7 +53,7 @@ public sealed class GitHubFormatter : IReportFormatter
 
             var title = RuleCatalog.Find(diagnostic.RuleId) is { } rule ? $"{diagnostic.RuleId} {rule.Descriptor.Name}" : diagnostic.RuleId;
             properties.Add(("title", title));
-            writer.WriteLine(Command(CommandName(diagnostic.Severity), properties, diagnostic.Message));
+            writer.WriteLine(Command(CommandName(diagnostic.Severity), properties, message));
         }
     }
 

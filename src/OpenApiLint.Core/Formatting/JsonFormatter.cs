@@ -198,6 +198,14 @@ public sealed class JsonFormatter : IReportFormatter
             json.WriteString("helpUri", descriptor.HelpUri);
         }
 
+        if (diagnostic.Declaration is { } declaration)
+        {
+            // Only when located (a lint given the project), so documents linted alone keep their exact output.
+            json.WriteStartObject("declaration");
+            WriteLocation(json, declaration, directory, pointer: false);
+            json.WriteEndObject();
+        }
+
         if (diagnostic.RelatedLocations.Count > 0)
         {
             json.WriteStartArray("relatedLocations");
@@ -214,14 +222,17 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string directory)
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string directory, bool pointer = true)
     {
         json.WriteString("file", ReportPaths.Display(location.File, directory));
         WritePosition(json, "line", location.Line);
         WritePosition(json, "column", location.Column);
         WritePosition(json, "endLine", location.EndLine);
         WritePosition(json, "endColumn", location.EndColumn);
-        json.WriteString("pointer", location.Pointer);
+        if (pointer)
+        {
+            json.WriteString("pointer", location.Pointer);
+        }
     }
 
     /// <summary>Positions are 1-based; an unknown one is <c>null</c> rather than a made-up 0.</summary>

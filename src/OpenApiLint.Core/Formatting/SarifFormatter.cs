@@ -12,7 +12,8 @@ namespace OpenApiLint.Core.Formatting;
 /// <summary>
 /// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists every rule (help text,
 /// help link, default level), one result per diagnostic with its region, and file URIs relative to the working folder
-/// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). Load errors become tool execution notifications.
+/// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). A diagnostic located in the project's C# has that as its location
+/// and the document position as its first related location. Load errors become tool execution notifications.
 /// The mapping follows Roslyn's SarifV2ErrorLogger.
 /// </summary>
 public sealed class SarifFormatter : IReportFormatter
@@ -178,8 +179,10 @@ public sealed class SarifFormatter : IReportFormatter
 
         json.WriteStartArray("locations");
         json.WriteStartObject();
+        // Located in the project's C#: code scanning annotates that line; the document position becomes related.
         var location = diagnostic.Location;
-        WritePhysicalLocation(json, location.File, location.Line, location.Column, location.EndLine, location.EndColumn, workingDirectory);
+        var shown = diagnostic.Declaration ?? location;
+        WritePhysicalLocation(json, shown.File, shown.Line, shown.Column, shown.EndLine, shown.EndColumn, workingDirectory);
         if (diagnostic.Method is not null && diagnostic.Path is not null)
         {
             json.WriteStartArray("logicalLocations");
@@ -193,10 +196,21 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
         json.WriteEndArray();
 
-        if (diagnostic.RelatedLocations.Count > 0)
+        if (diagnostic.RelatedLocations.Count > 0 || diagnostic.Declaration is not null)
         {
             json.WriteStartArray("relatedLocations");
             var id = 1;
+            if (diagnostic.Declaration is not null)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", id++);
+                WritePhysicalLocation(json, location.File, location.Line, location.Column, location.EndLine, location.EndColumn, workingDirectory);
+                json.WriteStartObject("message");
+                json.WriteString("text", "OpenAPI document");
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
             foreach (var related in diagnostic.RelatedLocations)
             {
                 json.WriteStartObject();

@@ -8,6 +8,7 @@ namespace OpenApiLint.Core.Formatting;
 /// <summary>
 /// The terminal and log format: one line per finding in the canonical MSBuild form
 /// <c>path(line,col): error OAL0001: message</c>, which IDEs and CI logs turn into links, then a summary line.
+/// A finding located in the project's C# is reported there, the document position appended to the message.
 /// Load errors read <c>path(line,col): error: message</c>. Colors only when <see cref="ReportOptions.Color"/> asks.
 /// </summary>
 public sealed class TextFormatter(ReportOptions options) : IReportFormatter
@@ -24,14 +25,16 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
     public void Write(LintReport report, TextWriter writer)
     {
+        string Show(string file) => ReportPaths.Display(file, report.WorkingDirectory);
         var lines = report.Diagnostics
-            .Select(diagnostic => new Line(
-                ReportPaths.Display(diagnostic.Location.File, report.WorkingDirectory),
-                diagnostic.Location.Line,
-                diagnostic.Location.Column,
-                diagnostic.RuleId,
-                diagnostic.Severity,
-                diagnostic.Message))
+            .Select(diagnostic => (Diagnostic: diagnostic, Reported: Declarations.Reported(diagnostic, Show)))
+            .Select(pair => new Line(
+                Show(pair.Reported.Location.File),
+                pair.Reported.Location.Line,
+                pair.Reported.Location.Column,
+                pair.Diagnostic.RuleId,
+                pair.Diagnostic.Severity,
+                pair.Reported.Message))
             .ToList();
         if (Options.IncludeLoadErrors)
         {

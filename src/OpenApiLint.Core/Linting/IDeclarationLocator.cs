@@ -41,6 +41,26 @@ public static class Declarations
         return declaration is null ? diagnostic : diagnostic with { Declaration = declaration };
     }
 
+    /// <summary>
+    /// Where a line-oriented output reports <paramref name="diagnostic"/>: its declaration in the C# when located,
+    /// with the document position appended to the message (<c>… (obj/OrdersApi.json(83,11))</c>), else the document.
+    /// </summary>
+    /// <param name="diagnostic">The finding.</param>
+    /// <param name="showFile">How the output names a file (relative to its folder, full).</param>
+    public static (SourceLocation Location, string Message) Reported(Diagnostic diagnostic, Func<string, string> showFile)
+    {
+        if (diagnostic.Declaration is not { } declaration)
+        {
+            return (diagnostic.Location, diagnostic.Message);
+        }
+
+        var document = diagnostic.Location;
+        var position = document.HasPosition
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{showFile(document.File)}({document.Line},{document.Column})")
+            : showFile(document.File);
+        return (declaration, $"{diagnostic.Message} ({position})");
+    }
+
     /// <summary>The source files that located at least one diagnostic: editing one of them must lint again.</summary>
     public static IReadOnlyList<string> Files(IEnumerable<LintResult> results) =>
         results.SelectMany(result => result.Diagnostics)

@@ -278,6 +278,12 @@ public sealed record FindingView(
     /// <summary>For a suppressed finding: <c>ignored in the document</c> or <c>known to the baseline</c>; <c>null</c> when reported.</summary>
     public string? Suppression { get; init; }
 
+    /// <summary>
+    /// Where the project's C# declares the operation or response (<c>Program.cs:14:47</c>), when the lint was given
+    /// the project (a build that generates its document, or <c>lint --project</c>); <c>null</c> otherwise.
+    /// </summary>
+    public string? Declaration { get; init; }
+
     /// <summary>For a finding suppressed with a reason (<c>x-openapi-lint-ignore: { OAL0001: "…" }</c>): the reason.</summary>
     public string? Justification { get; init; }
 }

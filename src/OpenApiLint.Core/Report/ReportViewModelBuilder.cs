@@ -304,6 +304,7 @@ public static class ReportViewModelBuilder
             {
                 Suppression = diagnostic.Suppression is { } suppression ? SuppressionLabel(suppression) : null,
                 Justification = diagnostic.Suppression?.Justification,
+                Declaration = diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null,
             };
         }
 

@@ -49,10 +49,22 @@ internal sealed class TestProject
         new(name, "Microsoft.NET.Sdk", properties, "", targetFrameworks, parentFolder);
 
     /// <summary>An ASP.NET Core app whose OpenAPI document is generated at build time, as the ASP.NET Core docs set it up.</summary>
-    public static TestProject MinimalApi(string name, string program, string properties = "")
+    public static TestProject MinimalApi(string name, string program, string properties = "", string parentFolder = "")
     {
         var project = new TestProject(name, "Microsoft.NET.Sdk.Web", properties, $"""
                 <PackageReference Include="Microsoft.AspNetCore.OpenApi" Version="{AspNetCorePackagesVersion}" />
+                <PackageReference Include="Microsoft.Extensions.ApiDescription.Server" Version="{AspNetCorePackagesVersion}" PrivateAssets="all" />
+            """, "net10.0", parentFolder);
+        project.Write("Program.cs", program);
+        return project;
+    }
+
+    /// <summary>An ASP.NET Core app with controllers, documented by Swashbuckle at build time.</summary>
+    public static TestProject SwashbuckleApi(string name, string program, string properties = "")
+    {
+        // Swashbuckle.AspNetCore turns build-time generation off; the first property turns it back on.
+        var project = new TestProject(name, "Microsoft.NET.Sdk.Web", "    <OpenApiGenerateDocumentsOnBuild>true</OpenApiGenerateDocumentsOnBuild>\n" + properties, $"""
+                <PackageReference Include="Swashbuckle.AspNetCore" Version="11.0.1" />
                 <PackageReference Include="Microsoft.Extensions.ApiDescription.Server" Version="{AspNetCorePackagesVersion}" PrivateAssets="all" />
             """, "net10.0");
         project.Write("Program.cs", program);

@@ -1,0 +1,84 @@
+using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Linting;
+using OpenApiLint.SourceLocations;
+
+namespace OpenApiLint.Cli.Input;
+
+/// <summary>
+/// <c>--project &lt;csproj&gt;</c>: the C# project whose endpoints the documents describe. Its C# files are the SDK's
+/// default <c>Compile</c> items (every <c>.cs</c> below the project folder outside <c>bin/</c>, <c>obj/</c> and hidden
+/// folders), resolved against the shared frameworks the tool runs on; without paths, its documents are linted: the
+/// OpenAPI documents in its folder and those ASP.NET Core generated into <c>obj/</c>.
+/// </summary>
+internal sealed class ProjectInput
+{
+    private ProjectInput(string file) => File = file;
+
+    /// <summary>The project file's full path.</summary>
+    public string File { get; }
+
+    public string Directory => Path.GetDirectoryName(File)!;
+
+    /// <summary>The project named by <paramref name="argument"/>: a project file, or a folder holding exactly one.</summary>
+    public static ProjectInput Open(string argument, string workingDirectory)
+    {
+        var full = Path.GetFullPath(argument, workingDirectory);
+        if (System.IO.Directory.Exists(full))
+        {
+            var projects = System.IO.Directory.GetFiles(full, "*.csproj");
+            if (projects.Length != 1)
+            {
+                throw new InputException([new LoadError(full, 0, 0, projects.Length == 0 ? "no C# project file (.csproj) in this folder" : "more than one C# project file in this folder; name one")]);
+            }
+
+            full = projects[0];
+        }
+
+        if (!System.IO.File.Exists(full))
+        {
+            throw new InputException([new LoadError(full, 0, 0, "project file not found")]);
+        }
+
+        if (!full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException([new LoadError(full, 0, 0, "not a C# project file (.csproj)")]);
+        }
+
+        return new ProjectInput(full);
+    }
+
+    /// <summary>The documents of the project when no path is given: its folder's, and the generated ones in obj/.</summary>
+    public IEnumerable<string> Documents()
+    {
+        var inFolder = InputExpander.ScanFolder(Directory);
+        var obj = Path.Combine(Directory, "obj");
+        var generated = System.IO.Directory.Exists(obj) ? System.IO.Directory.EnumerateFiles(obj, "*.json", InputExpander.FileOptions) : [];
+        return inFolder.Concat(generated).Where(OpenApiSniffer.IsOpenApi).Distinct(InputExpander.PathComparer).Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>The locator over the project's C#.</summary>
+    public IDeclarationLocator Locator() =>
+        SourceLocator.Create(ProjectSources.Load(CSharpFiles(), ProjectSources.RunningFrameworkAssemblies()));
+
+    private IEnumerable<string> CSharpFiles()
+    {
+        var pending = new Stack<string>();
+        pending.Push(Directory);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var file in System.IO.Directory.EnumerateFiles(current, "*.cs", InputExpander.FileOptions))
+            {
+                yield return file;
+            }
+
+            foreach (var child in System.IO.Directory.EnumerateDirectories(current, "*", InputExpander.FolderOptions))
+            {
+                if (!InputExpander.SkippedFolders.Contains(Path.GetFileName(child)))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+}
