@@ -4,7 +4,11 @@
 # floor measured in the same run (the harness's 'floor' command: start the runtime, read the file, parse it),
 # with the peak working set of a lint.
 #
-#   bench/large.sh [--runs N] [--no-build]
+#   bench/large.sh [--runs N] [--no-build] [--tool PATH] [--redocly PATH]
+#
+# --tool times an installed or published command-line tool (`PATH lint -q --fail-on never FILE`) instead of the harness,
+# --redocly times Redocly CLI in the same hyperfine run (`PATH lint FILE`; install it into a temp folder with
+# `npm install @redocly/cli@2.77.0`, never into the repository) and adds its ratio to the tool's.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,12 +16,16 @@ cd "$repo_root"
 runs=10
 build=1
 harness=""
+tool=""
+redocly=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     # Time another build of the harness (an older commit's, say) instead of publishing this one.
     --harness) harness="$2"; build=0; shift 2 ;;
+    --tool) tool="$2"; shift 2 ;;
+    --redocly) redocly="$2"; shift 2 ;;
     *) echo "large.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -48,21 +56,40 @@ documents=(
 )
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), .NET SDK $(dotnet --version); load average $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each"
-printf '%-36s %9s %12s %12s %12s %12s\n' "document" "MB" "lint median" "lint min" "floor median" "peak memory"
+printf '%-36s %9s %12s %12s %12s %12s %12s %12s\n' "document" "MB" "lint median" "lint min" "floor median" "peak memory" "redocly" "ratio"
 for entry in "${documents[@]}"; do
   name="${entry%%|*}"
   file="${entry#*|}"
   json="$out/hyperfine-$(basename "$file" .json).json"
+  if [[ -n "$tool" ]]; then
+    lint_command="$tool lint -q --fail-on never '$file'"
+  else
+    lint_command="$harness lint --summary-only '$file'"
+  fi
+  extra=()
+  if [[ -n "$redocly" ]]; then
+    # Redocly exits non-zero when it finds problems: its time counts all the same.
+    extra=(-n redocly "$redocly lint '$file' >/dev/null 2>&1 || true")
+  fi
   hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" \
-    -n lint "$harness lint --summary-only '$file'" \
-    -n floor "$harness floor '$file'" >/dev/null 2>&1
-  peak="$("$harness" lint --summary-only "$file" | sed -n 's/.*"peakWorkingSetMb":\([0-9.]*\).*/\1/p')"
-  python3 - "$json" "$name" "$file" "$peak" <<'PY'
+    -n lint "$lint_command" \
+    -n floor "$harness floor '$file'" "${extra[@]}" >/dev/null 2>&1
+  peak="$(/usr/bin/time -f '%M' bash -c "$lint_command >/dev/null" 2>&1 >/dev/null | tail -1)"
+  redocly_peak=0
+  if [[ -n "$redocly" ]]; then
+    redocly_peak="$(/usr/bin/time -f '%M' bash -c "$redocly lint '$file' >/dev/null 2>&1 || true" 2>&1 >/dev/null | tail -1)"
+  fi
+  python3 - "$json" "$name" "$file" "$peak" "$redocly_peak" <<'PY'
 import json, os, sys
 data = json.load(open(sys.argv[1]))
 by = {r["command"]: r for r in data["results"]}
 size = os.path.getsize(sys.argv[3]) / (1024 * 1024)
 lint, floor = by["lint"], by["floor"]
-print(f'{sys.argv[2]:<36} {size:9.2f} {lint["median"]:11.3f}s {lint["min"]:11.3f}s {floor["median"]:11.3f}s {float(sys.argv[4]):9.0f} MB')
+line = f'{sys.argv[2]:<36} {size:9.2f} {lint["median"]:11.3f}s {lint["min"]:11.3f}s {floor["median"]:11.3f}s {float(sys.argv[4]) / 1024:9.0f} MB'
+if "redocly" in by:
+    red = by["redocly"]
+    line += f' {red["median"]:11.3f}s {red["median"] / lint["median"]:11.1f}x ({float(sys.argv[5]) / 1024:.0f} MB)'
+line += f'   {lint["median"] / floor["median"]:.1f}x floor'
+print(line)
 PY
 done

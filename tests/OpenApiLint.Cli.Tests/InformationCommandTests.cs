@@ -87,6 +87,11 @@ public sealed class InformationCommandTests
                 "    GET     200, 401, 403, 404, 500\n" +
                 "    PUT     200, 204, 400, 401, 403, 404, 500\n" +
                 "    POST    201, 400, 401, 403, 500\n"));
+            // The '*' policy is shown once, for the methods it holds for.
+            Assert.That(text, Does.Contain(
+                "    DELETE  204, 400, 401, 403, 404, 500, 503\n" +
+                "    HEAD    200, 204, 304, 400, 401, 403, 404, 500, 503\n" +
+                "    other   204, 400, 401, 403, 404, 500, 503 (PATCH, OPTIONS, TRACE)\n"));
             Assert.That(text, Does.Contain("recommended (default)\n  title:  OpenApiLint recommended\n"));
             Assert.That(text, Does.EndWith("  allowed codes: any, for every method\n"));
         });

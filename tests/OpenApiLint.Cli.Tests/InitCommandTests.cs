@@ -104,6 +104,34 @@ public sealed class InitCommandTests
     }
 
     [Test]
+    public void Infer_OnAStarPolicy_StartsAnUnlistedMethodFromIt()
+    {
+        // platform-of-trust binds PATCH through '*' (204, 400, 401, 403, 404, 500, 503); a PATCH 409 is added to that list.
+        _folder.Write("api.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders/{id}:
+                patch:
+                  responses:
+                    '204': { description: Updated }
+                    '409': { description: Conflict, content: { application/json: { schema: { type: object } } } }
+            """);
+        var before = InProcess.Run(_folder.Path, "lint", "api.yaml", "-r", "platform-of-trust");
+
+        InProcess.Run(_folder.Path, "init", "--extends", "platform-of-trust", "--infer", "api.yaml");
+        var methods = (JObject)JObject.Parse(File.ReadAllText(TeamFile))["methods"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.OutLines, Has.Some.Contains("error OAL0001: PATCH /orders/{id} declares 409; platform-of-trust allows PATCH: 204, 400, 401, 403, 404, 500, 503"));
+            Assert.That(methods.Properties().Select(property => property.Name), Is.EqualTo(new[] { "patch" }));
+            Assert.That(methods["patch"]!["allowed"]!.Values<string>(), Is.EqualTo(new[] { "204", "400", "401", "403", "404", "409", "500", "503" }));
+            Assert.That(InProcess.Run(_folder.Path, "lint", "api.yaml").OutLines, Has.None.Contains("OAL0001"));
+        });
+    }
+
+    [Test]
     public void Infer_OnRecommended_FreezesTheCodesInUse()
     {
         _folder.Copy("petstore.openapi.yaml");

@@ -540,4 +540,34 @@ public sealed class LintCommandTests
             "0 errors, 0 warnings, 0 infos in 1 file (ruleset products-team)\n",
             ".openapi-lint.json(6,5): warning: override { paths: [/api/legacy/**], methods: [get] } of products-team matches no operation of the linted documents\n")));
     }
+
+    [Test]
+    public void Why_prints_under_each_finding_the_sentence_its_severity_comes_from()
+    {
+        var folder = new TempFolder();
+        try
+        {
+            folder.Write("api.yaml", """
+                openapi: 3.0.3
+                info: { title: t, version: '1' }
+                paths:
+                  /old:
+                    get:
+                      responses:
+                        '303': { description: See other }
+                """);
+
+            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--why", "--quiet");
+
+            Assert.That(outcome.OutLines, Is.EqualTo(new[]
+            {
+                "api.yaml(7,9): info OAL0003: GET /old 303 response does not declare the Location header; http-semantics requires Location on 303",
+                "    why (info): \"Instead, the client may send a get request to the value of the location header.\" (‘may’: info) The 303 body is not forbidden: the guideline only says the response is sent \"instead of sending a potentially unwanted response body\".",
+            }));
+        }
+        finally
+        {
+            folder.Dispose();
+        }
+    }
 }

@@ -21,7 +21,8 @@ internal sealed record LintRequest(
     string? Template,
     string? Project = null,
     string? Baseline = null,
-    string? WriteBaseline = null);
+    string? WriteBaseline = null,
+    bool Why = false);
 
 /// <summary>
 /// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
@@ -65,6 +66,7 @@ internal static class LintCommand
         }.OneOf("severity", FailOnValues);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings: no summary line, no progress." };
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text report (NO_COLOR=1 does the same)." };
+        var why = new Option<bool>("--why") { Description = "Text report: under each finding, the guideline sentence its severity comes from." };
         var template = new Option<string>("--template")
         {
             Description = "A team's own HTML report template, a file or a folder (html format).",
@@ -89,7 +91,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, template, project, baseline, writeBaseline })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, why, template, project, baseline, writeBaseline })
         {
             command.Options.Add(option);
         }
@@ -106,7 +108,8 @@ internal static class LintCommand
                 parse.GetValue(template),
                 parse.GetValue(project),
                 parse.GetValue(baseline),
-                parse.GetValue(writeBaseline)),
+                parse.GetValue(writeBaseline),
+                parse.GetValue(why)),
             console));
 
         return (command,
@@ -114,6 +117,7 @@ internal static class LintCommand
             "dotnet openapi-lint lint openapi.yaml",
             "dotnet openapi-lint lint specs/ 'contracts/**/*.json'",
             "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
+            "dotnet openapi-lint lint openapi.yaml --ruleset http-semantics --why   # each finding's guideline sentence",
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
             "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",
@@ -293,7 +297,8 @@ internal static class LintCommand
             TemplatePath: request.Template is null ? null : console.FullPath(request.Template),
             // On the terminal, load errors already went to stderr; a file gets the whole story.
             IncludeLoadErrors: toFile,
-            IncludeSummary: !request.Quiet);
+            IncludeSummary: !request.Quiet,
+            IncludeRationale: request.Why);
     }
 
     private static Severity ParseSeverity(string name) =>

@@ -39,8 +39,12 @@ public sealed class OpenApiLintDocument
         Format = document.Format;
         SpecVersion = document.SpecVersion;
         Title = document.Title;
-        Operations = document.Operations;
-        References = document.References;
+        // What outputs read of a document without its text: the operations' names (unmatched overrides, counts), not
+        // what they declare, which the rules have checked already.
+        Operations = [.. document.Operations.Select(operation => operation with { Responses = [] })];
+        // Resolved references within the document are most of a large one's (Graph beta: hundreds of thousands) and
+        // nothing reads them once the rules have run; references to other files and the broken ones stay.
+        References = [.. document.References.Where(site => site.Kind != ReferenceKind.Local || !site.IsResolved)];
         LoadWork = document.LoadWork;
         _files = new Dictionary<string, SourceText>();
     }
@@ -81,8 +85,9 @@ public sealed class OpenApiLintDocument
     internal long LoadWork { get; init; }
 
     /// <summary>
-    /// The same document without the text of its files: what a caller keeps once the findings are positioned, when
-    /// no output quotes the text (positions and excerpts then come back empty).
+    /// The same document without the text of its files, its operations' responses and its resolved local references:
+    /// what a caller keeps once the findings are positioned, when no output quotes the text (positions and excerpts
+    /// then come back empty).
     /// </summary>
     internal OpenApiLintDocument WithoutSourceText() => new(this);
 

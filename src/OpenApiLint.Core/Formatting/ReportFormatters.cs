@@ -8,7 +8,11 @@ namespace OpenApiLint.Core.Formatting;
 /// terminal, because it already writes each load error to stderr.
 /// </param>
 /// <param name="IncludeSummary">Whether the text format ends with its summary line (off for <c>--quiet</c>).</param>
-public sealed record ReportOptions(bool Color = false, string? TemplatePath = null, bool IncludeLoadErrors = true, bool IncludeSummary = true);
+/// <param name="IncludeRationale">
+/// Whether the text format writes, under each finding, the guideline sentence its requirement and severity come from
+/// (<c>--why</c>); JSON, SARIF and the HTML report always carry it.
+/// </param>
+public sealed record ReportOptions(bool Color = false, string? TemplatePath = null, bool IncludeLoadErrors = true, bool IncludeSummary = true, bool IncludeRationale = false);
 
 /// <summary>The output formats by name: the single place the tool and the MSBuild task pick a formatter from.</summary>
 public static class ReportFormatters

@@ -34,7 +34,10 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
                 pair.Reported.Location.Column,
                 pair.Diagnostic.RuleId,
                 pair.Diagnostic.Severity,
-                pair.Reported.Message))
+                pair.Reported.Message)
+            {
+                Rationale = pair.Diagnostic.Rationale,
+            })
             .ToList();
         if (Options.IncludeLoadErrors)
         {
@@ -46,6 +49,12 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         foreach (var line in lines)
         {
             writer.WriteLine(Format(line));
+
+            // Indented, so a log parser that reads "file(line,col): severity ID: message" lines skips it.
+            if (Options.IncludeRationale && line.Rationale is { } rationale)
+            {
+                writer.WriteLine($"    why ({line.Severity.ToName()}): {OneLine(rationale)}");
+            }
         }
 
         if (Options.IncludeSummary)
@@ -131,8 +140,13 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
     private static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 
+    private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private sealed record Line(string File, int LineNumber, int Column, string RuleId, Severity Severity, string Message)
     {
+        /// <summary>The guideline sentence behind the finding, for <c>--why</c>.</summary>
+        public string? Rationale { get; init; }
+
         public static IComparer<Line> Order { get; } = Comparer<Line>.Create(static (a, b) =>
         {
             var byFile = string.CompareOrdinal(a.File, b.File);

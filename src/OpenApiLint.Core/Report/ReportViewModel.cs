@@ -290,7 +290,7 @@ public sealed record FindingView(
 
 /// <summary>One line of a source excerpt.</summary>
 /// <param name="Number">Its 1-based line number.</param>
-/// <param name="Text">The line as written in the file.</param>
+/// <param name="Text">The line as written in the file, cut to <see cref="ReportViewModelBuilder.ExcerptWidth"/> characters around the finding's column (with <see cref="ReportViewModelBuilder.ExcerptCut"/> where it was cut).</param>
 /// <param name="Marked">Whether it is the finding's line.</param>
 public sealed record ExcerptLineView(int Number, string Text, bool Marked);
 

@@ -17,6 +17,15 @@ public static class ReportViewModelBuilder
     /// <summary>Lines shown above and below a finding's line in its excerpt.</summary>
     public const int ExcerptContext = 2;
 
+    /// <summary>
+    /// Characters of a source line shown in an excerpt, around the finding's column: a minified document is one
+    /// line of megabytes, and the report must grow with its findings, not with its bytes.
+    /// </summary>
+    public const int ExcerptWidth = 160;
+
+    /// <summary>Marks where an excerpt line was cut.</summary>
+    public const string ExcerptCut = "…";
+
     private static readonly Severity[] ShownSeverities = [Severity.Error, Severity.Warning, Severity.Info];
 
     /// <summary>Builds the view model of <paramref name="report"/>.</summary>
@@ -327,11 +336,38 @@ public static class ReportViewModelBuilder
             var excerpt = new List<ExcerptLineView>();
             for (var number = first; number <= last; number++)
             {
-                excerpt.Add(new ExcerptLineView(number, lines[number - 1], number == location.Line));
+                excerpt.Add(new ExcerptLineView(number, Window(lines[number - 1], location.Column), number == location.Line));
             }
 
             return [.. excerpt];
         }
+    }
+
+    /// <summary>
+    /// At most <see cref="ExcerptWidth"/> characters of <paramref name="line"/> around <paramref name="column"/>
+    /// (a third before it, the rest after), with <see cref="ExcerptCut"/> where the line goes on.
+    /// </summary>
+    internal static string Window(string line, int column)
+    {
+        if (line.Length <= ExcerptWidth)
+        {
+            return line;
+        }
+
+        var start = Math.Clamp(Math.Max(column, 1) - 1 - (ExcerptWidth / 3), 0, line.Length - ExcerptWidth);
+        var end = start + ExcerptWidth;
+        // Never cut a surrogate pair in half.
+        if (start > 0 && char.IsLowSurrogate(line[start]))
+        {
+            start++;
+        }
+
+        if (end < line.Length && char.IsLowSurrogate(line[end]))
+        {
+            end--;
+        }
+
+        return string.Concat(start > 0 ? ExcerptCut : "", line.AsSpan(start, end - start), end < line.Length ? ExcerptCut : "");
     }
 
     /// <summary>Computes the status-code matrix of one document from the rulesets in force and the diagnostics.</summary>

@@ -39,6 +39,9 @@ public sealed class SourceTextReleaseTests
             Assert.That(released.Document!.Operations.Select(operation => operation.DisplayName), Is.EqualTo(new[] { "GET /a" }));
             Assert.That(kept.Document!.GetLines(path, 7, 7), Is.EqualTo(new[] { "        '200': { $ref: '#/components/responses/Missing' }" }));
             Assert.That(released.Document.GetLines(path, 7, 7), Is.Empty);
+            Assert.That(kept.Document.Operations.Single().Responses.Select(response => response.StatusKey), Is.EqualTo(new[] { "200" }));
+            Assert.That(released.Document.Operations.Single().Responses, Is.Empty);
+            Assert.That(released.Document.References.Select(site => site.Target), Is.EqualTo(new[] { "#/components/responses/Missing" }));
         });
     }
 }
