@@ -24,6 +24,9 @@ internal static class BuildCodes
     /// <summary>The team's HTML report template does not compile or render: an error at its line, like a broken ruleset.</summary>
     public const string ReportTemplateInvalid = "OAL9005";
 
+    /// <summary>The baseline file ($(OpenApiLintBaseline)) is missing, malformed, truncated or not a baseline: an error at its line.</summary>
+    public const string BaselineInvalid = "OAL9006";
+
     /// <summary>Warning: an override of the team's ruleset matches no operation of the linted documents (at the override).</summary>
     public const string OverrideMatchesNothing = "OAL9020";
 

@@ -11,7 +11,8 @@ namespace OpenApiLint.MSBuild;
 /// <param name="Documents">How many documents were linted.</param>
 /// <param name="Rulesets">Names of the rulesets they were checked against.</param>
 /// <param name="Findings">The findings to replay (never errors: a lint with errors leaves no cache).</param>
-internal sealed record FindingCache(string Version, int Documents, IReadOnlyList<string> Rulesets, IReadOnlyList<BuildFinding> Findings)
+/// <param name="Kept">What the summary line says of the findings kept but not reported (suppressed, baselined), to replay it.</param>
+internal sealed record FindingCache(string Version, int Documents, IReadOnlyList<string> Rulesets, IReadOnlyList<BuildFinding> Findings, string Kept = "")
 {
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using Microsoft.Build.Framework;
+using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
 using OpenApiLint.Core.Formatting;
@@ -38,6 +39,12 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
     /// <summary>$(OpenApiLintSarif): where to write the SARIF log.</summary>
     public string? Sarif { get; set; }
+
+    /// <summary>
+    /// The baseline file: $(OpenApiLintBaseline), or openapi-lint.baseline.json beside the project when it exists; empty
+    /// for none. The findings it knows are kept but are neither errors nor warnings of the build.
+    /// </summary>
+    public string? Baseline { get; set; }
 
     /// <summary>
     /// The documents Microsoft.Extensions.ApiDescription.Server generated from the project (also in <see cref="Documents"/>):
@@ -89,30 +96,45 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var explicitRuleset = string.IsNullOrWhiteSpace(Ruleset) ? null : Ruleset.Trim();
         // The team file is looked up from the project folder, as the targets do for incremental builds: a document
         // generated into ../openapi belongs to this project and its team all the same.
-        var results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory)).LintFiles(paths);
+        IReadOnlyList<LintResult> results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory)).LintFiles(paths);
+        var (comparison, baselineError) = ApplyBaseline(results);
+        results = comparison?.Results ?? results;
         results = Locate(results);
 
         var findings = Findings(results);
+        if (baselineError is not null)
+        {
+            findings.Insert(0, baselineError);
+        }
+
         var logger = CreateLogger();
         foreach (var finding in findings)
         {
             logger.Log(finding);
         }
 
-        WriteReports(results, logger);
+        // Entries no linted document produces any more: fixed, and ready to be dropped from the baseline.
+        foreach (var entry in comparison?.Absent ?? [])
+        {
+            Log.LogMessage(MessageImportance.High, "{0}: fixed, no longer found: {1}; write the baseline again to drop it", Subject, entry);
+        }
+
+        var kept = Kept(results, comparison);
+        WriteReports(results, logger, comparison);
         var rulesets = results.Where(result => result.Ruleset is not null).Select(result => result.Ruleset!.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        WriteIncrementalState(paths, results, rulesets, findings);
+        WriteIncrementalState(paths, results, rulesets, findings, kept);
         Linted = true;
 
         // High: shown at dotnet build's default verbosity, so which ruleset applied (a team file found or not) is
         // never a guess.
         Log.LogMessage(
             MessageImportance.High,
-            "{0}: linted {1} (ruleset {2}): {3}",
+            "{0}: linted {1} (ruleset {2}): {3}{4}",
             Subject,
             Tally.Plural(paths.Length, "document"),
             rulesets.Length == 0 ? "not loaded" : string.Join(", ", rulesets),
-            logger.Tally);
+            logger.Tally,
+            kept);
 
         // Webhooks and callbacks the ruleset skips are said, never skipped silently.
         var webhooks = results.Sum(result => result.SkippedWebhooks);
@@ -126,6 +148,45 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
                 webhooks,
                 callbacks);
         }
+    }
+
+    /// <summary>
+    /// Reads the baseline and marks the findings it knows. A baseline that cannot be read is error OAL9006 at its
+    /// line and column; the findings are then reported as if there were none, so nothing is hidden by a broken file.
+    /// </summary>
+    private (BaselineComparison? Comparison, BuildFinding? Error) ApplyBaseline(IReadOnlyList<LintResult> results)
+    {
+        if (string.IsNullOrWhiteSpace(Baseline))
+        {
+            return (null, null);
+        }
+
+        var load = Core.Baselines.Baseline.Load(Path.GetFullPath(Baseline.Trim(), ProjectDirectory));
+        return load.Baseline is { } baseline
+            ? (baseline.Apply(results), null)
+            : (null, AtFileOrProject(BuildCodes.BaselineInvalid, load.Error!));
+    }
+
+    /// <summary>The summary line's tail for findings kept but not reported: <c>; 2 suppressed in the documents, 61 known to the baseline</c>.</summary>
+    private static string Kept(IReadOnlyList<LintResult> results, BaselineComparison? comparison)
+    {
+        var parts = new List<string>();
+        var suppressed = results.Sum(result => result.CountSuppressed(SuppressionKind.InSource));
+        if (suppressed > 0)
+        {
+            parts.Add($"{suppressed} suppressed in the documents");
+        }
+
+        if (comparison is not null)
+        {
+            parts.Add($"{comparison.Matched} known to the baseline");
+            if (comparison.AbsentCount > 0)
+            {
+                parts.Add($"{comparison.AbsentCount} no longer found");
+            }
+        }
+
+        return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
     }
 
     /// <summary>
@@ -264,14 +325,14 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private void WriteReports(IReadOnlyList<LintResult> results, FindingLogger logger)
+    private void WriteReports(IReadOnlyList<LintResult> results, FindingLogger logger, BaselineComparison? comparison)
     {
         if (string.IsNullOrWhiteSpace(Report) && string.IsNullOrWhiteSpace(Sarif))
         {
             return;
         }
 
-        var report = new LintReport(results, ToolName, ToolVersion, ProjectDirectory, DateTimeOffset.Now);
+        var report = new LintReport(results, ToolName, ToolVersion, ProjectDirectory, DateTimeOffset.Now) { Baseline = comparison };
         if (!string.IsNullOrWhiteSpace(Report))
         {
             var template = string.IsNullOrWhiteSpace(ReportTemplate) ? null : Path.GetFullPath(ReportTemplate, ProjectDirectory);
@@ -343,7 +404,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         logger.Log(new BuildFinding(BuildCodes.ReportNotWritten, Severity.Warning, NullIfEmpty(ProjectFile), 0, 0, 0, 0, $"the {label} {fullPath} was not written: {problem}", null));
     }
 
-    private void WriteIncrementalState(IReadOnlyList<string> documents, IReadOnlyList<LintResult> results, IReadOnlyList<string> rulesets, IReadOnlyList<BuildFinding> findings)
+    private void WriteIncrementalState(IReadOnlyList<string> documents, IReadOnlyList<LintResult> results, IReadOnlyList<string> rulesets, IReadOnlyList<BuildFinding> findings, string kept)
     {
         try
         {
@@ -360,7 +421,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             }
 
             var replayable = findings.Where(finding => finding.Severity is Severity.Warning or Severity.Info).ToArray();
-            new FindingCache(ToolVersion, documents.Count, rulesets, replayable).Write(CacheFile);
+            new FindingCache(ToolVersion, documents.Count, rulesets, replayable, kept).Write(CacheFile);
             File.WriteAllText(StampFile, ToolVersion);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

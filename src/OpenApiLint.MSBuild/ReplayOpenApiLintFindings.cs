@@ -27,10 +27,11 @@ public sealed class ReplayOpenApiLintFindings : OpenApiLintTaskBase
 
         Log.LogMessage(
             MessageImportance.High,
-            "{0}: {1} up to date, not linted again (ruleset {2}): {3} replayed",
+            "{0}: {1} up to date, not linted again (ruleset {2}): {3} replayed{4}",
             Subject,
             Tally.Plural(cache.Documents, "document"),
             string.Join(", ", cache.Rulesets),
-            logger.Tally);
+            logger.Tally,
+            cache.Kept);
     }
 }
