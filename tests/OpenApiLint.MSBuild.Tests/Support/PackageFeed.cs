@@ -48,18 +48,24 @@ internal static class PackageFeed
             </configuration>
             """);
 
-        var project = Path.Combine(RepositoryRoot, "src", "OpenApiLint.MSBuild", "OpenApiLint.MSBuild.csproj");
-        var pack = DotNet.Run(RepositoryRoot, "pack", project, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
-        Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
-        Assert.That(File.Exists(PackagePath), Is.True, $"{PackagePath} should exist after: {pack}");
-
-        // The companions in dependency order, so each pack finds the one before it built.
-        foreach (var id in CompanionPackageIds)
+        // The task package and the companions in one pack of a solution filter: one restore and one evaluation of the
+        // shared projects instead of one per package (each dotnet pack pays them again).
+        var packages = CompanionPackageIds.Prepend(PackageId).ToArray();
+        var filter = Path.Combine(Root, "packages.slnf");
+        File.WriteAllText(filter, System.Text.Json.JsonSerializer.Serialize(new
         {
-            var companion = Path.Combine(RepositoryRoot, "src", id, id + ".csproj");
-            var packed = DotNet.Run(RepositoryRoot, "pack", companion, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
-            Assert.That(packed.ExitCode, Is.Zero, packed.ToString);
-            Assert.That(File.Exists(Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg")), Is.True, $"{id} should be packed: {packed}");
+            solution = new
+            {
+                path = Path.Combine(RepositoryRoot, "OpenApiLint.sln"),
+                projects = packages.Select(id => $"src/{id}/{id}.csproj").ToArray(),
+            },
+        }));
+        var pack = DotNet.Run(RepositoryRoot, "pack", filter, "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-tl:off");
+        Assert.That(pack.ExitCode, Is.Zero, pack.ToString);
+        foreach (var id in packages)
+        {
+            var package = Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg");
+            Assert.That(File.Exists(package), Is.True, $"{package} should exist after: {pack}");
         }
     }
 
