@@ -41,7 +41,8 @@ public sealed class InstalledTool
                 "-p:UseSharedCompilation=false",
             ],
             repository,
-            TimeSpan.FromMinutes(5));
+            // Three ReadyToRun packages (and Roslyn for lint --project) on a shared 2-core machine.
+            TimeSpan.FromMinutes(10));
         Assert.That(pack.ExitCode, Is.EqualTo(0), $"dotnet pack failed:\n{pack}");
 
         var install = ProcessRunner.Run(

@@ -3,10 +3,19 @@ namespace OpenApiLint.MSBuild.Tests.Support;
 /// <summary>Positions found in the text itself, never assumed: a snippet of C#, a key of a generated document.</summary>
 internal static class SourceText
 {
-    /// <summary>The 1-based line and column where <paramref name="snippet"/> first appears in <paramref name="text"/>.</summary>
-    public static (int Line, int Column) At(string text, string snippet)
+    /// <summary>The 1-based line and column where <paramref name="snippet"/> appears (the <paramref name="occurrence"/>-th time) in <paramref name="text"/>.</summary>
+    public static (int Line, int Column) At(string text, string snippet, int occurrence = 1)
     {
-        var index = text.IndexOf(snippet, StringComparison.Ordinal);
+        var index = -1;
+        for (var seen = 0; seen < occurrence; seen++)
+        {
+            index = text.IndexOf(snippet, index + 1, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                break;
+            }
+        }
+
         Assert.That(index, Is.GreaterThanOrEqualTo(0), $"'{snippet}' is not in:\n{text}");
         var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
         return (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
