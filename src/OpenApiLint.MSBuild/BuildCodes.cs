@@ -1,3 +1,5 @@
+using OpenApiLint.Core.Diagnostics;
+
 namespace OpenApiLint.MSBuild;
 
 /// <summary>
@@ -10,10 +12,10 @@ internal static class BuildCodes
     public const string UnexpectedFailure = "OAL9000";
 
     /// <summary>A document could not be linted: missing, malformed, or not OpenAPI.</summary>
-    public const string DocumentNotLoaded = "OAL9001";
+    public const string DocumentNotLoaded = LoadErrorCodes.DocumentNotLoaded;
 
     /// <summary>The ruleset could not be loaded: unknown name, missing file, invalid JSON or schema.</summary>
-    public const string RulesetNotLoaded = "OAL9002";
+    public const string RulesetNotLoaded = LoadErrorCodes.RulesetNotLoaded;
 
     /// <summary>The HTML report or SARIF log asked for could not be written.</summary>
     public const string ReportNotWritten = "OAL9003";
@@ -22,10 +24,10 @@ internal static class BuildCodes
     public const string UnsupportedMSBuild = "OAL9004";
 
     /// <summary>The team's HTML report template does not compile or render: an error at its line, like a broken ruleset.</summary>
-    public const string ReportTemplateInvalid = "OAL9005";
+    public const string ReportTemplateInvalid = LoadErrorCodes.ReportTemplateInvalid;
 
     /// <summary>The baseline file ($(OpenApiLintBaseline)) is missing, malformed, truncated or not a baseline: an error at its line.</summary>
-    public const string BaselineInvalid = "OAL9006";
+    public const string BaselineInvalid = LoadErrorCodes.BaselineNotLoaded;
 
     /// <summary>Warning: an override of the team's ruleset matches no operation of the linted documents (at the override).</summary>
     public const string OverrideMatchesNothing = "OAL9020";

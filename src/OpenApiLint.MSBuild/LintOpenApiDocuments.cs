@@ -164,7 +164,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var load = Core.Baselines.Baseline.Load(Path.GetFullPath(Baseline.Trim(), ProjectDirectory));
         return load.Baseline is { } baseline
             ? (baseline.Apply(results), null)
-            : (null, AtFileOrProject(BuildCodes.BaselineInvalid, load.Error!));
+            : (null, AtFileOrProject(load.Error!));
     }
 
     /// <summary>The summary line's tail for findings kept but not reported: <c>; 2 suppressed in the documents, 61 known to the baseline</c>.</summary>
@@ -213,7 +213,8 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             foreach (var error in result.Errors)
             {
                 // LintRunner leaves Ruleset null exactly when the ruleset is what failed.
-                var finding = result.Ruleset is null ? RulesetError(error) : DocumentError(error);
+                // The load error says what failed (document, ruleset): its code is the build error's.
+                var finding = AtFileOrProject(error);
                 if (seen.Add(finding))
                 {
                     findings.Add(finding);
@@ -304,16 +305,13 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         _ => OpenApiGenerator.Unknown,
     };
 
-    private BuildFinding DocumentError(LoadError error) => AtFileOrProject(BuildCodes.DocumentNotLoaded, error);
-
-    private BuildFinding RulesetError(LoadError error) => AtFileOrProject(BuildCodes.RulesetNotLoaded, error);
-
     /// <summary>
     /// An error points at the file at fault. When there is none on disk (a missing document, an unknown built-in
     /// name from $(OpenApiLintRuleset)), it points at the project, which is where the name came from.
     /// </summary>
-    private BuildFinding AtFileOrProject(string code, LoadError error)
+    private BuildFinding AtFileOrProject(LoadError error)
     {
+        var code = error.Code;
         if (File.Exists(error.File))
         {
             return new BuildFinding(code, Severity.Error, Path.GetFullPath(error.File), error.Line, error.Column, 0, 0, error.Message, null);

@@ -289,12 +289,12 @@ public sealed class BaselineTests
         });
     }
 
-    [TestCase("{\n  \"version\": 1,\n  \"findings\": [\n    { \"document\": \"a.yaml\", \"rule\": \"OAL0001\" },\n", "(5,1): error: invalid JSON", TestName = "Truncated_baseline_is_an_error_at_its_end")]
-    [TestCase("{ \"extends\": \"minimal-codes\" }", "(1,1): error: not a baseline: expected a JSON object with \"version\" and \"findings\" (write one with --write-baseline)", TestName = "Foreign_json_is_not_a_baseline")]
-    [TestCase("{ \"version\": 1, \"findings\": [\n  { \"document\": \"a.yaml\", \"rule\": \"OAL0001\" },\n  { \"document\": \"a.yaml\", \"method\": \"get\" }\n] }", "(3,3): error: a baseline entry needs \"rule\"", TestName = "Entry_without_a_rule_is_an_error_at_the_entry")]
-    [TestCase("{ \"version\": 1, \"findings\": [\n  { \"document\": \"a.yaml\", \"rule\": \"OAL0001\", \"count\": 0 }\n] }", "(2,46): error: \"count\" must be a whole number of at least 1", TestName = "Bad_count_is_an_error_at_the_count")]
-    [TestCase("{ \"version\": 7, \"findings\": [] }", "(1,3): error: unsupported baseline version 7; this tool reads version 1", TestName = "Other_version_is_refused")]
-    [TestCase("", ": error: not a baseline: the file is empty", TestName = "Empty_file_is_not_a_baseline")]
+    [TestCase("{\n  \"version\": 1,\n  \"findings\": [\n    { \"document\": \"a.yaml\", \"rule\": \"OAL0001\" },\n", "(5,1): error OAL9006: invalid JSON", TestName = "Truncated_baseline_is_an_error_at_its_end")]
+    [TestCase("{ \"extends\": \"minimal-codes\" }", "(1,1): error OAL9006: not a baseline: expected a JSON object with \"version\" and \"findings\" (write one with --write-baseline)", TestName = "Foreign_json_is_not_a_baseline")]
+    [TestCase("{ \"version\": 1, \"findings\": [\n  { \"document\": \"a.yaml\", \"rule\": \"OAL0001\" },\n  { \"document\": \"a.yaml\", \"method\": \"get\" }\n] }", "(3,3): error OAL9006: a baseline entry needs \"rule\"", TestName = "Entry_without_a_rule_is_an_error_at_the_entry")]
+    [TestCase("{ \"version\": 1, \"findings\": [\n  { \"document\": \"a.yaml\", \"rule\": \"OAL0001\", \"count\": 0 }\n] }", "(2,46): error OAL9006: \"count\" must be a whole number of at least 1", TestName = "Bad_count_is_an_error_at_the_count")]
+    [TestCase("{ \"version\": 7, \"findings\": [] }", "(1,3): error OAL9006: unsupported baseline version 7; this tool reads version 1", TestName = "Other_version_is_refused")]
+    [TestCase("", ": error OAL9006: not a baseline: the file is empty", TestName = "Empty_file_is_not_a_baseline")]
     public void Broken_baseline_is_one_error_with_its_position_and_exit_code_2(string content, string expected)
     {
         _folder.Copy(Legacy, "api/legacy-api.openapi.yaml");
@@ -321,7 +321,7 @@ public sealed class BaselineTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "nope.json: error: baseline file not found" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "nope.json: error OAL9006: baseline file not found" }));
         });
     }
 
@@ -338,7 +338,7 @@ public sealed class BaselineTests
         Assert.Multiple(() =>
         {
             Assert.That(overBroken.ExitCode, Is.EqualTo(2));
-            Assert.That(overBroken.ErrorLines[0], Does.StartWith($"{BaselineFile}(1,1): error: not a baseline"));
+            Assert.That(overBroken.ErrorLines[0], Does.StartWith($"{BaselineFile}(1,1): error OAL9006: not a baseline"));
             Assert.That(File.ReadAllText(_folder[BaselineFile]), Is.EqualTo("{ \"not\": \"mine\" }"));
             Assert.That(intoFolder.ExitCode, Is.EqualTo(2));
             Assert.That(intoFolder.ErrorLines, Is.EqualTo(new[] { "openapi-lint: error: cannot write the baseline to 'folder.json': it is a folder" }));

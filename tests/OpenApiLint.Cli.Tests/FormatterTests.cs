@@ -59,8 +59,8 @@ public sealed class FormatterTests
 
         Assert.That(lines, Is.EqualTo(new[]
         {
-            "specs/malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
-            "specs/missing.yaml: error: file not found",
+            "specs/malformed.json(8,1): error OAL9001: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
+            "specs/missing.yaml: error OAL9001: file not found",
             "specs/petstore.openapi.yaml(22,9): error OAL0001: POST /orders declares 200; team-ruleset allows POST: 201, 400, 401, 403, 500",
             "specs/petstore.openapi.yaml(42,9): error OAL0001: GET /orders/{id} declares 304; team-ruleset allows GET: 200, 401, 403, 404, 500",
             "specs/petstore.openapi.yaml(51,11): info OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); team-ruleset forbids a body on 204",
@@ -196,7 +196,7 @@ public sealed class FormatterTests
             Assert.That((int)xml.Root.Attribute("errors")!, Is.EqualTo(2));
             Assert.That(suites[2].Elements("testcase").Count(), Is.EqualTo(4));
             Assert.That(suites[2].Elements("testcase").Count(testCase => testCase.Element("failure") is not null), Is.EqualTo(3));
-            Assert.That(suites[0].Element("testcase")!.Element("error")!.Value, Does.StartWith("specs/malformed.json(8,1): error: invalid JSON"));
+            Assert.That(suites[0].Element("testcase")!.Element("error")!.Value, Does.StartWith("specs/malformed.json(8,1): error OAL9001: invalid JSON"));
         });
     }
 

@@ -158,6 +158,6 @@ public sealed class InformationCommandTests
 
         var outcome = InProcess.Run(_folder.Path, "explain", "OAL0001", "-r", "broken-ruleset.json");
 
-        Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'\n")));
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "broken-ruleset.json(6,14): error OAL9002: Value \"fatal\" is not defined in enum at 'rules.OAL0001'\n")));
     }
 }

@@ -159,7 +159,7 @@ public sealed class InitCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("malformed.json(8,1): error: invalid JSON"));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("malformed.json(8,1): error OAL9001: invalid JSON"));
             Assert.That(File.Exists(TeamFile), Is.False);
         });
     }
@@ -172,7 +172,7 @@ public sealed class InitCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("strictest: error: unknown ruleset 'strictest'"));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("strictest: error OAL9002: unknown ruleset 'strictest'"));
             Assert.That(File.Exists(TeamFile), Is.False);
         });
     }

@@ -160,9 +160,9 @@ public sealed class LintCommandTests
         return outcome.ErrorLines[0];
     }
 
-    [TestCase("missing.yaml", null, "missing.yaml: error: file not found")]
-    [TestCase("malformed.json", "malformed.json", "malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
-    [TestCase("package.json", "package.json", "package.json(1,1): error: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
+    [TestCase("missing.yaml", null, "missing.yaml: error OAL9001: file not found")]
+    [TestCase("malformed.json", "malformed.json", "malformed.json(8,1): error OAL9001: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
+    [TestCase("package.json", "package.json", "package.json(1,1): error OAL9001: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
     public void BadDocument_ExitsTwoWithOneLineNamingFileAndPosition(string argument, string? fixture, string expected)
     {
         if (fixture is not null)
@@ -192,7 +192,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "broken-ruleset.json(6,14): error OAL9002: Value \"fatal\" is not defined in enum at 'rules.OAL0001'" }));
         });
     }
 
@@ -206,7 +206,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "strictest: error: unknown ruleset 'strictest': not a file, and not a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "strictest: error OAL9002: unknown ruleset 'strictest': not a file, and not a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)" }));
         });
     }
 
@@ -228,7 +228,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("malformed.json(8,1): error: invalid JSON"));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartWith("malformed.json(8,1): error OAL9001: invalid JSON"));
             Assert.That(outcome.OutLines, Is.EqualTo(expected));
         });
     }
@@ -262,7 +262,7 @@ public sealed class LintCommandTests
 
         var outcome = InProcess.Run(_folder.Path, "lint", "api");
 
-        Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "api/malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed" }));
+        Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "api/malformed.json(8,1): error OAL9001: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed" }));
     }
 
     [Test]
@@ -275,7 +275,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "web: error: no OpenAPI document (JSON or YAML) in this folder" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "web: error OAL9001: no OpenAPI document (JSON or YAML) in this folder" }));
         });
     }
 
@@ -301,7 +301,7 @@ public sealed class LintCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "specs/*.yaml: error: no file matches this pattern" }));
+            Assert.That(outcome.ErrorLines, Is.EqualTo(new[] { "specs/*.yaml: error OAL9001: no file matches this pattern" }));
         });
     }
 
@@ -447,7 +447,7 @@ public sealed class LintCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,19): error: Error while parsing for statement: The <end> statement was not found in: for <variable> in <expression> ... end\n")));
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,19): error OAL9005: Error while parsing for statement: The <end> statement was not found in: for <variable> in <expression> ... end\n")));
             Assert.That(File.ReadAllText(_folder["out/report.html"]), Is.EqualTo("the user's own file"));
             Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html", "team.scriban" }));
         });
@@ -490,7 +490,7 @@ public sealed class LintCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,21): error: The function `string.shout` was not found\n")));
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,21): error OAL9005: The function `string.shout` was not found\n")));
             Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "team.scriban" }));
         });
     }

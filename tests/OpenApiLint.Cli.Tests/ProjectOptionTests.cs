@@ -106,8 +106,8 @@ public sealed class ProjectOptionTests
         }));
     }
 
-    [TestCase("Missing.csproj", "Missing.csproj: error: project file not found")]
-    [TestCase("OrdersApi/Program.cs", "OrdersApi/Program.cs: error: not a C# project file (.csproj)")]
+    [TestCase("Missing.csproj", "Missing.csproj: error OAL9007: project file not found")]
+    [TestCase("OrdersApi/Program.cs", "OrdersApi/Program.cs: error OAL9007: not a C# project file (.csproj)")]
     public void A_bad_project_is_one_line_and_exit_code_2(string argument, string expected)
     {
         var outcome = InProcess.Run(_folder.Path, "lint", "--project", argument);

@@ -28,7 +28,7 @@ public sealed class BrokenTemplateTests
         {
             Assert.That(error.File, Is.EqualTo(file));
             Assert.That((error.Line, error.Column, error.Reason), Is.EqualTo((line, column, reason)));
-            Assert.That(error.Message, Is.EqualTo($"{file}({line},{column}): error: {reason}"));
+            Assert.That(error.Message, Is.EqualTo($"{file}({line},{column}): error OAL9005: {reason}"));
             Assert.That(error.ToLoadError().ToString(), Is.EqualTo(error.Message));
         });
     }
@@ -55,7 +55,7 @@ public sealed class BrokenTemplateTests
         Assert.Multiple(() =>
         {
             Assert.That((error.File, error.Line, error.Column, error.Reason), Is.EqualTo((file, line, column, reason)));
-            Assert.That(error.Message, Is.EqualTo($"{file}({line},{column}): error: {reason}"));
+            Assert.That(error.Message, Is.EqualTo($"{file}({line},{column}): error OAL9005: {reason}"));
             Assert.That(writer.ToString(), Is.Empty);
         });
     }
@@ -69,7 +69,7 @@ public sealed class BrokenTemplateTests
 
         var error = Assert.Throws<ReportTemplateException>(() => ReportFixtures.Html(ReportFixtures.Team(), folder.Path));
 
-        Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}(2,4): error: Exceeding number of recursive depth limit `64` for node: `include 'row'`"));
+        Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}(2,4): error OAL9005: Exceeding number of recursive depth limit `64` for node: `include 'row'`"));
         Assert.That(error.File, Is.EqualTo(Path.Combine(folder.Path, "row.scriban")).And.EqualTo(row));
     }
 
@@ -84,7 +84,7 @@ public sealed class BrokenTemplateTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}(2,37): error: Error while parsing if statement: The <end> statement was not found in: if <expression> ... end|else|else if"));
+            Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}(2,37): error OAL9005: Error while parsing if statement: The <end> statement was not found in: if <expression> ... end|else|else if"));
             Assert.That(error.File, Is.EqualTo(partial));
         });
     }
@@ -99,7 +99,7 @@ public sealed class BrokenTemplateTests
 
         var error = Assert.Throws<ReportTemplateException>(() => ReportTemplate.Load(folder.Path));
 
-        Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}: error: the template is a link to a file outside the template folder; a template reads only its own folder"));
+        Assert.That(error.Message, Is.EqualTo($"{Path.Combine(folder.Path, "row.scriban")}: error OAL9005: the template is a link to a file outside the template folder; a template reads only its own folder"));
     }
 
     [Test]
@@ -109,7 +109,7 @@ public sealed class BrokenTemplateTests
 
         var error = Assert.Throws<ReportTemplateException>(() => ReportTemplate.Load(missing));
 
-        Assert.That(error.Message, Is.EqualTo($"{missing}: error: the report template was not found: no such file or folder"));
+        Assert.That(error.Message, Is.EqualTo($"{missing}: error OAL9005: the report template was not found: no such file or folder"));
     }
 
     [Test]
@@ -120,6 +120,6 @@ public sealed class BrokenTemplateTests
 
         var error = Assert.Throws<ReportTemplateException>(() => ReportTemplate.Load(folder.Path));
 
-        Assert.That(error.Message, Is.EqualTo($"{folder.Path}: error: the template folder has no report.scriban, the main template"));
+        Assert.That(error.Message, Is.EqualTo($"{folder.Path}: error OAL9005: the template folder has no report.scriban, the main template"));
     }
 }

@@ -43,7 +43,7 @@ public sealed class ResourceLimitTests
 
         var error = LoadError("bomb.yaml", text.ToString());
 
-        Assert.That(error, Is.EqualTo("bomb.yaml(10,25): error: invalid YAML: YAML alias expansion exceeds the limit of 5000000 nodes"));
+        Assert.That(error, Is.EqualTo("bomb.yaml(10,25): error OAL9001: invalid YAML: YAML alias expansion exceeds the limit of 5000000 nodes"));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class ResourceLimitTests
 
         var error = LoadError("aliases.yaml", text);
 
-        Assert.That(error, Does.StartWith("aliases.yaml(5,").And.EndWith("): error: invalid YAML: YAML alias expansion exceeds the limit of 10000 aliases"));
+        Assert.That(error, Does.StartWith("aliases.yaml(5,").And.EndWith("): error OAL9001: invalid YAML: YAML alias expansion exceeds the limit of 10000 aliases"));
     }
 
     [Test]
@@ -64,7 +64,7 @@ public sealed class ResourceLimitTests
 
         var error = LoadError("deep.json", text);
 
-        Assert.That(error, Is.EqualTo("deep.json(1,282): error: invalid JSON: The maximum configured depth of 256 has been exceeded. Cannot read next JSON array"));
+        Assert.That(error, Is.EqualTo("deep.json(1,282): error OAL9001: invalid JSON: The maximum configured depth of 256 has been exceeded. Cannot read next JSON array"));
     }
 
     [Test]
@@ -75,7 +75,7 @@ public sealed class ResourceLimitTests
 
         var error = LoadError("deep.yaml", text);
 
-        Assert.That(error, Is.EqualTo("deep.yaml(2,259): error: invalid YAML: YAML nesting exceeds the maximum depth of 256"));
+        Assert.That(error, Is.EqualTo("deep.yaml(2,259): error OAL9001: invalid YAML: YAML nesting exceeds the maximum depth of 256"));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class ResourceLimitTests
 
         var result = OpenApiDocumentLoader.Load(path);
 
-        Assert.That(result.Error?.ToString(), Is.EqualTo($"{path}: error: the file is 256 MB; documents over 256 MB are not linted"));
+        Assert.That(result.Error?.ToString(), Is.EqualTo($"{path}: error OAL9001: the file is 256 MB; documents over 256 MB are not linted"));
     }
 
     [Test]

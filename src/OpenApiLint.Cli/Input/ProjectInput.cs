@@ -36,12 +36,12 @@ internal sealed class ProjectInput
 
         if (!System.IO.File.Exists(full))
         {
-            throw new InputException([new LoadError(full, 0, 0, "project file not found")]);
+            throw new InputException([new LoadError(full, 0, 0, "project file not found") { Code = LoadErrorCodes.ProjectNotLoaded }]);
         }
 
         if (!full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException([new LoadError(full, 0, 0, "not a C# project file (.csproj)")]);
+            throw new InputException([new LoadError(full, 0, 0, "not a C# project file (.csproj)") { Code = LoadErrorCodes.ProjectNotLoaded }]);
         }
 
         return new ProjectInput(full);

@@ -143,7 +143,7 @@ internal static class BaselineReader
     }
 
     private static BaselineLoadResult Fail(string path, int line, int column, string message) =>
-        new(null, new LoadError(path, line, column, message));
+        new(null, new LoadError(path, line, column, message) { Code = LoadErrorCodes.BaselineNotLoaded });
 
     /// <summary>Turns a pointer into the file into the line and column of the node at fault.</summary>
     private sealed class Problem(string path, byte[] bytes)

@@ -10,7 +10,10 @@ namespace OpenApiLint.Core.Diagnostics;
 /// <param name="Message">One sentence saying what is wrong.</param>
 public sealed record LoadError(string File, int Line, int Column, string Message)
 {
-    /// <summary>The canonical one-line form: <c>file(line,col): error: message</c> (position left out when unknown).</summary>
+    /// <summary>What kind of input failed (<see cref="LoadErrorCodes"/>): set by the loader that read it.</summary>
+    public string Code { get; init; } = LoadErrorCodes.DocumentNotLoaded;
+
+    /// <summary>The canonical one-line form: <c>file(line,col): error OAL9001: message</c> (position left out when unknown).</summary>
     public override string ToString() =>
-        Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)}): error: {Message}" : $"{File}: error: {Message}";
+        Line > 0 ? $"{File}({Line},{Math.Max(Column, 1)}): error {Code}: {Message}" : $"{File}: error {Code}: {Message}";
 }

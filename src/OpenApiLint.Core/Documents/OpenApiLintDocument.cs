@@ -46,6 +46,9 @@ public sealed class OpenApiLintDocument
         // nothing reads them once the rules have run; references to other files and the broken ones stay.
         References = [.. document.References.Where(site => site.Kind != ReferenceKind.Local || !site.IsResolved)];
         LoadWork = document.LoadWork;
+        Webhooks = document.Webhooks;
+        Callbacks = document.Callbacks;
+        UnreadWebhooks = document.UnreadWebhooks;
         _files = new Dictionary<string, SourceText>();
     }
 

@@ -9,7 +9,7 @@ namespace OpenApiLint.Core.Formatting;
 /// The terminal and log format: one line per finding in the canonical MSBuild form
 /// <c>path(line,col): error OAL0001: message</c>, which IDEs and CI logs turn into links, then a summary line.
 /// A finding located in the project's C# is reported there, the document position appended to the message.
-/// Load errors read <c>path(line,col): error: message</c>. Colors only when <see cref="ReportOptions.Color"/> asks.
+/// Load errors read <c>path(line,col): error OAL9001: message</c>, with their load-error code. Colors only when <see cref="ReportOptions.Color"/> asks.
 /// </summary>
 public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 {
@@ -42,7 +42,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         if (Options.IncludeLoadErrors)
         {
             lines.AddRange(report.Errors.Select(error => new Line(
-                ReportPaths.Display(error.File, report.WorkingDirectory), error.Line, error.Column, RuleId: "", Severity.Error, error.Message)));
+                ReportPaths.Display(error.File, report.WorkingDirectory), error.Line, error.Column, error.Code, Severity.Error, error.Message)));
         }
 
         lines.Sort(Line.Order);

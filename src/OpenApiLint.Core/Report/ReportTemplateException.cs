@@ -11,7 +11,7 @@ public sealed class ReportTemplateException : Exception
 {
     /// <summary>Creates the error for <paramref name="file"/> at <paramref name="line"/>:<paramref name="column"/> (0: unknown).</summary>
     public ReportTemplateException(string file, int line, int column, string reason, Exception? innerException = null)
-        : base(new LoadError(file, line, column, reason).ToString(), innerException)
+        : base(new LoadError(file, line, column, reason) { Code = LoadErrorCodes.ReportTemplateInvalid }.ToString(), innerException)
     {
         File = file;
         Line = line;
@@ -32,5 +32,5 @@ public sealed class ReportTemplateException : Exception
     public string Reason { get; }
 
     /// <summary>The error in the form every edge already prints and logs.</summary>
-    public LoadError ToLoadError() => new(File, Line, Column, Reason);
+    public LoadError ToLoadError() => new(File, Line, Column, Reason) { Code = LoadErrorCodes.ReportTemplateInvalid };
 }

@@ -78,7 +78,7 @@ public static class RulesetLoader
         var errors = CollectLayers(origin, chain, layers, ruleIds);
         if (errors.Count > 0)
         {
-            return new RulesetLoadResult(null, errors);
+            return new RulesetLoadResult(null, [.. errors.Select(error => error with { Code = LoadErrorCodes.RulesetNotLoaded })]);
         }
 
         // Patches apply in order, parents first: a property a file sets replaces the inherited one, one it leaves out is kept.
@@ -249,5 +249,5 @@ public static class RulesetLoader
         };
     }
 
-    private static RulesetLoadResult Failure(string file, string message) => new(null, [new LoadError(file, 0, 0, message)]);
+    private static RulesetLoadResult Failure(string file, string message) => new(null, [new LoadError(file, 0, 0, message) { Code = LoadErrorCodes.RulesetNotLoaded }]);
 }

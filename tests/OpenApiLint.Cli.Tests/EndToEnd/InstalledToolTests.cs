@@ -162,10 +162,10 @@ public sealed class InstalledToolTests
         });
     }
 
-    [TestCase("missing.yaml", null, null, "missing.yaml: error: file not found")]
-    [TestCase("malformed.json", "malformed.json", null, "malformed.json(8,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
-    [TestCase("package.json", "package.json", null, "package.json(1,1): error: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
-    [TestCase("petstore.openapi.yaml", "petstore.openapi.yaml", "broken-ruleset.json", "broken-ruleset.json(6,14): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'")]
+    [TestCase("missing.yaml", null, null, "missing.yaml: error OAL9001: file not found")]
+    [TestCase("malformed.json", "malformed.json", null, "malformed.json(8,1): error OAL9001: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed")]
+    [TestCase("package.json", "package.json", null, "package.json(1,1): error OAL9001: not an OpenAPI document: it has no 'openapi' or 'swagger' field at the top level")]
+    [TestCase("petstore.openapi.yaml", "petstore.openapi.yaml", "broken-ruleset.json", "broken-ruleset.json(6,14): error OAL9002: Value \"fatal\" is not defined in enum at 'rules.OAL0001'")]
     public void BadInput_ExitsTwoWithOneLineAndNoStackTrace(string argument, string? fixture, string? ruleset, string expected)
     {
         if (fixture is not null)
@@ -196,7 +196,7 @@ public sealed class InstalledToolTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
-            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("specs/b.json(8,1): error: invalid JSON"));
+            Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("specs/b.json(8,1): error OAL9001: invalid JSON"));
             Assert.That(outcome.OutLines.Count(line => line.StartsWith("specs/a.yaml(", StringComparison.Ordinal)), Is.EqualTo(4));
             Assert.That(outcome.OutLines, Has.Some.StartsWith("specs/c.yaml(7,9): warning OAL0005"));
             Assert.That(outcome.OutLines[^1], Is.EqualTo("4 errors, 1 warning, 0 infos in 3 files (ruleset recommended); 1 file could not be linted"));

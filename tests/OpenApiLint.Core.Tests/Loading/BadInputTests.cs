@@ -46,7 +46,7 @@ public sealed class BadInputTests
         var result = OpenApiDocumentLoader.Load(path);
 
         Assert.That(result.Error, Is.EqualTo(new LoadError(path, 0, 0, "file not found")));
-        Assert.That(result.Error!.ToString(), Is.EqualTo($"{path}: error: file not found"));
+        Assert.That(result.Error!.ToString(), Is.EqualTo($"{path}: error OAL9001: file not found"));
     }
 
     [Test]
@@ -425,7 +425,7 @@ public sealed class BadInputTests
         {
             Assert.That(result.Linted, Is.False);
             Assert.That(result.Document, Is.Null);
-            Assert.That(result.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { $"{path}(1,3): error: unsupported Swagger version '1.2': OpenAPI 2.0, 3.0 and 3.1 are supported" }));
+            Assert.That(result.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { $"{path}(1,3): error OAL9001: unsupported Swagger version '1.2': OpenAPI 2.0, 3.0 and 3.1 are supported" }));
         });
     }
 

@@ -11,8 +11,13 @@ namespace OpenApiLint.Core.Tests.Loading;
 public sealed class SourceTextReleaseTests
 {
     private const string Document = """
-        openapi: 3.0.3
+        openapi: 3.1.0
         info: { title: t, version: '1' }
+        webhooks:
+          orderShipped:
+            post:
+              responses:
+                '200': { description: OK }
         paths:
           /a:
             get:
@@ -34,13 +39,14 @@ public sealed class SourceTextReleaseTests
             Assert.That(Lint.Describe(released.Diagnostics), Is.EqualTo(Lint.Describe(kept.Diagnostics)));
             Assert.That(Lint.Describe(released.Diagnostics), Is.EqualTo(new[]
             {
-                "7:18 OAL0010 error /paths/~1a/get/responses/200/$ref | $ref '#/components/responses/Missing' cannot be resolved: its target does not exist",
+                "12:18 OAL0010 error /paths/~1a/get/responses/200/$ref | $ref '#/components/responses/Missing' cannot be resolved: its target does not exist",
             }));
             Assert.That(released.Document!.Operations.Select(operation => operation.DisplayName), Is.EqualTo(new[] { "GET /a" }));
-            Assert.That(kept.Document!.GetLines(path, 7, 7), Is.EqualTo(new[] { "        '200': { $ref: '#/components/responses/Missing' }" }));
-            Assert.That(released.Document.GetLines(path, 7, 7), Is.Empty);
+            Assert.That(kept.Document!.GetLines(path, 12, 12), Is.EqualTo(new[] { "        '200': { $ref: '#/components/responses/Missing' }" }));
+            Assert.That(released.Document.GetLines(path, 12, 12), Is.Empty);
             Assert.That(kept.Document.Operations.Single().Responses.Select(response => response.StatusKey), Is.EqualTo(new[] { "200" }));
             Assert.That(released.Document.Operations.Single().Responses, Is.Empty);
+            Assert.That((released.SkippedWebhooks, released.Document.Webhooks.Count, released.Document.UnreadWebhooks), Is.EqualTo((kept.SkippedWebhooks, kept.Document.Webhooks.Count, kept.Document.UnreadWebhooks)));
             Assert.That(released.Document.References.Select(site => site.Target), Is.EqualTo(new[] { "#/components/responses/Missing" }));
         });
     }

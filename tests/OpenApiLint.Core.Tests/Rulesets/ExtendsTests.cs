@@ -151,7 +151,7 @@ public sealed class ExtendsTests
 
         Assert.That(RulesetLoader.LoadFile(a).Errors, Is.EqualTo(new[]
         {
-            new LoadError(b, 0, 0, $"'extends' forms a cycle: {a} -> {b} -> {a}"),
+            new LoadError(b, 0, 0, $"'extends' forms a cycle: {a} -> {b} -> {a}") { Code = LoadErrorCodes.RulesetNotLoaded },
         }));
     }
 
@@ -162,7 +162,7 @@ public sealed class ExtendsTests
 
         Assert.That(RulesetLoader.LoadFile(self).Errors, Is.EqualTo(new[]
         {
-            new LoadError(self, 0, 0, $"'extends' forms a cycle: {self} -> {self}"),
+            new LoadError(self, 0, 0, $"'extends' forms a cycle: {self} -> {self}") { Code = LoadErrorCodes.RulesetNotLoaded },
         }));
     }
 
@@ -185,7 +185,7 @@ public sealed class ExtendsTests
 
         Assert.That(RulesetLoader.LoadFile(team).Errors, Is.EqualTo(new[]
         {
-            new LoadError(team, 0, 0, $"'extends' names '{Path.Combine(_folder.Path, "missing.json")}': ruleset file not found"),
+            new LoadError(team, 0, 0, $"'extends' names '{Path.Combine(_folder.Path, "missing.json")}': ruleset file not found") { Code = LoadErrorCodes.RulesetNotLoaded },
         }));
     }
 
@@ -196,7 +196,7 @@ public sealed class ExtendsTests
 
         Assert.That(RulesetLoader.LoadFile(team).Errors, Is.EqualTo(new[]
         {
-            new LoadError(team, 0, 0, "'extends' names 'minimal', which is neither a file nor a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)"),
+            new LoadError(team, 0, 0, "'extends' names 'minimal', which is neither a file nor a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)") { Code = LoadErrorCodes.RulesetNotLoaded },
         }));
     }
 
@@ -208,7 +208,7 @@ public sealed class ExtendsTests
 
         Assert.That(RulesetLoader.LoadFile(team).Errors.Select(error => error.ToString()), Is.EqualTo(new[]
         {
-            $"{parent}(2,23): error: Value \"nothing\" is not defined in enum at 'codes.204.body'",
+            $"{parent}(2,23): error OAL9002: Value \"nothing\" is not defined in enum at 'codes.204.body'",
         }));
     }
 

@@ -33,7 +33,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(4,15): error: Property 'alowed' has not been defined and the schema does not allow additional properties at 'methods.post.alowed'",
+            $"{File}(4,15): error OAL9002: Property 'alowed' has not been defined and the schema does not allow additional properties at 'methods.post.alowed'",
         }));
     }
 
@@ -49,7 +49,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,3): error: Property 'extend' has not been defined and the schema does not allow additional properties at 'extend'",
+            $"{File}(3,3): error OAL9002: Property 'extend' has not been defined and the schema does not allow additional properties at 'extend'",
         }));
     }
 
@@ -66,7 +66,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,33): error: String '2000' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[1]'",
+            $"{File}(3,33): error OAL9002: String '2000' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[1]'",
         }));
     }
 
@@ -83,7 +83,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,5): error: Property '4xx' has not been defined and the schema does not allow additional properties at 'codes.4xx'",
+            $"{File}(3,5): error OAL9002: Property '4xx' has not been defined and the schema does not allow additional properties at 'codes.4xx'",
         }));
     }
 
@@ -101,8 +101,8 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,5): error: Value \"fatal\" is not defined in enum at 'rules.OAL0001'",
-            $"{File}(4,18): error: Value \"warn\" is not defined in enum at 'rules.OAL0005.severity'",
+            $"{File}(3,5): error OAL9002: Value \"fatal\" is not defined in enum at 'rules.OAL0001'",
+            $"{File}(4,18): error OAL9002: Value \"warn\" is not defined in enum at 'rules.OAL0005.severity'",
         }));
     }
 
@@ -115,7 +115,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(1,14): error: Required properties are missing from object: severity at 'rules.OAL0008'",
+            $"{File}(1,14): error OAL9002: Required properties are missing from object: severity at 'rules.OAL0008'",
         }));
     }
 
@@ -133,7 +133,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(4,5): error: Property 'fetch' has not been defined and the schema does not allow additional properties at 'methods.fetch'",
+            $"{File}(4,5): error OAL9002: Property 'fetch' has not been defined and the schema does not allow additional properties at 'methods.fetch'",
         }));
     }
 
@@ -150,7 +150,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,48): error: Value \"GETT\" is not defined in enum at 'overrides[0].methods[1]'",
+            $"{File}(3,48): error OAL9002: Value \"GETT\" is not defined in enum at 'overrides[0].methods[1]'",
         }));
     }
 
@@ -167,7 +167,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,14): error: Value \"none\" is not defined in enum at 'codes.204.body'",
+            $"{File}(3,14): error OAL9002: Value \"none\" is not defined in enum at 'codes.204.body'",
         }));
     }
 
@@ -185,8 +185,8 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(2,3): error: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'",
-            $"{File}(4,45): error: Property 'maxDistinctCodes' has not been defined and the schema does not allow additional properties at 'overrides[0].ruleset.maxDistinctCodes'",
+            $"{File}(2,3): error OAL9002: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'",
+            $"{File}(4,45): error OAL9002: Property 'maxDistinctCodes' has not been defined and the schema does not allow additional properties at 'overrides[0].ruleset.maxDistinctCodes'",
         }));
     }
 
@@ -203,7 +203,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,5): error: Required properties are missing from object: paths at 'overrides[0]'",
+            $"{File}(3,5): error OAL9002: Required properties are missing from object: paths at 'overrides[0]'",
         }));
     }
 
@@ -220,9 +220,9 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(2,37): error: String '20' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[0]'",
-            $"{File}(3,43): error: String 'Loca tion' does not match regex pattern '^[!#$%&'*+.^_`|~0-9A-Za-z-]+$' at 'codes.201.responseHeaders[0]'",
-            $"{File}(4,15): error: Value \"any\" is not defined in enum at 'ranges.allowed'",
+            $"{File}(2,37): error OAL9002: String '20' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[0]'",
+            $"{File}(3,43): error OAL9002: String 'Loca tion' does not match regex pattern '^[!#$%&'*+.^_`|~0-9A-Za-z-]+$' at 'codes.201.responseHeaders[0]'",
+            $"{File}(4,15): error OAL9002: Value \"any\" is not defined in enum at 'ranges.allowed'",
         }));
     }
 
@@ -231,7 +231,7 @@ public sealed class RulesetErrorTests
     {
         Assert.That(Errors("[\"minimal-codes\"]"), Is.EqualTo(new[]
         {
-            $"{File}(1,1): error: Invalid type. Expected Object but got Array",
+            $"{File}(1,1): error OAL9002: Invalid type. Expected Object but got Array",
         }));
     }
 
@@ -247,7 +247,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(2,14): error: Property 'OAL9999' has not been defined and the schema does not allow additional properties at 'rules.OAL9999'",
+            $"{File}(2,14): error OAL9002: Property 'OAL9999' has not been defined and the schema does not allow additional properties at 'rules.OAL9999'",
         }));
     }
 
@@ -264,7 +264,7 @@ public sealed class RulesetErrorTests
 
         Assert.That(Errors(json), Is.EqualTo(new[]
         {
-            $"{File}(3,32): error: invalid JSON: '\"' is invalid after a value. Expected either ',', '}}', or ']'",
+            $"{File}(3,32): error OAL9002: invalid JSON: '\"' is invalid after a value. Expected either ',', '}}', or ']'",
         }));
     }
 
@@ -273,7 +273,7 @@ public sealed class RulesetErrorTests
     {
         Assert.That(Errors("{\n  \"extends\": \"recommended\"\n"), Is.EqualTo(new[]
         {
-            $"{File}(3,1): error: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
+            $"{File}(3,1): error OAL9002: invalid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed",
         }));
     }
 
@@ -288,14 +288,14 @@ public sealed class RulesetErrorTests
             }
             """;
 
-        Assert.That(Errors(json), Is.EqualTo(new[] { $"{File}(4,3): error: duplicate key 'extends'" }));
+        Assert.That(Errors(json), Is.EqualTo(new[] { $"{File}(4,3): error OAL9002: duplicate key 'extends'" }));
     }
 
     [TestCase("")]
     [TestCase("  \n")]
     public void Empty_text(string json)
     {
-        Assert.That(Errors(json), Is.EqualTo(new[] { $"{File}: error: the file is empty" }));
+        Assert.That(Errors(json), Is.EqualTo(new[] { $"{File}: error OAL9002: the file is empty" }));
     }
 
     [Test]
@@ -322,10 +322,10 @@ public sealed class RulesetErrorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(RulesetLoader.LoadFile(missing).Errors, Is.EqualTo(new[] { new LoadError(missing, 0, 0, "ruleset file not found") }));
+            Assert.That(RulesetLoader.LoadFile(missing).Errors, Is.EqualTo(new[] { new LoadError(missing, 0, 0, "ruleset file not found") { Code = LoadErrorCodes.RulesetNotLoaded } }));
             Assert.That(RulesetLoader.Load("nope").Errors, Is.EqualTo(new[]
             {
-                new LoadError("nope", 0, 0, "unknown ruleset 'nope': not a file, and not a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)"),
+                new LoadError("nope", 0, 0, "unknown ruleset 'nope': not a file, and not a built-in (conditional-requests, http-semantics, minimal-codes, platform-of-trust, recommended)") { Code = LoadErrorCodes.RulesetNotLoaded },
             }));
         });
     }

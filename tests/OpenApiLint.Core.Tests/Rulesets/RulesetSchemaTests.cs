@@ -36,7 +36,7 @@ public sealed class RulesetSchemaTests
                 """;
             var result = RulesetLoader.LoadText(json, File);
             reported.AddRange(result.Errors.Select(error => error.ToString()));
-            expected.Add($"{File}(3,33): error: String '{code}' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[1]'");
+            expected.Add($"{File}(3,33): error OAL9002: String '{code}' does not match regex pattern '^([1-5][0-9][0-9]|[1-5]XX)$' at 'methods.get.allowed[1]'");
         }
 
         Assert.That(reported, Is.EqualTo(expected));
@@ -52,8 +52,8 @@ public sealed class RulesetSchemaTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(first, Is.EqualTo(new[] { "/a/first.json(1,3): error: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'" }));
-            Assert.That(second, Is.EqualTo(new[] { "/b/second.json(1,3): error: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'" }));
+            Assert.That(first, Is.EqualTo(new[] { "/a/first.json(1,3): error OAL9002: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'" }));
+            Assert.That(second, Is.EqualTo(new[] { "/b/second.json(1,3): error OAL9002: Integer 0 is less than minimum value of 1 at 'maxDistinctCodes'" }));
         });
     }
 

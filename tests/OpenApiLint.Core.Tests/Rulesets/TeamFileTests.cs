@@ -116,7 +116,7 @@ public sealed class TeamFileTests
             Assert.That(result.Diagnostics, Is.Empty);
             Assert.That(result.Errors.Select(error => error.ToString()), Is.EqualTo(new[]
             {
-                $"{teamFile}(3,14): error: Value \"loud\" is not defined in enum at 'rules.OAL0001'",
+                $"{teamFile}(3,14): error OAL9002: Value \"loud\" is not defined in enum at 'rules.OAL0001'",
             }));
         });
     }
