@@ -32,7 +32,7 @@ public sealed class InstalledToolTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(0));
-            Assert.That(outcome.Out, Does.Contain("dotnet-openapi-lint lint <paths>... [options]"));
+            Assert.That(outcome.Out, Does.Contain("dotnet-openapi-lint lint [<paths>...] [options]"));
             Assert.That(outcome.Out, Does.Contain("Examples:\n  dotnet openapi-lint lint openapi.yaml\n"));
         });
     }
