@@ -166,20 +166,8 @@ public static class RulesetLoader
         return [];
     }
 
-    /// <summary>
-    /// The schema lists the built-in rules' ids (for editors) and refuses others; a rule the linter was given besides
-    /// them (see <c>RulesetResolver</c>) may be configured too, so the schema's refusal of its entry is dropped.
-    /// </summary>
-    private static IReadOnlyList<LoadError> WithoutOtherRules(IReadOnlyList<LoadError> errors, IReadOnlySet<string> ruleIds)
-    {
-        if (errors.Count == 0 || ReferenceEquals(ruleIds, BuiltInRulesets.RuleIds))
-        {
-            return errors;
-        }
-
-        var others = ruleIds.Where(id => !BuiltInRulesets.RuleIds.Contains(id)).ToArray();
-        return errors.Where(error => !others.Any(id => error.Message.EndsWith($"rules.{id}'", StringComparison.OrdinalIgnoreCase))).ToArray();
-    }
+    private static IReadOnlySet<string>? OtherThanBuiltIn(IReadOnlySet<string> ruleIds) =>
+        ReferenceEquals(ruleIds, BuiltInRulesets.RuleIds) ? null : ruleIds.Except(BuiltInRulesets.RuleIds, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private static string NameFromFile(string path)
     {
@@ -204,7 +192,7 @@ public static class RulesetLoader
         using (parsed)
         {
             // Every file is checked, every time; the built-ins are not, their validity is a test.
-            if (!origin.IsBuiltIn && WithoutOtherRules(RulesetSchema.Validate(parsed.Root, text, file), ruleIds) is { Count: > 0 } schemaErrors)
+            if (!origin.IsBuiltIn && RulesetSchema.Validate(parsed.Root, text, file, OtherThanBuiltIn(ruleIds)) is { Count: > 0 } schemaErrors)
             {
                 return (null, schemaErrors);
             }

@@ -28,7 +28,14 @@ internal static class RulesetSchema
     private static readonly HashSet<string> NamingKeywords = new(StringComparer.Ordinal) { "properties", "patternProperties", "definitions", "$defs", "dependentSchemas" };
 
     /// <summary>The schema errors of <paramref name="root"/>, in text order; empty when it is valid.</summary>
-    public static IReadOnlyList<LoadError> Validate(JsonElement root, string text, string file)
+    /// <param name="root">The parsed ruleset.</param>
+    /// <param name="text">Its text, for positions.</param>
+    /// <param name="file">Its name, as errors show it.</param>
+    /// <param name="otherRuleIds">
+    /// Rules the linter was given besides the built-ins (see <c>RulesetResolver</c>): the schema lists only the
+    /// built-ins' ids (for editors), so its refusal of a <c>rules</c> entry naming one of these is not an error.
+    /// </param>
+    public static IReadOnlyList<LoadError> Validate(JsonElement root, string text, string file, IReadOnlySet<string>? otherRuleIds = null)
     {
         var (schema, schemaJson) = Loaded.Value;
         var results = schema.Evaluate(root, Options);
@@ -66,6 +73,11 @@ internal static class RulesetSchema
 
                 failures.Add(Describe(keyword, fallback, instance, instancePointer, subschema, evaluationPath, root));
             }
+        }
+
+        if (otherRuleIds is { Count: > 0 })
+        {
+            failures.RemoveAll(failure => JsonPointer.Split(failure.Pointer) is ["rules", var id] && otherRuleIds.Contains(id));
         }
 
         var spans = RulesetPositions.Resolve(text, failures.Select(failure => failure.Pointer));
