@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.OpenApi;
-using Microsoft.OpenApi.Reader;
 using OpenApiLint.Core.Diagnostics;
 
 namespace OpenApiLint.Core.Documents;
@@ -106,29 +104,21 @@ public static class OpenApiDocumentLoader
                 tree["openapi"] = "3.1.0";
             }
         }
-        var settings = new OpenApiReaderSettings
+        var (model, readError) = ModelReader.Read(tree, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
+        if (model is null)
         {
-            // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
-            RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
-            LoadExternalRefs = false,
-        };
-        var read = new OpenApiJsonReader().Read(tree, new Uri(Path.GetFullPath(parsed.Path)), settings);
-        if (read.Document is null)
-        {
-            var first = read.Diagnostic?.Errors.FirstOrDefault();
-            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
+            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(readError ?? "unknown error")}"));
         }
 
-        var (operations, webhooks, callbacks) = ApiModelBuilder.BuildAll(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
         var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()
             : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, model.Paths, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
         {
             LoadWork = bundle.Work,
-            Webhooks = webhooks,
-            Callbacks = callbacks,
+            Webhooks = model.Webhooks,
+            Callbacks = model.Callbacks,
             UnreadWebhooks = unreadWebhooks,
         });
     }
