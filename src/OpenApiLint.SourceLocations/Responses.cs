@@ -12,7 +12,7 @@ namespace OpenApiLint.SourceLocations;
 internal sealed class Responses(Values values)
 {
     /// <summary>Codes from <c>[ProducesResponseType]</c> (and Swashbuckle's <c>[SwaggerResponse]</c>) in <paramref name="lists"/>.</summary>
-    public IEnumerable<ResponseDeclaration> FromAttributes(SyntaxList<AttributeListSyntax> lists)
+    public IEnumerable<ResponseDeclaration> FromAttributes(IEnumerable<AttributeListSyntax> lists)
     {
         foreach (var attribute in lists.SelectMany(list => list.Attributes))
         {
@@ -226,15 +226,18 @@ internal sealed class Responses(Values values)
     }
 
     /// <summary>The attributes called <paramref name="name"/> (without suffix) in <paramref name="lists"/>.</summary>
-    internal static IEnumerable<AttributeSyntax> Named(SyntaxList<AttributeListSyntax> lists, string name) =>
+    internal static IEnumerable<AttributeSyntax> Named(IEnumerable<AttributeListSyntax> lists, string name) =>
         lists.Where(list => list.Target is null || list.Target.Identifier.IsKind(SyntaxKind.MethodKeyword) || list.Target.Identifier.IsKind(SyntaxKind.TypeKeyword))
             .SelectMany(list => list.Attributes)
             .Where(attribute => AttributeName(attribute.Name).Name == name);
 
-    /// <summary>Whether <c>[ApiExplorerSettings(IgnoreApi = true)]</c> is among <paramref name="lists"/>.</summary>
-    internal bool IgnoresApi(SyntaxList<AttributeListSyntax> lists) =>
-        Named(lists, "ApiExplorerSettings").Any(attribute => attribute.ArgumentList?.Arguments.Any(argument =>
-            argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true);
+    /// <summary>
+    /// What <c>[ApiExplorerSettings]</c> among <paramref name="lists"/> says about <c>IgnoreApi</c>; <c>null</c> when there
+    /// is none (the attribute is single and inherited: the nearest one in a class hierarchy decides).
+    /// </summary>
+    internal bool? IgnoresApi(IEnumerable<AttributeListSyntax> lists) =>
+        Named(lists, "ApiExplorerSettings").Select(attribute => attribute.ArgumentList?.Arguments.Any(argument =>
+            argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true).Cast<bool?>().FirstOrDefault();
 
     private bool IsTrue(ExpressionSyntax expression) => values.Bool(expression) == true;
 }
