@@ -10,10 +10,7 @@ public sealed class DefaultResponseNotAllowedRule : IRule
         RuleIds.DefaultResponseNotAllowed,
         "default-response-not-allowed",
         "default response not allowed",
-        Severity.Warning,
-        "A default response hides which codes an operation really returns. When the ruleset sets default.allowed to false, every default response is reported.",
-        "Replace the default response by the explicit codes the operation returns.",
-        "responses: { '200': { … }, default: { description: Error } }")
+        Severity.Warning)
     {
         Options = ["default.allowed"],
     };

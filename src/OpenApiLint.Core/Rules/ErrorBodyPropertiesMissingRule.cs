@@ -10,10 +10,7 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
         RuleIds.ErrorBodyPropertiesMissing,
         "error-body-properties-missing",
         "Error body lacks required properties",
-        Severity.Warning,
-        "Checks that the body schema of responses with the given codes defines the properties the ruleset names (for example code, type and message), looking through allOf and references. Responses without a body are left to the body rules.",
-        "Add the properties to the error schema, or reference the shared error schema.",
-        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }")
+        Severity.Warning)
     {
         Options = ["codes.<code>.errorBodyProperties"],
     };

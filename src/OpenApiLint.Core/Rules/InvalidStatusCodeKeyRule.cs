@@ -10,10 +10,7 @@ public sealed class InvalidStatusCodeKeyRule : IRule
         RuleIds.InvalidStatusCodeKey,
         "invalid-status-code-key",
         "Invalid status code key",
-        Severity.Error,
-        "OpenAPI response keys are HTTP status codes from 100 to 599, ranges written 1XX to 5XX (upper case), or default. Anything else (2000, 2xx, OK) is a typo no client can act on.",
-        "Write the intended code (200), an upper-case range (2XX), or default.",
-        "responses: { '2000': { description: OK } }");
+        Severity.Error);
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 

@@ -10,10 +10,7 @@ public sealed class PreconditionHeaderMissingRule : IRule
         RuleIds.PreconditionHeaderMissing,
         "precondition-header-missing",
         "Precondition request header not accepted",
-        Severity.Error,
-        "A 304 Not Modified only follows a conditional GET (If-None-Match or If-Modified-Since), a 412 Precondition Failed only a request with If-Match. Checks that an operation documenting such a code accepts at least one of the request headers the ruleset names for it, as a header parameter (on the operation or its path).",
-        "Add the header parameter (in: header) to the operation, or remove the response that can never happen.",
-        "get: { responses: { '304': { description: Not modified } } }   # no If-None-Match parameter")
+        Severity.Error)
     {
         Options = ["codes.<code>.requestHeaders"],
     };

@@ -10,10 +10,7 @@ public sealed class ReferenceOutsideFolderRule : IRule
         RuleIds.ReferenceOutsideFolder,
         "reference-outside-folder",
         "$ref outside the document's folder",
-        Severity.Error,
-        "The linter reads only files in the document's folder and below, so that linting an untrusted document cannot read arbitrary files of the machine. A reference leaving that tree is refused and what it names is not checked.",
-        "Move the referenced file beside the document (or below it).",
-        "'404': { $ref: '../../shared/errors.yaml#/NotFound' }");
+        Severity.Error);
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 

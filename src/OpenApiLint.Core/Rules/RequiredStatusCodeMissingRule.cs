@@ -10,10 +10,7 @@ public sealed class RequiredStatusCodeMissingRule : IRule
         RuleIds.RequiredStatusCodeMissing,
         "required-status-code-missing",
         "Required status code missing",
-        Severity.Error,
-        "Checks that every operation documents each code the ruleset requires for its HTTP method. A range key (4XX) counts for a required code only with ranges.satisfiesRequired; a default response counts for a required error code only with default.satisfiesRequired.",
-        "Document the missing response, or drop the requirement in your team ruleset (methods.<method>.required).",
-        "paths: { /orders: { post: { responses: { '400': { description: Bad } } } } }   # requires 201")
+        Severity.Error)
     {
         Options = ["methods.<method>.required", "ranges.satisfiesRequired", "default.satisfiesRequired"],
     };

@@ -10,10 +10,7 @@ public sealed class ResponseBodyForbiddenRule : IRule
         RuleIds.ResponseBodyForbidden,
         "response-body-forbidden",
         "Response body where none is allowed",
-        Severity.Error,
-        "Checks that responses whose status code must not carry a body (204 No Content, 304 Not Modified, or any code the ruleset marks body: forbidden) declare no content (OpenAPI 3) or schema (Swagger 2).",
-        "Remove the response's content (or schema), or use a status code that carries a body (200).",
-        "responses: { '204': { description: Deleted, content: { application/json: {} } } }")
+        Severity.Error)
     {
         Options = ["codes.<code>.body"],
     };

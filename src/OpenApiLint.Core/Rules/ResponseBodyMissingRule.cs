@@ -10,10 +10,7 @@ public sealed class ResponseBodyMissingRule : IRule
         RuleIds.ResponseBodyMissing,
         "response-body-missing",
         "Response body missing where one is expected",
-        Severity.Warning,
-        "Checks that responses whose status code should carry a body (200 OK, 202 Accepted with its status monitor, or any code the ruleset marks body: expected) declare content (OpenAPI 3) or a schema (Swagger 2).",
-        "Describe the body under the response's content, or use 204 when there is nothing to return.",
-        "responses: { '200': { description: OK } }   # no content")
+        Severity.Warning)
     {
         Options = ["codes.<code>.body"],
     };

@@ -10,10 +10,7 @@ public sealed class ResponseHeaderMissingRule : IRule
         RuleIds.ResponseHeaderMissing,
         "response-header-missing",
         "Required response header missing",
-        Severity.Error,
-        "Checks that each response declares the headers the ruleset requires for its status code, such as Location on 201, WWW-Authenticate on 401 or Allow on 405. Header names compare case-insensitively.",
-        "Declare the header under the response's headers.",
-        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }")
+        Severity.Error)
     {
         Options = ["codes.<code>.responseHeaders"],
     };

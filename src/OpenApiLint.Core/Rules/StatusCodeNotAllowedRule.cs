@@ -10,10 +10,7 @@ public sealed class StatusCodeNotAllowedRule : IRule
         RuleIds.StatusCodeNotAllowed,
         "status-code-not-allowed",
         "Status code not allowed for this method",
-        Severity.Error,
-        "Checks every documented response code of an operation against the codes the ruleset allows for its HTTP method. A range key (4XX) needs the range allowed, or, with ranges.allowed = anyCodeInRange, any code in it.",
-        "Remove the response, use a code the ruleset allows for the method, or allow the code in your team ruleset (methods.<method>.addAllowed).",
-        "paths: { /orders: { post: { responses: { '200': { description: OK } } } } }   # minimal-codes allows POST: 201, 400, 401, 403, 500")
+        Severity.Error)
     {
         Options = ["methods.<method>.allowed", "methods.<method>.addAllowed", "methods.<method>.removeAllowed", "ranges.allowed"],
     };

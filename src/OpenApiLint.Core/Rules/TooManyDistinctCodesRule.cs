@@ -10,10 +10,7 @@ public sealed class TooManyDistinctCodesRule : IRule
         RuleIds.TooManyDistinctCodes,
         "too-many-distinct-codes",
         "Too many distinct status codes",
-        Severity.Warning,
-        "Some guidelines ask an API to minimize the number of status codes it returns, so clients handle few. Counts the distinct codes and ranges (not default) the whole document declares against maxDistinctCodes. Reported once, at the first response using a code beyond the cap.",
-        "Fold rarely used codes into the common ones (details go in the error body), or raise maxDistinctCodes.",
-        "maxDistinctCodes: 8, and the document uses 200, 201, 202, 204, 400, 401, 403, 404, 409, 500")
+        Severity.Warning)
     {
         Options = ["maxDistinctCodes"],
     };

@@ -10,10 +10,7 @@ public sealed class UnresolvedReferenceRule : IRule
         RuleIds.UnresolvedReference,
         "unresolved-reference",
         "Unresolved $ref",
-        Severity.Error,
-        "A $ref whose target is missing leaves the response, parameter or schema undefined: the other rules cannot check it and generated clients break. Checks local references and references to files beside the document.",
-        "Fix the reference, or add the missing definition.",
-        "'404': { $ref: '#/components/responses/NotFound' }   # components.responses has no NotFound");
+        Severity.Error);
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 

@@ -16,10 +16,7 @@ public sealed class OperationSummaryMissingRule : IRule
         Id,
         "operation-summary-missing",
         "Operation has no summary",
-        Severity.Info,
-        "Checks that every operation has a summary, the line documentation tools show for it.",
-        "Add a summary to the operation.",
-        "paths: { /orders: { get: { responses: { '200': { description: OK } } } } }   # no summary")
+        Severity.Info)
     {
         HelpPath = "tests/OpenApiLint.Core.Tests/Recipe/OAL0900.md",
         HelpUri = "https://example.org/rules/OAL0900",
