@@ -95,18 +95,53 @@ internal sealed class ApiModelBuilder
     }
 
     /// <summary>
-    /// Adds the operations of one path item to <paramref name="operations"/>, and those of their callbacks to
-    /// <paramref name="callbacks"/> (a callback's own callbacks too).
+    /// The webhooks of a Swagger 2.0 document (its <c>x-webhooks</c>), read as the paths of <paramref name="document"/>
+    /// (each name behind a '/'):
+    /// named by their webhook's name, at their pointers under <c>/x-webhooks</c>.
     /// </summary>
-    private void AddOperations(List<ApiOperation> operations, List<ApiOperation> callbacks, IOpenApiPathItem? pathItem, string path, string pathPointer, OperationKind kind)
+    public static IReadOnlyList<ApiOperation> BuildSwaggerWebhooks(OpenApiDocument document, string file, IReadOnlyList<IReadOnlySet<string>> bodySets)
+    {
+        var builder = new ApiModelBuilder(file, "2.0", bodySets);
+        var webhooks = new List<ApiOperation>();
+        foreach (var (key, pathItem) in document.Paths ?? [])
+        {
+            // The loader put each webhook's name behind a '/', for the reader to take it as a path.
+            var name = key[1..];
+            builder.AddOperations(webhooks, webhooks, pathItem, name, JsonPointer.Append("/x-webhooks", name), OperationKind.Webhook);
+        }
+
+        return webhooks;
+    }
+
+    /// <summary>
+    /// Adds the operations of one path item to <paramref name="operations"/>, and those of their callbacks to
+    /// <paramref name="callbacks"/> (a callback's own callbacks too). <c>writtenAt</c>: where the path item is written
+    /// when what holds it was given by a <c>$ref</c> (a callback from <c>components.callbacks</c> or a file), <c>null</c>
+    /// when written in place (a path item that is itself a <c>$ref</c> says so on its own, and that wins);
+    /// <c>referencedAt</c>: where that <c>$ref</c> is written.
+    /// </summary>
+    private void AddOperations(
+        List<ApiOperation> operations,
+        List<ApiOperation> callbacks,
+        IOpenApiPathItem? pathItem,
+        string path,
+        string pathPointer,
+        OperationKind kind,
+        SourcePointer? writtenAt = null,
+        SourcePointer? referencedAt = null)
     {
         if (pathItem?.Operations is null)
         {
             return;
         }
 
-        // A path item given by a $ref (to components.pathItems or a file) says where it is written.
+        // A path item given by a $ref (to components.pathItems or a file) says where it is written; its $ref is
+        // written where the path item would be.
         var pathItemDefinition = Origin(pathItem.Extensions);
+        var pathItemReference = pathItemDefinition is null ? referencedAt : writtenAt ?? new SourcePointer(_file, pathPointer);
+        pathItemDefinition ??= writtenAt;
+        SourcePointer? WrittenAt(string pointer) =>
+            pathItemDefinition is { } definition ? definition with { Pointer = definition.Pointer + pointer[pathPointer.Length..] } : null;
 
         var pathHeaders = HeaderParameters(pathItem.Parameters);
         foreach (var (httpMethod, operation) in pathItem.Operations)
@@ -137,16 +172,25 @@ internal sealed class ApiModelBuilder
                 IgnoreJustifications = ignored.Justifications,
                 PathItemPointer = pathPointer,
                 PathItemDefinition = pathItemDefinition,
+                PathItemReference = pathItemReference,
                 Kind = kind,
             });
 
             // Bounded: the reader's tree is finite (references are copies made by the bundler, cycles cut), so this ends.
             foreach (var (name, callback) in operation.Callbacks ?? new Dictionary<string, IOpenApiCallback>())
             {
+                // A callback given by a $ref (components.callbacks, a file) says where it is written: its operations'
+                // findings are reported there, its $ref related (as for a $ref'd path item). One written in place
+                // under a $ref'd path item is written under that path item's definition.
+                var site = JsonPointer.Append(pointer, "callbacks", name);
+                var origin = Origin(callback?.Extensions);
+                var callbackWrittenAt = origin ?? WrittenAt(site);
+                var callbackReference = origin is null ? pathItemReference : WrittenAt(site) ?? new SourcePointer(_file, site);
                 foreach (var (expression, callbackItem) in callback?.PathItems ?? [])
                 {
                     var text = expression.Expression;
-                    AddOperations(callbacks, callbacks, callbackItem, text, JsonPointer.Append(pointer, "callbacks", name, text), OperationKind.Callback);
+                    var writtenHere = callbackWrittenAt is { } at ? at with { Pointer = JsonPointer.Append(at.Pointer, text) } : null;
+                    AddOperations(callbacks, callbacks, callbackItem, text, JsonPointer.Append(site, text), OperationKind.Callback, writtenHere, callbackReference);
                 }
             }
         }

@@ -22,7 +22,8 @@ internal static class ModelReader
     /// <summary>Path items per part: small enough to keep a part's model short-lived, large enough that parts cost nothing.</summary>
     public const int PathItemsPerPart = 512;
 
-    private static readonly OpenApiReaderSettings Settings = new()
+    /// <summary>What the reader is told: no validation, no fetching.</summary>
+    public static readonly OpenApiReaderSettings Settings = new()
     {
         // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
         RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
