@@ -10,7 +10,7 @@ using OpenApiLint.Core.Rules;
 namespace OpenApiLint.Core.Formatting;
 
 /// <summary>
-/// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists every rule (help text,
+/// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists the rules it refers to (help text,
 /// help link, default level), one result per diagnostic with its region, and file URIs relative to the working folder
 /// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). A diagnostic located in the project's C# has that as its location
 /// and the document position as its first related location. Load errors become tool execution notifications.
@@ -55,7 +55,9 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteStartArray("runs");
         json.WriteStartObject();
 
-        WriteTool(json, report);
+        var rules = ReferencedRules(report);
+        var ruleIndex = rules.Select((rule, index) => (rule.Descriptor.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+        WriteTool(json, report, rules);
         WriteInvocation(json, report);
 
         json.WriteStartObject("originalUriBaseIds");
@@ -67,14 +69,14 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteStartArray("results");
         foreach (var diagnostic in report.AllFindings)
         {
-            WriteResult(json, diagnostic, report.WorkingDirectory, report.Baseline is not null);
+            WriteResult(json, diagnostic, ruleIndex, report.WorkingDirectory, report.Baseline is not null);
         }
 
         if (report.Baseline is { } baseline)
         {
             foreach (var entry in baseline.Absent)
             {
-                WriteAbsentResult(json, entry, baseline.Baseline.Folder, report.WorkingDirectory);
+                WriteAbsentResult(json, entry, ruleIndex, baseline.Baseline.Folder, report.WorkingDirectory);
             }
         }
 
@@ -85,7 +87,20 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteTool(Utf8JsonWriter json, LintReport report)
+    /// <summary>
+    /// The rules the log refers to, in id order: those of its results (and of a baseline's absent entries). A log lists
+    /// what it uses, as Roslyn's does, so that a new rule changes no log that does not report it.
+    /// </summary>
+    private static IRule[] ReferencedRules(LintReport report) =>
+        report.AllFindings.Select(diagnostic => diagnostic.RuleId)
+            .Concat(report.Baseline?.Absent.Select(entry => entry.Fingerprint.RuleId) ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Select(RuleCatalog.Find)
+            .OfType<IRule>()
+            .OrderBy(rule => rule.Descriptor.Id, StringComparer.Ordinal)
+            .ToArray();
+
+    private static void WriteTool(Utf8JsonWriter json, LintReport report, IReadOnlyList<IRule> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -94,9 +109,9 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteString("semanticVersion", report.ToolVersion);
         json.WriteString("informationUri", InformationUri);
         json.WriteStartArray("rules");
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in rules)
         {
-            WriteRule(json, rule.Descriptor);
+            WriteRule(json, rule);
         }
 
         json.WriteEndArray();
@@ -104,8 +119,11 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, RuleDescriptor descriptor)
+    private static void WriteRule(Utf8JsonWriter json, IRule rule)
     {
+        var descriptor = rule.Descriptor;
+        var help = RuleHelp.For(rule);
+        var body = help.Body(RuleIds.HelpBaseUri);
         json.WriteStartObject();
         json.WriteString("id", descriptor.Id);
         json.WriteString("name", descriptor.Name);
@@ -113,11 +131,12 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteString("text", descriptor.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", descriptor.Description);
+        json.WriteString("text", help.Summary);
         json.WriteEndObject();
+        // The help page itself, from its first section on: the same words as explain and the page.
         json.WriteStartObject("help");
-        json.WriteString("text", $"{descriptor.Description}\n\nHow to fix: {descriptor.Fix}\n\nExample: {descriptor.Example}");
-        json.WriteString("markdown", $"{descriptor.Description}\n\n**How to fix:** {descriptor.Fix}\n\n**Example:**\n\n```yaml\n{descriptor.Example}\n```\n\n[{descriptor.Id} documentation]({descriptor.HelpUri})");
+        json.WriteString("text", RuleHelp.PlainText(body) + $"\n\n{descriptor.Id} documentation: {descriptor.HelpUri}");
+        json.WriteString("markdown", $"{body}\n\n[{descriptor.Id} documentation]({descriptor.HelpUri})");
         json.WriteEndObject();
         json.WriteString("helpUri", descriptor.HelpUri);
         json.WriteStartObject("defaultConfiguration");
@@ -162,12 +181,11 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string workingDirectory, bool withBaseline)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, IReadOnlyDictionary<string, int> rules, string workingDirectory, bool withBaseline)
     {
-        var ruleIndex = IndexOf(diagnostic.RuleId);
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.RuleId);
-        if (ruleIndex >= 0)
+        if (rules.TryGetValue(diagnostic.RuleId, out var ruleIndex))
         {
             json.WriteNumber("ruleIndex", ruleIndex);
         }
@@ -262,12 +280,11 @@ public sealed class SarifFormatter : IReportFormatter
     /// A baseline entry no linted document produces any more: SARIF's <c>absent</c> result, at the document and the
     /// operation it was about, as a <c>pass</c> (so it is never taken for a problem).
     /// </summary>
-    private static void WriteAbsentResult(Utf8JsonWriter json, Baselines.BaselineEntry entry, string baselineFolder, string workingDirectory)
+    private static void WriteAbsentResult(Utf8JsonWriter json, Baselines.BaselineEntry entry, IReadOnlyDictionary<string, int> rules, string baselineFolder, string workingDirectory)
     {
-        var ruleIndex = IndexOf(entry.Fingerprint.RuleId);
         json.WriteStartObject();
         json.WriteString("ruleId", entry.Fingerprint.RuleId);
-        if (ruleIndex >= 0)
+        if (rules.TryGetValue(entry.Fingerprint.RuleId, out var ruleIndex))
         {
             json.WriteNumber("ruleIndex", ruleIndex);
         }
@@ -332,19 +349,6 @@ public sealed class SarifFormatter : IReportFormatter
         }
 
         json.WriteEndObject();
-    }
-
-    private static int IndexOf(string ruleId)
-    {
-        for (var i = 0; i < RuleCatalog.All.Count; i++)
-        {
-            if (RuleCatalog.All[i].Descriptor.Id == ruleId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string Level(Severity severity) => severity switch

@@ -139,7 +139,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
         if (written is not null)
         {
-            related.Add(new SourcePointer(document.FilePath, finding.Operation!.PathItemPointer));
+            related.Add(finding.Operation!.PathItemReference ?? new SourcePointer(document.FilePath, finding.Operation.PathItemPointer));
         }
 
         return (where, related);

@@ -162,10 +162,15 @@ public static class ReportViewModelBuilder
 
     internal static RuleView RuleOf(string id, int count)
     {
-        var descriptor = RuleCatalog.Find(id)?.Descriptor;
-        return descriptor is null
-            ? new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count)
-            : new RuleView(descriptor.Id, descriptor.Name, descriptor.Title, descriptor.Description, descriptor.Fix, descriptor.HelpUri, descriptor.DefaultSeverity.ToName(), count);
+        if (RuleCatalog.Find(id) is not { } rule)
+        {
+            return new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count);
+        }
+
+        // What it checks and how to fix it, in a sentence or two each: the first paragraphs of the rule's help page.
+        var descriptor = rule.Descriptor;
+        var help = RuleHelp.For(rule);
+        return new RuleView(descriptor.Id, descriptor.Name, descriptor.Title, help.Summary, help.FixSummary, descriptor.HelpUri, descriptor.DefaultSeverity.ToName(), count);
     }
 
     /// <summary>The verdict ids of matrix cells.</summary>
