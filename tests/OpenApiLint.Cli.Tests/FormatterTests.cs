@@ -1,8 +1,9 @@
-using System.Xml.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using Json.Schema;
 using Newtonsoft.Json.Linq;
 using OpenApiLint.Cli.Tests.Support;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
@@ -242,7 +243,7 @@ public sealed class FormatterTests
         var writer = new StringWriter { NewLine = "\n" };
         ReportFormatters.Create(format, options)!.Write(_report, writer);
         var text = writer.ToString();
-        return format == "sarif" ? text.Replace(ReportPaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
+        return format == "sarif" ? text.Replace(FilePaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
     }
 
     /// <summary>

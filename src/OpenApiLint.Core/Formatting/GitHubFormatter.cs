@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -21,7 +22,7 @@ public sealed class GitHubFormatter : IReportFormatter
         var directory = report.WorkingDirectory;
         foreach (var error in report.Errors)
         {
-            var properties = new List<(string, string)> { ("file", ReportPaths.Display(error.File, directory)) };
+            var properties = new List<(string, string)> { ("file", FilePaths.Relative(error.File, directory)) };
             if (error.Line > 0)
             {
                 properties.Add(("line", Number(error.Line)));
@@ -34,8 +35,8 @@ public sealed class GitHubFormatter : IReportFormatter
 
         foreach (var diagnostic in report.Diagnostics)
         {
-            var (location, message) = Declarations.Reported(diagnostic, file => ReportPaths.Display(file, directory));
-            var properties = new List<(string, string)> { ("file", ReportPaths.Display(location.File, directory)) };
+            var (location, message) = Declarations.Reported(diagnostic, file => FilePaths.Relative(file, directory));
+            var properties = new List<(string, string)> { ("file", FilePaths.Relative(location.File, directory)) };
             if (location.HasPosition)
             {
                 properties.Add(("line", Number(location.Line)));

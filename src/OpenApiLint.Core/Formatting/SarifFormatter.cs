@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -62,7 +63,7 @@ public sealed class SarifFormatter : IReportFormatter
 
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(SourceRootBaseId);
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteEndObject();
 
@@ -158,7 +159,7 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteBoolean("executionSuccessful", report.Errors.Count == 0);
         json.WriteString("startTimeUtc", report.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         json.WriteStartObject("workingDirectory");
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var error in report.Errors)
@@ -320,14 +321,14 @@ public sealed class SarifFormatter : IReportFormatter
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        if (ReportPaths.IsInside(file, workingDirectory))
+        if (FilePaths.IsInside(file, workingDirectory))
         {
-            json.WriteString("uri", ReportPaths.RelativeUri(ReportPaths.Display(file, workingDirectory)));
+            json.WriteString("uri", FilePaths.RelativeUri(FilePaths.Relative(file, workingDirectory)));
             json.WriteString("uriBaseId", SourceRootBaseId);
         }
         else
         {
-            json.WriteString("uri", ReportPaths.FileUri(file, workingDirectory));
+            json.WriteString("uri", FilePaths.FileUri(file, workingDirectory));
         }
 
         json.WriteEndObject();
