@@ -29,7 +29,7 @@ public sealed class GitHubFormatter : IReportFormatter
                 properties.Add(("col", Number(Math.Max(error.Column, 1))));
             }
 
-            properties.Add(("title", $"{report.ToolName}: could not be linted"));
+            properties.Add(("title", $"{report.ToolName} {error.Code}: could not be linted"));
             writer.WriteLine(Command("error", properties, error.Message));
         }
 

@@ -92,7 +92,7 @@ public sealed class JUnitFormatter : IReportFormatter
         {
             StartCase(xml, suite.Name, $"{report.ToolName}: could not be linted", error.Line);
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("type", "load-error");
+            xml.WriteAttributeString("type", error.Code);
             xml.WriteAttributeString("message", Clean(error.Message));
             xml.WriteString(Clean((error with { File = suite.Name }).ToString()));
             xml.WriteEndElement();

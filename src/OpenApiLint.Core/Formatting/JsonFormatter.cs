@@ -138,6 +138,7 @@ public sealed class JsonFormatter : IReportFormatter
         foreach (var error in report.Errors)
         {
             json.WriteStartObject();
+            json.WriteString("code", error.Code);
             json.WriteString("file", FilePaths.Relative(error.File, directory));
             WritePosition(json, "line", error.Line);
             WritePosition(json, "column", error.Line > 0 ? Math.Max(error.Column, 1) : 0);

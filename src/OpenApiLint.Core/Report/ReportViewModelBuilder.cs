@@ -43,7 +43,7 @@ public static class ReportViewModelBuilder
         // A broken ruleset is reported once per document it was meant for; the report lists each error once.
         var loadErrors = report.Errors
             .Distinct()
-            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message))
+            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message) { Code = error.Code })
             .ToArray();
         var utc = report.Timestamp.ToUniversalTime();
         return new ReportViewModel(
