@@ -166,6 +166,8 @@ internal static class LintCommand
             ? LoadBaseline(console.FullPath(target))
             : known;
 
+        // A project that cannot be evaluated is bad input, reported before any document is linted.
+        var locator = project?.Locator();
         var inputs = request.Paths.Count == 0
             ? new InputSet(project!.Documents().ToArray(), [])
             : InputExpander.Expand(request.Paths, console.WorkingDirectory);
@@ -178,9 +180,9 @@ internal static class LintCommand
             ? LintWithProgress(runner, inputs.Files, console)
             : runner.LintFiles(inputs.Files);
 
-        if (project is not null)
+        if (locator is not null)
         {
-            linted = Declarations.Attach(linted, project.Locator());
+            linted = Declarations.Attach(linted, locator);
         }
 
         IReadOnlyList<LintResult> results = inputs.Problems.Concat(linted)

@@ -6,12 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation documents a conditional status (304, 412) but accepts no request header that could cause it.</summary>
 public sealed class PreconditionHeaderMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("header-missing", "{operation} declares {status} but accepts no {names} request header; {ruleset} requires {names} for {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.PreconditionHeaderMissing,
         "precondition-header-missing",
         "Precondition request header not accepted",
         Severity.Error)
     {
+        Messages = [Missing],
         Options = ["codes.<code>.requestHeaders"],
     };
 
@@ -40,7 +43,7 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     ? policy.RequestHeaders[0]
                     : $"{string.Join(", ", policy.RequestHeaders.Take(policy.RequestHeaders.Count - 1))} or {policy.RequestHeaders[^1]}";
                 yield return new Finding(
-                    $"{operation.DisplayName} declares {response.StatusKey} but accepts no {names} request header; {ruleset.Name} requires {names} for {response.StatusKey}",
+                    Missing.Format(operation.DisplayName, response.StatusKey, names, ruleset.Name),
                     response.Pointer,
                     operation,
                     response,

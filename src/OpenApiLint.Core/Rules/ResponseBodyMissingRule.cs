@@ -6,12 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A response declares no body where its status code expects one (200, 202).</summary>
 public sealed class ResponseBodyMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("body-missing", "{operation} {status} response declares no body; {ruleset} expects a body on {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ResponseBodyMissing,
         "response-body-missing",
         "Response body missing where one is expected",
         Severity.Warning)
     {
+        Messages = [Missing],
         Options = ["codes.<code>.body"],
     };
 
@@ -43,7 +46,7 @@ public sealed class ResponseBodyMissingRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
+                    Missing.Format(operation.DisplayName, response.StatusKey, ruleset.Name),
                     response.Pointer,
                     operation,
                     response,

@@ -20,6 +20,12 @@ public sealed record RuleDescriptor(string Id, string Name, string Title, Severi
     /// </summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
+    /// <summary>
+    /// Every message the rule reports, declared once (ESLint's <c>meta.messages</c>); the check formats its findings'
+    /// messages from these, and the catalog test holds every message the fixtures produce to them.
+    /// </summary>
+    public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
+
     /// <summary>The rule's help page, relative to the repository root (<c>docs/rules/OAL0001.md</c>); a rule shipped elsewhere names its own.</summary>
     public string HelpPath { get; init; } = $"docs/rules/{Id}.md";
 

@@ -6,12 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation documents a status code its method's policy does not allow.</summary>
 public sealed class StatusCodeNotAllowedRule : IRule
 {
+    private static readonly RuleMessage NotAllowed = new("not-allowed", "{operation} declares {status}; {ruleset} allows {method}: {allowed}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.StatusCodeNotAllowed,
         "status-code-not-allowed",
         "Status code not allowed for this method",
         Severity.Error)
     {
+        Messages = [NotAllowed],
         Options = ["methods.<method>.allowed", "methods.<method>.addAllowed", "methods.<method>.removeAllowed", "ranges.allowed"],
     };
 
@@ -45,7 +48,7 @@ public sealed class StatusCodeNotAllowedRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} declares {response.StatusKey}; {ruleset.Name} allows {operation.Method.ToUpperInvariant()}: {(allowed.Count == 0 ? "none" : StatusCodes.Join(allowed))}",
+                    NotAllowed.Format(operation.DisplayName, response.StatusKey, ruleset.Name, operation.Method.ToUpperInvariant(), allowed.Count == 0 ? "none" : StatusCodes.Join(allowed)),
                     response.Pointer,
                     operation,
                     response,
