@@ -152,7 +152,7 @@ public sealed class ProjectOptionTests
             }
             """);
 
-        var outcome = InProcess.Run(_folder.Path, "lint", "Build/openapi.json", "--project", "Build", "--ruleset", "minimal-codes", "--quiet");
+        var outcome = InProcess.Run(_folder.Path, "lint", "Build/openapi.json", "--project", "Build", "--ruleset", "minimal-codes", "--quiet", "--no-why");
 
         Assert.That(outcome.OutLines, Is.EqualTo(new[]
         {
