@@ -33,7 +33,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
         // The rules are pure checks of an immutable document: on a large one they run on every core (Graph beta: 22,000
         // operations), each rule's findings kept in rule order, so the result is the same as one after the other.
-        var perRule = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)>[active.Count];
+        var perRule = new List<Kept>[active.Count];
         if (document.Operations.Count >= ParallelOperations && active.Count > 1)
         {
             Parallel.For(0, active.Count, index => perRule[index] = Check(active[index], context, ruleset));
@@ -48,10 +48,9 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
         var kept = perRule.SelectMany(findings => findings).ToList();
         var positions = ResolvePositions(document, kept.Select(entry => entry.Finding));
-
         var diagnostics = kept.Select(entry =>
         {
-            var (rule, finding, severity, rationale) = entry;
+            var (rule, finding, severity, rationale, guideline, origin) = entry;
             var (where, related) = Places(document, finding);
             return new Diagnostic(
                 rule.Descriptor.Id,
@@ -65,6 +64,9 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 rationale)
             {
                 Subject = finding.Subject,
+                Guideline = rationale is null ? null : guideline,
+                SeverityFrom = origin.Setting,
+                SeverityRationale = origin.Rationale,
                 Suppression = SuppressionOf(rule.Descriptor.Id, finding),
             };
         }).ToList();
@@ -75,11 +77,11 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     /// <summary>Documents with this many operations have their rules run in parallel.</summary>
     private const int ParallelOperations = 2000;
 
-    /// <summary>One rule's findings that are not off, with their effective severity and rationale, in the order found.</summary>
-    private static List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)> Check(IRule rule, RuleContext context, Ruleset ruleset)
+    /// <summary>One rule's findings that are not off, with their effective severity, rationale and origin, in the order found.</summary>
+    private static List<Kept> Check(IRule rule, RuleContext context, Ruleset ruleset)
     {
         var id = rule.Descriptor.Id;
-        var kept = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)>();
+        var kept = new List<Kept>();
         foreach (var finding in rule.Check(context))
         {
             var effective = finding.Operation is { } operation ? context.RulesetFor(operation) : ruleset;
@@ -94,12 +96,28 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
             if (severity != Severity.Off)
             {
-                kept.Add((rule, finding, severity, finding.Rationale ?? effective.Rules.GetValueOrDefault(id)?.Rationale));
+                var setting = effective.Rules.GetValueOrDefault(id);
+                kept.Add(new Kept(rule, finding, severity, finding.Rationale ?? setting?.Rationale, effective.Title ?? effective.Name, OriginOf(id, finding, setting)));
             }
         }
 
         return kept;
     }
+
+    /// <summary>A finding kept, with what the diagnostic is made of.</summary>
+    private readonly record struct Kept(IRule Rule, Finding Finding, Severity Severity, string? Rationale, string Guideline, SeverityOrigin Origin);
+
+    /// <summary>
+    /// Where the severity was set when the requirement gives none of its own (or a later file replaced it): the
+    /// ruleset's setting for the rule (<c>rules.OAL0004</c>), with that setting's sentence when it has one the finding
+    /// does not already quote.
+    /// </summary>
+    private static SeverityOrigin OriginOf(string id, Finding finding, RuleSetting? setting) =>
+        finding.Severity is null && setting?.Severity is not null
+            ? new SeverityOrigin($"rules.{id}", finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null)
+            : new SeverityOrigin(null, null);
+
+    private readonly record struct SeverityOrigin(string? Setting, string? Rationale);
 
     /// <summary>
     /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control
