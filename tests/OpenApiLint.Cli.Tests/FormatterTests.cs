@@ -55,7 +55,7 @@ public sealed class FormatterTests
     [Test]
     public void Text_ListsFindingsAndLoadErrorsInCanonicalFormSortedByFileAndPosition()
     {
-        var lines = Render("text").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Render("text", new ReportOptions(IncludeRationale: false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Is.EqualTo(new[]
         {
@@ -73,7 +73,7 @@ public sealed class FormatterTests
     [Test]
     public void Text_WithoutLoadErrorsOrSummary_PrintsOnlyFindings()
     {
-        var text = Render("text", new ReportOptions(IncludeLoadErrors: false, IncludeSummary: false));
+        var text = Render("text", new ReportOptions(IncludeLoadErrors: false, IncludeSummary: false, IncludeRationale: false));
 
         Assert.That(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(5).And.All.Contains(" OAL00"));
     }

@@ -22,7 +22,7 @@ internal sealed record LintRequest(
     string? Project = null,
     string? Baseline = null,
     string? WriteBaseline = null,
-    bool Why = false);
+    bool Why = true);
 
 /// <summary>
 /// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
@@ -66,7 +66,9 @@ internal static class LintCommand
         }.OneOf("severity", FailOnValues);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings: no summary line, no progress." };
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text report (NO_COLOR=1 does the same)." };
-        var why = new Option<bool>("--why") { Description = "Text report: under each finding, the guideline sentence its severity comes from." };
+        var noWhy = new Option<bool>("--no-why") { Description = "Text report: one line per finding, without the note under it that names the severity's guideline sentence." };
+        // The note is shown by default now; --why, which asked for it before, is still accepted.
+        var why = new Option<bool>("--why") { Description = "Text report: the note under each finding (the default).", Hidden = true };
         var template = new Option<string>("--template")
         {
             Description = "A team's own HTML report template, a file or a folder (html format).",
@@ -91,7 +93,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, why, template, project, baseline, writeBaseline })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, noWhy, why, template, project, baseline, writeBaseline })
         {
             command.Options.Add(option);
         }
@@ -109,7 +111,7 @@ internal static class LintCommand
                 parse.GetValue(project),
                 parse.GetValue(baseline),
                 parse.GetValue(writeBaseline),
-                parse.GetValue(why)),
+                !parse.GetValue(noWhy)),
             console));
 
         return (command,
@@ -117,7 +119,7 @@ internal static class LintCommand
             "dotnet openapi-lint lint openapi.yaml",
             "dotnet openapi-lint lint specs/ 'contracts/**/*.json'",
             "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
-            "dotnet openapi-lint lint openapi.yaml --ruleset http-semantics --why   # each finding's guideline sentence",
+            "dotnet openapi-lint lint openapi.yaml --ruleset http-semantics --no-why   # one line per finding, no notes",
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
             "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",

@@ -29,6 +29,21 @@ internal sealed class ApiModelBuilder
         _bodyMember = specVersion == "2.0" ? "schema" : "content";
     }
 
+    /// <summary>
+    /// A builder for the paths of a document whose components were read on their own (see <see cref="ModelReader"/>):
+    /// a reference to a component takes what <paramref name="components"/> built from it.
+    /// </summary>
+    public ApiModelBuilder(ApiModelBuilder components)
+        : this(components._file, components._bodyMember == "schema" ? "2.0" : "3.0.0", components._bodySets)
+    {
+        _sharedResponses = components._sharedResponses;
+        _sharedHeaderNames = components._sharedHeaderNames;
+        _componentsOnly = true;
+    }
+
+    /// <summary>Whether the shapes of the components are all known already (read-only: shared by builders on other threads).</summary>
+    private readonly bool _componentsOnly;
+
     public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets) =>
         BuildAll(document, specVersion, file, bodySets, webhooksMember: "webhooks").Paths;
 
@@ -40,20 +55,43 @@ internal sealed class ApiModelBuilder
         OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets, string webhooksMember)
     {
         var builder = new ApiModelBuilder(file, specVersion, bodySets);
-        var paths = new List<ApiOperation>();
-        var webhooks = new List<ApiOperation>();
-        var callbacks = new List<ApiOperation>();
+        var model = new ModelPart();
+        builder.AddPaths(document, webhooksMember, model);
+        return (model.Paths, model.Webhooks, model.Callbacks);
+    }
+
+    /// <summary>
+    /// A builder that knows the shape of every response and the header name of every parameter among the components of
+    /// <paramref name="components"/>, a document the reader was given the components alone of.
+    /// </summary>
+    public static ApiModelBuilder ForComponents(OpenApiDocument components, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets)
+    {
+        var builder = new ApiModelBuilder(file, specVersion, bodySets);
+        foreach (var (id, response) in components.Components?.Responses ?? new Dictionary<string, IOpenApiResponse>())
+        {
+            builder._sharedResponses[id] = response is not null && Resolve(response) is { } resolved ? builder.Shape(resolved, builder.DefinitionOf(resolved, id)) : ResponseShape.Unresolved;
+        }
+
+        foreach (var (id, parameter) in components.Components?.Parameters ?? new Dictionary<string, IOpenApiParameter>())
+        {
+            builder._sharedHeaderNames[id] = parameter is not null && ResolveParameter(parameter) is { } resolved ? HeaderName(resolved) : null;
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the operations of <paramref name="document"/>'s paths and webhooks (and their callbacks) to <paramref name="model"/>.</summary>
+    public void AddPaths(OpenApiDocument document, string webhooksMember, ModelPart model)
+    {
         foreach (var (path, pathItem) in document.Paths ?? [])
         {
-            builder.AddOperations(paths, callbacks, pathItem, path, JsonPointer.Append("/paths", path), OperationKind.Path);
+            AddOperations(model.Paths, model.Callbacks, pathItem, path, JsonPointer.Append("/paths", path), OperationKind.Path);
         }
 
         foreach (var (name, pathItem) in document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
         {
-            builder.AddOperations(webhooks, callbacks, pathItem, name, JsonPointer.Append("/" + webhooksMember, name), OperationKind.Webhook);
+            AddOperations(model.Webhooks, model.Callbacks, pathItem, name, JsonPointer.Append("/" + webhooksMember, name), OperationKind.Webhook);
         }
-
-        return (paths, webhooks, callbacks);
     }
 
     /// <summary>
@@ -171,7 +209,10 @@ internal sealed class ApiModelBuilder
             if (!_sharedResponses.TryGetValue(id, out var shared))
             {
                 shared = Resolve(reference) is { } resolved ? Shape(resolved, DefinitionOf(resolved, id)) : ResponseShape.Unresolved;
-                _sharedResponses[id] = shared;
+                if (!_componentsOnly)
+                {
+                    _sharedResponses[id] = shared;
+                }
             }
 
             shape = shared;
@@ -252,7 +293,7 @@ internal sealed class ApiModelBuilder
             ? _bodySets[index]
             : null;
 
-    private static IOpenApiResponse? Resolve(OpenApiResponseReference reference)
+    private static IOpenApiResponse? Resolve(IOpenApiResponse reference)
     {
         IOpenApiResponse? target = reference;
         for (var hops = 0; hops < 64 && target is OpenApiResponseReference next; hops++)
@@ -284,25 +325,44 @@ internal sealed class ApiModelBuilder
 
     private string? SharedHeaderName(OpenApiParameterReference reference)
     {
-        var key = reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? string.Empty;
+        // Every parameter reference the reader gets names a component of the document (the bundler made it so).
+        var key = reference.Reference.Id ?? string.Empty;
         if (!_sharedHeaderNames.TryGetValue(key, out var name))
         {
-            // A component may itself be a reference to another (bounded: a cycle names nothing).
-            IOpenApiParameter? target = reference;
-            for (var hops = 0; hops < 64 && target is OpenApiParameterReference next; hops++)
+            name = ResolveParameter(reference) is { } target ? HeaderName(target) : null;
+            if (!_componentsOnly)
             {
-                target = next.Target;
+                _sharedHeaderNames[key] = name;
             }
-
-            name = target is not null and not OpenApiParameterReference ? HeaderName(target) : null;
-            _sharedHeaderNames[key] = name;
         }
 
         return name;
     }
 
+    /// <summary>What a parameter is once references are followed (a component may refer to another; a cycle names nothing).</summary>
+    private static IOpenApiParameter? ResolveParameter(IOpenApiParameter parameter)
+    {
+        IOpenApiParameter? target = parameter;
+        for (var hops = 0; hops < 64 && target is OpenApiParameterReference next; hops++)
+        {
+            target = next.Target;
+        }
+
+        return target is OpenApiParameterReference ? null : target;
+    }
+
     private static string? HeaderName(IOpenApiParameter parameter) =>
         parameter.In == ParameterLocation.Header && parameter.Name is { Length: > 0 } name ? name : null;
+
+    /// <summary>The operations built from one part of a document, in document order.</summary>
+    public sealed class ModelPart
+    {
+        public List<ApiOperation> Paths { get; } = [];
+
+        public List<ApiOperation> Webhooks { get; } = [];
+
+        public List<ApiOperation> Callbacks { get; } = [];
+    }
 
     /// <summary>What a response declares, shared by every operation that references it.</summary>
     private sealed record ResponseShape(

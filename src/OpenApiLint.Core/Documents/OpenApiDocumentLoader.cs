@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using OpenApiLint.Core.Diagnostics;
 
@@ -107,21 +106,14 @@ public static class OpenApiDocumentLoader
                 tree["openapi"] = "3.1.0";
             }
         }
-        var settings = new OpenApiReaderSettings
+        var (model, readError) = ModelReader.Read(tree, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
+        if (model is null)
         {
-            // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
-            RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
-            LoadExternalRefs = false,
-        };
-        var read = new OpenApiJsonReader().Read(tree, new Uri(Path.GetFullPath(parsed.Path)), settings);
-        if (read.Document is null)
-        {
-            var first = read.Diagnostic?.Errors.FirstOrDefault();
-            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
+            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(readError ?? "unknown error")}"));
         }
 
-        var (operations, webhooks, callbacks) = ApiModelBuilder.BuildAll(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
-        if (swaggerWebhooks is not null && new OpenApiJsonReader().Read(swaggerWebhooks, new Uri(Path.GetFullPath(parsed.Path)), settings).Document is { } webhookDocument)
+        IReadOnlyList<ApiOperation> webhooks = model.Webhooks;
+        if (swaggerWebhooks is not null && new OpenApiJsonReader().Read(swaggerWebhooks, new Uri(Path.GetFullPath(parsed.Path)), ModelReader.Settings).Document is { } webhookDocument)
         {
             webhooks = ApiModelBuilder.BuildSwaggerWebhooks(webhookDocument, parsed.Path, bundle.BodyPropertySets);
         }
@@ -130,11 +122,11 @@ public static class OpenApiDocumentLoader
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()
             : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, model.Paths, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
         {
             LoadWork = bundle.Work,
             Webhooks = webhooks,
-            Callbacks = callbacks,
+            Callbacks = model.Callbacks,
         });
     }
 

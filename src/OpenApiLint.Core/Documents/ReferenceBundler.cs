@@ -243,6 +243,13 @@ internal sealed class ReferenceBundler : IDisposable
     private void WalkDropped(JsonElement element, ParsedFile file)
     {
         Work++;
+        if (element.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !MayHoldReference(element))
+        {
+            // Most of a large document's schemas, examples and descriptions hold no reference: a scan of their bytes
+            // (vectorised) replaces enumerating every value in them.
+            return;
+        }
+
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
@@ -879,6 +886,30 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the text of a value may hold a <c>$ref</c> member: it has <c>$ref</c> in it, or a <c>\u</c> escape (a member
+    /// name may spell <c>$ref</c> with escapes). An escaped backslash is skipped as a pair, so <c>\\u</c> is no escape.
+    /// </summary>
+    private static bool MayHoldReference(JsonElement element)
+    {
+        var text = JsonMarshal.GetRawUtf8Value(element);
+        while (true)
+        {
+            var at = text.IndexOfAny((byte)'$', (byte)'\\');
+            if (at < 0 || at + 1 >= text.Length)
+            {
+                return false;
+            }
+
+            if (text[at] == (byte)'$' ? text[(at + 1)..].StartsWith("ref"u8) : text[at + 1] == (byte)'u')
+            {
+                return true;
+            }
+
+            text = text[(at + (text[at] == (byte)'$' ? 1 : 2))..];
+        }
     }
 
     private static string? ReferenceOf(JsonElement element) =>

@@ -29,7 +29,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     public IReadOnlyList<Diagnostic> Findings(OpenApiLintDocument document, Ruleset ruleset)
     {
         var context = new RuleContext(document, ruleset);
-        var kept = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale)>();
+        var kept = new List<(IRule Rule, Finding Finding, Severity Severity, string? Rationale, string Guideline, SeverityOrigin Origin)>();
         foreach (var rule in rules)
         {
             var id = rule.Descriptor.Id;
@@ -52,7 +52,8 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
                 if (severity != Severity.Off)
                 {
-                    kept.Add((rule, finding, severity, finding.Rationale ?? effective.Rules.GetValueOrDefault(id)?.Rationale));
+                    var setting = effective.Rules.GetValueOrDefault(id);
+                    kept.Add((rule, finding, severity, finding.Rationale ?? setting?.Rationale, effective.Title ?? effective.Name, OriginOf(id, finding, setting)));
                 }
             }
         }
@@ -60,7 +61,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         var positions = ResolvePositions(document, kept.Select(entry => entry.Finding));
         var diagnostics = kept.Select(entry =>
         {
-            var (rule, finding, severity, rationale) = entry;
+            var (rule, finding, severity, rationale, guideline, origin) = entry;
             var (where, related) = Places(document, finding);
             return new Diagnostic(
                 rule.Descriptor.Id,
@@ -74,12 +75,27 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 rationale)
             {
                 Subject = finding.Subject,
+                Guideline = rationale is null ? null : guideline,
+                SeverityFrom = origin.Setting,
+                SeverityRationale = origin.Rationale,
                 Suppression = SuppressionOf(rule.Descriptor.Id, finding),
             };
         }).ToList();
         diagnostics.Sort(Diagnostic.Order);
         return diagnostics;
     }
+
+    /// <summary>
+    /// Where the severity was set when the requirement gives none of its own (or a later file replaced it): the
+    /// ruleset's setting for the rule (<c>rules.OAL0004</c>), with that setting's sentence when it has one the finding
+    /// does not already quote.
+    /// </summary>
+    private static SeverityOrigin OriginOf(string id, Finding finding, RuleSetting? setting) =>
+        finding.Severity is null && setting?.Severity is not null
+            ? new SeverityOrigin($"rules.{id}", finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null)
+            : new SeverityOrigin(null, null);
+
+    private readonly record struct SeverityOrigin(string? Setting, string? Rationale);
 
     /// <summary>
     /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control

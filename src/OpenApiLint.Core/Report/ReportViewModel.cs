@@ -286,6 +286,15 @@ public sealed record FindingView(
 
     /// <summary>For a finding suppressed with a reason (<c>x-openapi-lint-ignore: { OAL0001: "…" }</c>): the reason.</summary>
     public string? Justification { get; init; }
+
+    /// <summary>
+    /// Where the severity was set when not by the requirement itself (<c>rules.OAL0004</c>: the ruleset's setting for
+    /// the rule); <c>null</c> when the requirement's own severity (or the rule's default) applied.
+    /// </summary>
+    public string? SeverityFrom { get; init; }
+
+    /// <summary>The sentence behind <see cref="SeverityFrom"/>, when it has one other than <see cref="FindingView.Rationale"/>.</summary>
+    public string? SeverityRationale { get; init; }
 }
 
 /// <summary>One line of a source excerpt.</summary>

@@ -318,6 +318,8 @@ public static class ReportViewModelBuilder
             {
                 Suppression = diagnostic.Suppression is { } suppression ? SuppressionLabel(suppression) : null,
                 Justification = diagnostic.Suppression?.Justification,
+                SeverityFrom = diagnostic.SeverityFrom,
+                SeverityRationale = diagnostic.SeverityRationale,
                 Declaration = diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null,
             };
         }
