@@ -1,8 +1,9 @@
-using System.Xml.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using Json.Schema;
 using Newtonsoft.Json.Linq;
 using OpenApiLint.Cli.Tests.Support;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
@@ -130,6 +131,7 @@ public sealed class FormatterTests
             Assert.That((string?)first["statusCode"], Is.EqualTo("200"));
             Assert.That((string?)first["helpUri"], Does.EndWith("/docs/rules/OAL0001.md"));
             Assert.That((string?)json["loadErrors"]![1]!["file"], Is.EqualTo("specs/missing.yaml"));
+            Assert.That((string?)json["loadErrors"]![1]!["code"], Is.EqualTo("OAL9001"));
             Assert.That(json["loadErrors"]![1]!["line"]!.Type, Is.EqualTo(JTokenType.Null));
         });
     }
@@ -209,7 +211,7 @@ public sealed class FormatterTests
         Assert.Multiple(() =>
         {
             Assert.That(lines, Has.Length.EqualTo(7));
-            Assert.That(lines, Has.Some.EqualTo("::error file=specs/missing.yaml,title=openapi-lint%3A could not be linted::file not found"));
+            Assert.That(lines, Has.Some.EqualTo("::error file=specs/missing.yaml,title=openapi-lint OAL9001%3A could not be linted::file not found"));
             Assert.That(lines, Has.Some.StartsWith("::error file=specs/petstore.openapi.yaml,line=22,col=9,endLine=22,endColumn="));
             Assert.That(lines, Has.Some.StartsWith("::warning file=specs/warning.openapi.yaml,line=7,col=9,"));
             Assert.That(lines, Has.Some.StartsWith("::notice file=specs/petstore.openapi.yaml,line=51,col=11,"));
@@ -242,7 +244,7 @@ public sealed class FormatterTests
         var writer = new StringWriter { NewLine = "\n" };
         ReportFormatters.Create(format, options)!.Write(_report, writer);
         var text = writer.ToString();
-        return format == "sarif" ? text.Replace(ReportPaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
+        return format == "sarif" ? text.Replace(FilePaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
     }
 
     /// <summary>

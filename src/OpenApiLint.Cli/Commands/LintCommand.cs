@@ -3,9 +3,10 @@ using OpenApiLint.Cli.Input;
 using OpenApiLint.Cli.Output;
 using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
-using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Cli.Commands;
 
@@ -186,7 +187,7 @@ internal static class LintCommand
         }
 
         IReadOnlyList<LintResult> results = inputs.Problems.Concat(linted)
-            .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)
+            .OrderBy(result => FilePaths.Relative(result.File, console.WorkingDirectory), StringComparer.Ordinal)
             .ToArray();
         var comparison = known?.Apply(results);
         var baselineNotes = new List<string>();
@@ -197,13 +198,13 @@ internal static class LintCommand
             var recorded = Baseline.Record(console.FullPath(writeTo), comparison?.Results ?? results, previous);
             var written = ReportFile.Write(recorded.FilePath, recorded.ToJson(), writeTo, "the baseline");
             var dropped = comparison?.AbsentCount ?? 0;
-            baselineNotes.Add($"baseline written to {ReportPaths.Display(written, console.WorkingDirectory)}: {Count(recorded.FindingCount, "finding")}"
+            baselineNotes.Add($"baseline written to {FilePaths.Relative(written, console.WorkingDirectory)}: {Count(recorded.FindingCount, "finding")}"
                 + (dropped > 0 ? $"; {Count(dropped, "entry", "entries")} that no longer occur dropped" : ""));
             comparison = recorded.Apply(results);
         }
         else if (comparison is not null)
         {
-            baselineNotes.Add($"baseline {ReportPaths.Display(comparison.Baseline.FilePath, console.WorkingDirectory)}: {Count(comparison.Matched, "known finding")} matched, "
+            baselineNotes.Add($"baseline {FilePaths.Relative(comparison.Baseline.FilePath, console.WorkingDirectory)}: {Count(comparison.Matched, "known finding")} matched, "
                 + $"{Count(comparison.Results.Sum(result => result.Diagnostics.Count), "new finding")}, {Count(comparison.AbsentCount, "entry", "entries")} no longer found"
                 + (comparison.AbsentCount > 0 ? " (--write-baseline drops them)" : ""));
         }
@@ -224,7 +225,7 @@ internal static class LintCommand
         {
             var where = unmatched.Location;
             var position = where.HasPosition ? $"({where.Line},{where.Column})" : "";
-            console.Error.WriteLine($"{ReportPaths.Display(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
+            console.Error.WriteLine($"{FilePaths.Relative(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
         }
 
         var text = new StringWriter { NewLine = "\n" };
@@ -248,7 +249,7 @@ internal static class LintCommand
             if (!request.Quiet)
             {
                 var summary = new TextFormatter(new ReportOptions()).Summary(report);
-                console.Out.WriteLine($"{summary}; {request.Format} report written to {ReportPaths.Display(written, console.WorkingDirectory)}");
+                console.Out.WriteLine($"{summary}; {request.Format} report written to {FilePaths.Relative(written, console.WorkingDirectory)}");
             }
         }
         else

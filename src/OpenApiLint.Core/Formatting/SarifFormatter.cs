@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -13,7 +14,7 @@ namespace OpenApiLint.Core.Formatting;
 /// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists the rules it refers to (help text,
 /// help link, default level), one result per diagnostic with its region, and file URIs relative to the working folder
 /// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). A diagnostic located in the project's C# has that as its location
-/// and the document position as its first related location. Load errors become tool execution notifications.
+/// and the document position as its first related location. Load errors become tool execution notifications whose descriptor is their code (<c>OAL9001</c>), listed in the driver's <c>notifications</c>.
 /// The mapping follows Roslyn's SarifV2ErrorLogger.
 /// </summary>
 public sealed class SarifFormatter : IReportFormatter
@@ -57,12 +58,13 @@ public sealed class SarifFormatter : IReportFormatter
 
         var rules = ReferencedRules(report);
         var ruleIndex = rules.Select((rule, index) => (rule.Descriptor.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
-        WriteTool(json, report, rules);
-        WriteInvocation(json, report);
+        var notifications = LoadErrorCodes.All.Where(known => report.Errors.Any(error => error.Code == known.Code)).ToArray();
+        WriteTool(json, report, rules, notifications);
+        WriteInvocation(json, report, notifications);
 
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(SourceRootBaseId);
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteEndObject();
 
@@ -100,7 +102,7 @@ public sealed class SarifFormatter : IReportFormatter
             .OrderBy(rule => rule.Descriptor.Id, StringComparer.Ordinal)
             .ToArray();
 
-    private static void WriteTool(Utf8JsonWriter json, LintReport report, IReadOnlyList<IRule> rules)
+    private static void WriteTool(Utf8JsonWriter json, LintReport report, IReadOnlyList<IRule> rules, IReadOnlyList<(string Code, string Name, string Title)> notifications)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -115,8 +117,38 @@ public sealed class SarifFormatter : IReportFormatter
         }
 
         json.WriteEndArray();
+        // Like the rules, the codes of the load errors this log has, in code order.
+        json.WriteStartArray("notifications");
+        foreach (var (code, name, title) in notifications)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", code);
+            json.WriteString("name", name);
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", title);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", "error");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static int IndexOf(IReadOnlyList<(string Code, string Name, string Title)> notifications, string code)
+    {
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            if (notifications[i].Code == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void WriteRule(Utf8JsonWriter json, IRule rule)
@@ -151,19 +183,28 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, LintReport report)
+    private static void WriteInvocation(Utf8JsonWriter json, LintReport report, IReadOnlyList<(string Code, string Name, string Title)> notifications)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", report.Errors.Count == 0);
         json.WriteString("startTimeUtc", report.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         json.WriteStartObject("workingDirectory");
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var error in report.Errors)
         {
             json.WriteStartObject();
+            // The load error's code (OAL9001…), as the text output and the build print it; described in driver.notifications.
+            json.WriteStartObject("descriptor");
+            json.WriteString("id", error.Code);
+            if (IndexOf(notifications, error.Code) is var index and >= 0)
+            {
+                json.WriteNumber("index", index);
+            }
+
+            json.WriteEndObject();
             json.WriteString("level", "error");
             json.WriteStartObject("message");
             json.WriteString("text", error.Message);
@@ -320,14 +361,14 @@ public sealed class SarifFormatter : IReportFormatter
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        if (ReportPaths.IsInside(file, workingDirectory))
+        if (FilePaths.IsInside(file, workingDirectory))
         {
-            json.WriteString("uri", ReportPaths.RelativeUri(ReportPaths.Display(file, workingDirectory)));
+            json.WriteString("uri", FilePaths.RelativeUri(FilePaths.Relative(file, workingDirectory)));
             json.WriteString("uriBaseId", SourceRootBaseId);
         }
         else
         {
-            json.WriteString("uri", ReportPaths.FileUri(file, workingDirectory));
+            json.WriteString("uri", FilePaths.FileUri(file, workingDirectory));
         }
 
         json.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 
@@ -27,7 +28,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
     public void Write(LintReport report, TextWriter writer)
     {
-        string Show(string file) => ReportPaths.Display(file, report.WorkingDirectory);
+        string Show(string file) => FilePaths.Relative(file, report.WorkingDirectory);
         var lines = report.Diagnostics
             .Select(diagnostic => (Diagnostic: diagnostic, Reported: Declarations.Reported(diagnostic, Show)))
             .Select(pair => new Line(
@@ -47,7 +48,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         if (Options.IncludeLoadErrors)
         {
             lines.AddRange(report.Errors.Select(error => new Line(
-                ReportPaths.Display(error.File, report.WorkingDirectory), error.Line, error.Column, error.Code, Severity.Error, error.Message)));
+                FilePaths.Relative(error.File, report.WorkingDirectory), error.Line, error.Column, error.Code, Severity.Error, error.Message)));
         }
 
         lines.Sort(Line.Order);
@@ -73,7 +74,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         {
             foreach (var entry in report.Baseline?.Absent ?? [])
             {
-                writer.WriteLine($"{ReportPaths.Display(Path.GetFullPath(entry.Document, report.Baseline!.Baseline.Folder), report.WorkingDirectory)}: fixed, no longer found: {entry.Fingerprint}{(entry.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{entry.Count})") : "")}");
+                writer.WriteLine($"{FilePaths.Relative(Path.GetFullPath(entry.Document, report.Baseline!.Baseline.Folder), report.WorkingDirectory)}: fixed, no longer found: {entry.Fingerprint}{(entry.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{entry.Count})") : "")}");
             }
 
             writer.WriteLine(Summary(report));

@@ -309,4 +309,8 @@ public sealed record ExcerptLineView(int Number, string Text, bool Marked);
 /// <param name="Column">1-based column; 0 when unknown.</param>
 /// <param name="Location"><c>file:line:column</c>, or the file alone when the position is unknown.</param>
 /// <param name="Message">What is wrong.</param>
-public sealed record LoadErrorView(string File, int Line, int Column, string Location, string Message);
+public sealed record LoadErrorView(string File, int Line, int Column, string Location, string Message)
+{
+    /// <summary>The load error's code (<c>OAL9001</c> document, <c>OAL9002</c> ruleset…), as every other output shows it.</summary>
+    public string Code { get; init; } = Diagnostics.LoadErrorCodes.DocumentNotLoaded;
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
@@ -42,7 +43,7 @@ public static class ReportViewModelBuilder
         // A broken ruleset is reported once per document it was meant for; the report lists each error once.
         var loadErrors = report.Errors
             .Distinct()
-            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message))
+            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message) { Code = error.Code })
             .ToArray();
         var utc = report.Timestamp.ToUniversalTime();
         return new ReportViewModel(
@@ -511,27 +512,12 @@ public static class ReportViewModelBuilder
         }
     }
 
-    /// <summary>Shows paths relative to the working folder, with forward slashes, so reports read the same everywhere.</summary>
+    /// <summary>
+    /// Names files as every other output does (<see cref="FilePaths.Relative"/>: relative to the working folder, with
+    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output.
+    /// </summary>
     private sealed class DisplayPaths(string workingDirectory)
     {
-        public string Show(string path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return path;
-            }
-
-            try
-            {
-                var full = Path.GetFullPath(path, workingDirectory);
-                var relative = Path.GetRelativePath(workingDirectory, full);
-                var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
-                return shown.Replace('\\', '/');
-            }
-            catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                return path;
-            }
-        }
+        public string Show(string path) => FilePaths.Relative(path, workingDirectory);
     }
 }
