@@ -155,7 +155,7 @@ internal static partial class SyntaxReader
             throw new SyntaxException("the file is not valid UTF-8 text", line, column);
         }
 
-        var tree = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(content);
+        var tree = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(bytes);
         return new ParsedFile(new SourceText(path, format, bytes), tree);
     }
 
@@ -182,44 +182,47 @@ internal static partial class SyntaxReader
         }
     }
 
-    private static JsonDocument ReadYaml(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// YAML becomes UTF-8 JSON straight from the parser's events, read as the same <see cref="JsonDocument"/> the JSON
+    /// path has: text, events, JSON, tree. A document with a merge key (<c>&lt;&lt;</c>) goes through a
+    /// <see cref="JsonNode"/> first, which puts the merged members in place.
+    /// </summary>
+    private static JsonDocument ReadYaml(byte[] bytes)
     {
-        string text;
+        var content = DocumentFormats.SkipBom(bytes);
+        var offset = bytes.Length - content.Length;
+        var output = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, content.Length));
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new SyntaxException("the file is not valid UTF-8 text");
-        }
+            if (YamlToJson.TryWriteJson(YamlText.CreateParser(bytes.AsMemory(offset)), output))
+            {
+                // The converter refuses duplicate keys itself, with the YAML position.
+                return JsonDocument.Parse(output.WrittenMemory, YamlJsonOptions);
+            }
 
-        JsonNode? root;
-        try
-        {
-            root = YamlToJson.Convert(text);
+            var root = YamlToJson.Convert(Encoding.UTF8.GetString(content));
+            output.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { MaxDepth = MaxDepth + 1, SkipValidation = true }))
+            {
+                if (root is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    root.WriteTo(writer);
+                }
+            }
+
+            return JsonDocument.Parse(output.WrittenMemory, YamlJsonOptions);
         }
         catch (YamlLoadException error)
         {
             throw new SyntaxException($"invalid YAML: {error.Message}", error.Line, error.Column);
         }
-
-        // One representation for both syntaxes: the YAML's JSON is written out and read back as a JsonDocument.
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = MaxDepth + 1, SkipValidation = true }))
-        {
-            if (root is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                root.WriteTo(writer);
-            }
-        }
-
-        return JsonDocument.Parse(buffer.WrittenMemory, JsonOptions);
     }
+
+    private static readonly JsonDocumentOptions YamlJsonOptions = JsonOptions with { AllowDuplicateProperties = true };
 
     private static int ColumnOf(byte[] bytes, long lineIndex, long bytePositionInLine)
     {
