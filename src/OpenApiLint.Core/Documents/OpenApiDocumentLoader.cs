@@ -106,6 +106,14 @@ public static class OpenApiDocumentLoader
                 tree["openapi"] = "3.1.0";
             }
         }
+        var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
+            && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
+            ? titleValue.GetString()
+            : null;
+
+        // The walk is over: the parsed trees (pooled, the size of the files) go back for the next document to reuse.
+        parsed.Dispose();
+        bundle.Dispose();
         var (model, readError) = ModelReader.Read(tree, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
         if (model is null)
         {
@@ -118,10 +126,6 @@ public static class OpenApiDocumentLoader
             webhooks = ApiModelBuilder.BuildSwaggerWebhooks(webhookDocument, parsed.Path, bundle.BodyPropertySets);
         }
 
-        var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
-            && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
-            ? titleValue.GetString()
-            : null;
         return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, model.Paths, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
         {
             LoadWork = bundle.Work,

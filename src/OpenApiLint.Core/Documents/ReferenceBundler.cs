@@ -103,6 +103,7 @@ internal sealed class ReferenceBundler : IDisposable
             bundler.AddShared(tree);
             bundler.AddScopes();
             bundler.ReaderTree = tree;
+            bundler.ReleaseWalkState();
             return bundler;
         }
         catch
@@ -117,6 +118,33 @@ internal sealed class ReferenceBundler : IDisposable
         foreach (var file in ExternalFiles)
         {
             file.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// What only the walk needs (memos keyed by pointer: a large document's are tens of megabytes) goes before the reader
+    /// starts, whose model takes that memory over.
+    /// </summary>
+    private void ReleaseWalkState()
+    {
+        _hops.Clear();
+        _hops.TrimExcess();
+        _chainEnds.Clear();
+        _chainEnds.TrimExcess();
+        _shared.Clear();
+        _shared.TrimExcess();
+        _propertyNames.Clear();
+        _propertyNames.TrimExcess();
+        _scopeNodes.Clear();
+        _scopeNodes.TrimExcess();
+        _bodySetIndexes.Clear();
+        _bodySetIndexes.TrimExcess();
+        _onChain.Clear();
+        _onChain.TrimExcess();
+        _document.ReleaseIndexes();
+        foreach (var file in ExternalFiles)
+        {
+            file.ReleaseIndexes();
         }
     }
 
