@@ -10,12 +10,17 @@ namespace OpenApiLint.Core.Documents;
 internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMemory<byte> utf8)
 {
     private ISourceMap? _sourceMap;
+    private LineIndex? _lines;
 
     public string Path { get; } = path;
 
     public DocumentFormat Format { get; } = format;
 
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    /// <summary>Where each line starts, for excerpts; built on first use.</summary>
+    /// <remarks>Two threads racing here build two equal indexes; either may win.</remarks>
+    public LineIndex Lines => _lines ??= LineIndex.Of(Utf8.Span);
 
     /// <summary>Built on first use: most documents have no finding and never need positions.</summary>
     /// <remarks>Two threads racing here build two equal maps; either may win.</remarks>

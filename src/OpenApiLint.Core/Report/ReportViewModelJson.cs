@@ -8,7 +8,7 @@ namespace OpenApiLint.Core.Report;
 public static class ReportViewModelJson
 {
     // The JSON is written to files and compared in tests, never embedded in HTML, so readable escaping is safe here:
-    // templates get the model as script objects, and the template context escapes every value it writes.
+    // templates read the model's records, and the template context escapes every value it writes.
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -20,7 +20,4 @@ public static class ReportViewModelJson
 
     /// <summary>The model as indented JSON with camelCase names.</summary>
     public static string Serialize(ReportViewModel model) => JsonSerializer.Serialize(model, Options);
-
-    /// <summary>The model as a JSON document with the same names, for <see cref="ReportScriptModel"/>.</summary>
-    internal static JsonDocument ToDocument(ReportViewModel model) => JsonSerializer.SerializeToDocument(model, Options);
 }
