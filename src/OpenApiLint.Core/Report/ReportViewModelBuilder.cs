@@ -32,7 +32,7 @@ public static class ReportViewModelBuilder
     /// <summary>Builds the view model of <paramref name="report"/>.</summary>
     public static ReportViewModel Build(LintReport report)
     {
-        var paths = new DisplayPaths(report.WorkingDirectory);
+        var paths = new DisplayPaths(report.WorkingDirectory, report.Rules);
         var diagnostics = report.Diagnostics;
         var documents = new List<DocumentView>();
         foreach (var result in report.Results.Where(result => result.Linted && result.Document is not null && result.Ruleset is not null))
@@ -53,7 +53,7 @@ public static class ReportViewModelBuilder
             Summarize(report, documents, loadErrors.Length),
             ShownSeverities.Select(severity => new SeverityCountView(severity.ToName(), PluralLabel(severity), report.Count(severity))).ToArray(),
             Rulesets(report, paths),
-            Rules(diagnostics),
+            Rules(diagnostics, paths),
             Legend,
             documents,
             loadErrors);
@@ -154,16 +154,16 @@ public static class ReportViewModelBuilder
         return [.. views];
     }
 
-    private static RuleView[] Rules(IReadOnlyList<Diagnostic> diagnostics) =>
+    private static RuleView[] Rules(IReadOnlyList<Diagnostic> diagnostics, DisplayPaths paths) =>
         diagnostics
             .GroupBy(diagnostic => diagnostic.RuleId, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => RuleOf(group.Key, group.Count()))
+            .Select(group => RuleOf(group.Key, group.Count(), paths.Rule(group.Key)))
             .ToArray();
 
-    internal static RuleView RuleOf(string id, int count)
+    internal static RuleView RuleOf(string id, int count, IRule? rule)
     {
-        if (RuleCatalog.Find(id) is not { } rule)
+        if (rule is null)
         {
             return new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count);
         }
@@ -228,7 +228,7 @@ public static class ReportViewModelBuilder
                 .OrderBy(group => group.Key, StringComparer.Ordinal)
                 .Select(group => new RuleGroupView(
                     $"{_id}-rule-{group.Key}",
-                    RuleOf(group.Key, group.Count()),
+                    RuleOf(group.Key, group.Count(), _paths.Rule(group.Key)),
                     group.Max(finding => finding.Diagnostic.Severity).ToName(),
                     group.Count(),
                     group.Select(finding => finding.View).ToArray()))
@@ -299,7 +299,7 @@ public static class ReportViewModelBuilder
             return new FindingView(
                 string.Create(CultureInfo.InvariantCulture, $"{_id}-f-{number}"),
                 diagnostic.RuleId,
-                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.Title ?? diagnostic.RuleId,
+                _paths.Rule(diagnostic.RuleId)?.Descriptor.Title ?? diagnostic.RuleId,
                 diagnostic.Severity.ToName(),
                 Label(diagnostic.Severity),
                 diagnostic.Message,
@@ -312,7 +312,7 @@ public static class ReportViewModelBuilder
                 location.Pointer,
                 diagnostic.Rationale,
                 diagnostic.Rationale is null ? null : guideline,
-                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
+                _paths.Rule(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
                 diagnostic.RelatedLocations.Select(related => Location(_paths.Show(related.File), related.Line, related.Column)).ToArray(),
                 Excerpt(location))
             {
@@ -477,10 +477,13 @@ public static class ReportViewModelBuilder
 
     /// <summary>
     /// Names files as every other output does (<see cref="FilePaths.Relative"/>: relative to the working folder, with
-    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output.
+    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output; and
+    /// finds the run's rules (<see cref="LintReport.Rules"/>) for their titles and help.
     /// </summary>
-    private sealed class DisplayPaths(string workingDirectory)
+    private sealed class DisplayPaths(string workingDirectory, IReadOnlyList<IRule> rules)
     {
         public string Show(string path) => FilePaths.Relative(path, workingDirectory);
+
+        public IRule? Rule(string id) => rules.FirstOrDefault(rule => rule.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
     }
 }

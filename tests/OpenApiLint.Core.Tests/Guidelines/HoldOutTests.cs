@@ -30,7 +30,8 @@ public sealed class HoldOutTests
     /// headers If-Match, If-None-Match, If-Modified-Since and If-Unmodified-Since, or none.
     /// <c>Refs</c>: the same as <c>/full</c> written another way: the headers in lower case and by <c>$ref</c>, the
     /// parameters on the path item and by <c>$ref</c>, the body schema by <c>$ref</c> (OpenAPI 3 only).</summary>
-    private sealed record Shape(string Path, bool Body, bool Headers, bool Refs = false);
+    /// <c>Shared</c>: every response is a <c>$ref</c> to one in <c>components.responses</c> of the shape given (OpenAPI 3 only).
+    private sealed record Shape(string Path, bool Body, bool Headers, bool Refs = false, bool Shared = false);
 
     private static readonly Shape[] Shapes =
     [
@@ -39,9 +40,11 @@ public sealed class HoldOutTests
         new("/headers", Body: false, Headers: true),
         new("/full", Body: true, Headers: true),
         new("/refs", Body: true, Headers: true, Refs: true),
+        new("/shared-bare", Body: false, Headers: false, Shared: true),
+        new("/shared-body", Body: true, Headers: false, Shared: true),
     ];
 
-    private static Shape[] ShapesOf(string version) => version == "2.0" ? [.. Shapes.Where(shape => !shape.Refs)] : Shapes;
+    private static Shape[] ShapesOf(string version) => version == "2.0" ? [.. Shapes.Where(shape => !shape.Refs && !shape.Shared)] : Shapes;
 
     /// <summary>What the guideline asks of one response: "RULE severity" entries.</summary>
     private delegate IEnumerable<string> Reading(string method, string code, Shape shape);
@@ -263,7 +266,7 @@ public sealed class HoldOutTests
 
     private static IEnumerable<TestCaseData> Cases() =>
         from builtIn in BuiltIns
-        from version in new[] { "3.0.3", "2.0" }
+        from version in new[] { "3.0.3", "3.1.0", "2.0" }
         select new TestCaseData(builtIn.Name, version).SetName($"Hold_out_{builtIn.Name.Replace('-', '_')}_{version.Replace('.', '_')}");
 
     [TestCaseSource(nameof(Cases))]
@@ -272,7 +275,7 @@ public sealed class HoldOutTests
         var reading = BuiltIns.Single(entry => entry.Name == builtIn).Reading;
         // Swagger 2.0 has no TRACE.
         var methods = version == "2.0" ? Methods.Where(method => method != "trace").ToArray() : Methods;
-        var document = Lint.Load(version == "2.0" ? Swagger2(methods) : OpenApi3(methods), "holdout.json");
+        var document = Lint.Load(version == "2.0" ? Swagger2(methods) : OpenApi3(methods, version), "holdout.json");
 
         var actual = new Linter().Lint(document, Lint.BuiltIn(builtIn))
             .Where(diagnostic => diagnostic.RuleId != "OAL0008")
@@ -302,7 +305,7 @@ public sealed class HoldOutTests
     public void Only_minimal_codes_limits_the_number_of_distinct_codes(string builtIn, string version)
     {
         var methods = version == "2.0" ? Methods.Where(method => method != "trace").ToArray() : Methods;
-        var document = Lint.Load(version == "2.0" ? Swagger2(methods) : OpenApi3(methods), "holdout.json");
+        var document = Lint.Load(version == "2.0" ? Swagger2(methods) : OpenApi3(methods, version), "holdout.json");
 
         var distinct = new Linter().Lint(document, Lint.BuiltIn(builtIn)).Where(diagnostic => diagnostic.RuleId == "OAL0008").Select(d => d.Severity.ToName());
 
@@ -310,9 +313,9 @@ public sealed class HoldOutTests
         Assert.That(distinct, Is.EqualTo(builtIn == "minimal-codes" ? new[] { "warning" } : Array.Empty<string>()));
     }
 
-    private static string OpenApi3(IReadOnlyList<string> methods)
+    private static string OpenApi3(IReadOnlyList<string> methods, string version)
     {
-        var json = new StringBuilder("""{"openapi":"3.0.3","info":{"title":"hold-out","version":"1"},"paths":{""");
+        var json = new StringBuilder($$"""{"openapi":"{{version}}","info":{"title":"hold-out","version":"1"},"paths":{""");
         json.AppendJoin(',', Shapes.Select(shape =>
         {
             var parameterList = shape.Refs
@@ -325,13 +328,16 @@ public sealed class HoldOutTests
             var headers = shape.Headers ? $",\"headers\":{{{headerList}}}" : "";
             var schema = shape.Refs ? """{"$ref":"#/components/schemas/Error"}""" : ErrorSchema;
             var body = shape.Body ? ",\"content\":{\"application/json\":{\"schema\":" + schema + "}}" : "";
-            var responses = string.Join(',', Codes.Select(code => $"\"{code}\":{{\"description\":\"d\"{headers}{body}}}"));
+            var responses = shape.Shared
+                ? string.Join(',', Codes.Select(code => $"\"{code}\":{{\"$ref\":\"#/components/responses/{(shape.Body ? "WithBody" : "Bare")}\"}}"))
+                : string.Join(',', Codes.Select(code => $"\"{code}\":{{\"description\":\"d\"{headers}{body}}}"));
             var operations = methods.Select(method => shape.Refs ? $"\"{method}\":{{\"responses\":{{{responses}}}}}" : $"\"{method}\":{{{parameters}\"responses\":{{{responses}}}}}");
             var pathParameters = shape.Refs ? parameters : "";
             return $"\"{shape.Path}\":{{{pathParameters}{string.Join(',', operations)}}}";
         }));
         json.Append("},\"components\":{\"schemas\":{\"Error\":").Append(ErrorSchema).Append("},\"parameters\":{");
         json.AppendJoin(',', Preconditions.Select(name => $"\"{name}\":{{\"name\":\"{name}\",\"in\":\"header\",\"schema\":{{\"type\":\"string\"}}}}"));
+        json.Append("},\"responses\":{\"Bare\":{\"description\":\"d\"},\"WithBody\":{\"description\":\"d\",\"content\":{\"application/json\":{\"schema\":").Append(ErrorSchema).Append("}}}");
         json.Append("},\"headers\":{");
         json.AppendJoin(',', ResponseHeaders.Select(name => $"\"{name}\":{{\"schema\":{{\"type\":\"string\"}}}}"));
         return json.Append("}}}").ToString();

@@ -143,6 +143,8 @@ public sealed class OAL0900_OperationSummaryMissingTests
             Assert.That(described.GetProperty("fullDescription").GetProperty("text").GetString(), Is.EqualTo(help.Summary));
             Assert.That(described.GetProperty("helpUri").GetString(), Is.EqualTo("https://example.org/rules/OAL0900"));
             Assert.That(Rule.Descriptor.Messages.Single().Matches("POST /orders has no summary"), Is.True);
+            Assert.That(ReportViewModelBuilder.Build(report).Rules.Where(view => view.Id == OperationSummaryMissingRule.Id).Select(view => (view.Title, view.Description, view.Fix)),
+                Is.EqualTo(new[] { ("Operation has no summary", help.Summary, "Add a summary to the operation.") }), "the HTML report");
         });
     }
 }
