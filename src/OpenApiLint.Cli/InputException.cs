@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 
 namespace OpenApiLint.Cli;
@@ -17,5 +18,5 @@ internal sealed class InputException(IReadOnlyList<LoadError> errors) : Exceptio
 
     /// <summary>One load error as the tool prints it: <c>file(line,col): error: message</c>, the path relative to <paramref name="workingDirectory"/>.</summary>
     public static string Line(LoadError error, string workingDirectory) =>
-        (error with { File = ReportPaths.Display(error.File, workingDirectory) }).ToString();
+        (error with { File = FilePaths.Relative(error.File, workingDirectory) }).ToString();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenApiLint.Core.Files;
 
 namespace OpenApiLint.MSBuild;
 
@@ -23,8 +24,8 @@ internal sealed record FindingCache(string Version, int Documents, IReadOnlyList
 
     public void Write(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(this, Options));
+        // A build cancelled mid-write must not leave a cache the next build would misread.
+        AtomicFile.Write(path, JsonSerializer.Serialize(this, Options));
     }
 
     /// <summary>The cache at <paramref name="path"/>, or <c>null</c> with the reason when it is missing or unreadable.</summary>

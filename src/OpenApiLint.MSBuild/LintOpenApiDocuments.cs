@@ -3,9 +3,10 @@ using Microsoft.Build.Framework;
 using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
-using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
 using OpenApiLint.SourceLocations;
 
@@ -20,9 +21,9 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
 {
     private const string ToolName = "openapi-lint";
 
-    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    private static readonly StringComparer PathComparer = FilePaths.Comparer;
 
-    private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+    private static readonly StringComparison PathComparison = FilePaths.Comparison;
 
     /// <summary>The documents: @(OpenApiLintDocument) and the documents ASP.NET Core generated.</summary>
     [Required]
@@ -290,12 +291,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
     }
 
     /// <summary>How a finding located in the C# names its document: <c>obj/OrdersApi.json</c>, relative to the project when inside it.</summary>
-    private string ShowDocument(string file)
-    {
-        var full = Path.GetFullPath(file, ProjectDirectory);
-        var relative = Path.GetRelativePath(ProjectDirectory, full);
-        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
-    }
+    private string ShowDocument(string file) => FilePaths.RelativeInside(file, ProjectDirectory);
 
     private static OpenApiGenerator GeneratorOf(string? name) => name?.Trim() switch
     {
@@ -373,10 +369,7 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
             var formatter = ReportFormatters.Create(format, options) ?? throw new NotSupportedException($"this version has no {format} format");
             using var text = new StringWriter();
             formatter.Write(report, text);
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            var temporary = fullPath + ".tmp";
-            File.WriteAllText(temporary, text.ToString());
-            File.Move(temporary, fullPath, overwrite: true);
+            AtomicFile.Write(fullPath, text.ToString());
             Log.LogMessage(MessageImportance.Normal, "{0}: wrote the {1} {2}", Subject, label, fullPath);
             return;
         }

@@ -5,20 +5,39 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace OpenApiLint.SourceLocations;
 
 /// <summary>
-/// Attribute-routed controller actions, as MVC and its API explorer see them: <c>[Route]</c> on the controller with
-/// <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens, <c>[HttpGet("…")]</c> and the other verbs (or
-/// <c>[AcceptVerbs]</c>), <c>[ProducesResponseType]</c> on the action and on the controller (for every action),
-/// <c>[ApiExplorerSettings(IgnoreApi = true)]</c>. Conventionally routed actions are not documented, so not found.
+/// Attribute-routed controller actions, as MVC's application model and its API explorer see them: <c>[Route]</c> on
+/// the controller with <c>[controller]</c>/<c>[action]</c>/<c>[area]</c> tokens, <c>[HttpGet("…")]</c> and the other
+/// verbs (or <c>[AcceptVerbs]</c>), <c>[ProducesResponseType]</c> on the action and on the controller (for every
+/// action), <c>[ApiExplorerSettings(IgnoreApi = true)]</c>. Base classes of the project count as MVC reads them
+/// (<c>DefaultApplicationModelProvider</c>): the nearest class with a <c>[Route]</c> gives the controller's routes,
+/// response attributes of every level apply, single attributes (<c>[Area]</c>, <c>[ApiExplorerSettings]</c>) come
+/// from the nearest level, public methods of the bases are actions of each derived controller, and an override takes
+/// the routes of the nearest definition that has some. Conventionally routed actions are not documented, so not found.
 /// </summary>
 internal sealed class ControllerEndpoints(ProjectSources sources, Values values, Responses responses)
 {
+    /// <summary>How many base classes are followed before the hierarchy counts as unknown.</summary>
+    private const int MaxDepth = 32;
+
+    private Dictionary<ClassDeclarationSyntax, ProjectType>? _byDeclaration;
+    private ILookup<(string Name, int Arity), ProjectType>? _byName;
+
     public IEnumerable<Endpoint> Find()
     {
-        foreach (var tree in sources.Trees)
+        var types = sources.Trees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<ClassDeclarationSyntax>())
+            .GroupBy(FullName, StringComparer.Ordinal)
+            .Select(parts => new ProjectType(parts.ToArray()))
+            .ToArray();
+        _byDeclaration = types.SelectMany(type => type.Parts.Select(part => (part, type))).ToDictionary(pair => pair.part, pair => pair.type);
+        _byName = types.ToLookup(type => (type.Name, type.Arity));
+
+        foreach (var type in types)
         {
-            foreach (var controller in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(IsController))
+            var hierarchy = HierarchyOf(type);
+            if (IsController(type, hierarchy))
             {
-                foreach (var endpoint in Actions(controller))
+                foreach (var endpoint in Actions(type, hierarchy))
                 {
                     yield return endpoint;
                 }
@@ -26,18 +45,24 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
         }
     }
 
-    private IEnumerable<Endpoint> Actions(ClassDeclarationSyntax controller)
+    private IEnumerable<Endpoint> Actions(ProjectType controller, Hierarchy hierarchy)
     {
-        var name = controller.Identifier.ValueText;
-        var controllerName = name.EndsWith("Controller", StringComparison.Ordinal) && name.Length > "Controller".Length ? name[..^"Controller".Length] : name;
-        var area = Responses.Named(controller.AttributeLists, "Area").Select(FirstString).FirstOrDefault();
-        var controllerRoutes = Responses.Named(controller.AttributeLists, "Route").Select(FirstString).ToArray();
-        var ignored = responses.IgnoresApi(controller.AttributeLists);
-        var inherited = responses.FromAttributes(controller.AttributeLists).ToArray();
+        var name = controller.Name;
+        var controllerName = name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase) && name.Length > "Controller".Length ? name[..^"Controller".Length] : name;
+        var levels = hierarchy.Types;
+        var area = levels.Select(level => Responses.Named(level.AttributeLists, "Area").Select(FirstString).FirstOrDefault(text => text is not null)).FirstOrDefault(text => text is not null);
+        // The nearest class that declares routes gives them; the routes of the classes above it are not combined.
+        var routed = levels.FirstOrDefault(level => Responses.Named(level.AttributeLists, "Route").Any());
+        IReadOnlyList<string?> controllerRoutes = routed is null ? [] : Responses.Named(routed.AttributeLists, "Route").Select(FirstString).ToArray();
+        var ignored = levels.Select(level => responses.IgnoresApi(level.AttributeLists)).FirstOrDefault(setting => setting is not null) ?? false;
+        var inherited = levels.SelectMany(level => responses.FromAttributes(level.AttributeLists)).ToArray();
+        var routesKnown = !hierarchy.Unknown && controllerRoutes.All(route => route is not null);
 
-        foreach (var action in controller.Members.OfType<MethodDeclarationSyntax>().Where(IsAction))
+        foreach (var definitions in ActionMethods(levels))
         {
-            var actionName = Responses.Named(action.AttributeLists, "ActionName").Select(FirstString).FirstOrDefault() ?? ActionName(action);
+            var action = definitions[0];
+            var allAttributes = definitions.SelectMany(definition => definition.AttributeLists).ToArray();
+            var actionName = Responses.Named(allAttributes, "ActionName").Select(FirstString).FirstOrDefault() ?? ActionName(action);
             var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
                 ["controller"] = controllerName,
@@ -49,14 +74,16 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
             }
 
             var location = Values.Location(action.Identifier);
-            var own = responses.FromAttributes(action.AttributeLists).ToArray();
-            var actionIgnored = ignored || responses.IgnoresApi(action.AttributeLists);
-            foreach (var (methods, template, templateKnown) in Selectors(action, controllerRoutes.Length > 0))
+            var own = definitions.SelectMany(definition => responses.FromAttributes(definition.AttributeLists)).ToArray();
+            var actionIgnored = definitions.Select(definition => responses.IgnoresApi(definition.AttributeLists)).FirstOrDefault(setting => setting is not null) ?? ignored;
+            // An override without routes of its own takes those of the nearest definition that has some.
+            var routeSource = definitions.FirstOrDefault(HasRouteAttributes) ?? action;
+            foreach (var (methods, template, templateKnown) in Selectors(routeSource, controllerRoutes.Count > 0))
             {
                 IReadOnlyList<string>? routes = null;
-                if (templateKnown && controllerRoutes.All(route => route is not null))
+                if (templateKnown && routesKnown)
                 {
-                    var combined = (controllerRoutes.Length == 0 ? [""] : controllerRoutes!)
+                    var combined = (controllerRoutes.Count == 0 ? [""] : controllerRoutes)
                         .Select(route => RouteTemplates.ReplaceTokens(RouteTemplates.Combine(route!, template), tokens))
                         .ToArray();
                     routes = combined.All(route => route is not null)
@@ -68,6 +95,127 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
             }
         }
     }
+
+    /// <summary>
+    /// The actions of a controller whose class hierarchy (of the project) is <paramref name="levels"/>, most derived
+    /// first: each public method, with the methods it overrides after it. A method a more derived class overrides or
+    /// hides is that class's action, not a second one.
+    /// </summary>
+    private static IEnumerable<MethodDeclarationSyntax[]> ActionMethods(IReadOnlyList<ProjectType> levels)
+    {
+        var seen = new HashSet<(string, int)>();
+        for (var index = 0; index < levels.Count; index++)
+        {
+            foreach (var method in levels[index].Parts.SelectMany(part => part.Members.OfType<MethodDeclarationSyntax>()))
+            {
+                var signature = (method.Identifier.ValueText, method.ParameterList.Parameters.Count);
+                if (!seen.Add(signature))
+                {
+                    continue;
+                }
+
+                var definitions = new List<MethodDeclarationSyntax> { method };
+                var current = method;
+                for (var up = index + 1; up < levels.Count && current.Modifiers.Any(SyntaxKind.OverrideKeyword); up++)
+                {
+                    if (levels[up].Parts.SelectMany(part => part.Members.OfType<MethodDeclarationSyntax>())
+                            .FirstOrDefault(candidate => candidate.Identifier.ValueText == signature.Item1 && candidate.ParameterList.Parameters.Count == signature.Item2) is { } overridden)
+                    {
+                        definitions.Add(overridden);
+                        current = overridden;
+                    }
+                }
+
+                if (IsAction(method) && !definitions.Any(definition => Responses.Named(definition.AttributeLists, "NonAction").Any()))
+                {
+                    yield return definitions.ToArray();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The class and its base classes declared in the project, most derived first, up to the first one that is not
+    /// (ControllerBase, object…), whose name is kept. Unknown when a base class cannot be told apart from another of
+    /// the same name.
+    /// </summary>
+    private Hierarchy HierarchyOf(ProjectType type)
+    {
+        var levels = new List<ProjectType> { type };
+        var current = type;
+        while (levels.Count <= MaxDepth)
+        {
+            var baseType = current.Parts.Select(part => part.BaseList?.Types.FirstOrDefault()?.Type).FirstOrDefault(found => found is not null);
+            if (baseType is null)
+            {
+                return new Hierarchy(levels, null, false);
+            }
+
+            var (name, arity) = NameOf(baseType);
+            var candidates = name is null ? [] : _byName![(name, arity)].ToArray();
+            ProjectType? next = candidates.Length switch
+            {
+                0 => null,
+                1 => candidates[0],
+                _ => Resolve(baseType),
+            };
+            if (next is null)
+            {
+                // Not a class of the project (or one of several that could not be told apart).
+                return new Hierarchy(levels, name, candidates.Length > 1);
+            }
+
+            if (levels.Contains(next))
+            {
+                return new Hierarchy(levels, null, true);
+            }
+
+            levels.Add(next);
+            current = next;
+        }
+
+        return new Hierarchy(levels, null, true);
+    }
+
+    /// <summary>Two classes of the project share the base's name: the compiler says which one it is.</summary>
+    private ProjectType? Resolve(TypeSyntax baseType)
+    {
+        if (sources.Model(baseType).GetTypeInfo(baseType).Type is not INamedTypeSymbol { TypeKind: TypeKind.Class } symbol)
+        {
+            return null;
+        }
+
+        return symbol.OriginalDefinition.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax())
+            .OfType<ClassDeclarationSyntax>()
+            .Select(declaration => _byDeclaration!.GetValueOrDefault(declaration))
+            .FirstOrDefault(found => found is not null);
+    }
+
+    /// <summary>
+    /// MVC's test (ControllerFeatureProvider): a public, non-abstract, non-generic class named <c>…Controller</c> or
+    /// marked <c>[Controller]</c> (<c>[ApiController]</c> is one; ControllerBase carries it) itself or on a base class,
+    /// and not <c>[NonController]</c> at any level.
+    /// </summary>
+    private static bool IsController(ProjectType type, Hierarchy hierarchy)
+    {
+        var parts = type.Parts;
+        if (!parts.Any(part => part.Modifiers.Any(SyntaxKind.PublicKeyword))
+            || parts.Any(part => part.Modifiers.Any(SyntaxKind.AbstractKeyword) || part.Modifiers.Any(SyntaxKind.StaticKeyword))
+            || type.Arity > 0
+            || hierarchy.Types.Any(level => Responses.Named(level.AttributeLists, "NonController").Any()))
+        {
+            return false;
+        }
+
+        return type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
+            || hierarchy.Types.Any(level => Responses.Named(level.AttributeLists, "ApiController").Any() || Responses.Named(level.AttributeLists, "Controller").Any())
+            || hierarchy.External is { } external && (external.EndsWith("Controller", StringComparison.Ordinal) || external.EndsWith("ControllerBase", StringComparison.Ordinal));
+    }
+
+    private static bool HasRouteAttributes(MethodDeclarationSyntax method) =>
+        method.AttributeLists.SelectMany(list => list.Attributes).Any(attribute => Responses.AttributeName(attribute.Name).Name is { } name
+            && (name is "Route" or "AcceptVerbs" || WellKnown.HttpMethodAttributes.ContainsKey(name)));
 
     /// <summary>
     /// The action's attribute routes: each verb attribute with its own template; a verb attribute without one takes
@@ -160,25 +308,58 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
         return name.EndsWith("Async", StringComparison.Ordinal) && name.Length > "Async".Length ? name[..^"Async".Length] : name;
     }
 
-    /// <summary>MVC's test: a public, non-abstract class named <c>…Controller</c>, deriving from a controller or marked as one.</summary>
-    private static bool IsController(ClassDeclarationSyntax type)
-    {
-        if (!type.Modifiers.Any(SyntaxKind.PublicKeyword) || type.Modifiers.Any(SyntaxKind.AbstractKeyword) || type.Modifiers.Any(SyntaxKind.StaticKeyword)
-            || Responses.Named(type.AttributeLists, "NonController").Any())
-        {
-            return false;
-        }
-
-        return type.Identifier.ValueText.EndsWith("Controller", StringComparison.Ordinal)
-            || Responses.Named(type.AttributeLists, "ApiController").Any()
-            || Responses.Named(type.AttributeLists, "Controller").Any()
-            || type.BaseList?.Types.Any(baseType => Values.LastName(baseType.Type) is { } baseName && (baseName.EndsWith("Controller", StringComparison.Ordinal) || baseName.EndsWith("ControllerBase", StringComparison.Ordinal))) == true;
-    }
-
+    /// <summary>MVC's IsAction: public, instance, not abstract, not generic, not an override of object's or Dispose.</summary>
     private static bool IsAction(MethodDeclarationSyntax method) =>
         method.Modifiers.Any(SyntaxKind.PublicKeyword)
         && !method.Modifiers.Any(SyntaxKind.StaticKeyword)
         && !method.Modifiers.Any(SyntaxKind.AbstractKeyword)
+        && method.TypeParameterList is null
         && method.ExplicitInterfaceSpecifier is null
-        && !Responses.Named(method.AttributeLists, "NonAction").Any();
+        && !(method.Modifiers.Any(SyntaxKind.OverrideKeyword) && method.Identifier.ValueText is "ToString" or "Equals" or "GetHashCode")
+        && !(method.Identifier.ValueText == "Dispose" && method.ParameterList.Parameters.Count == 0);
+
+    private static (string? Name, int Arity) NameOf(TypeSyntax type) => type switch
+    {
+        GenericNameSyntax generic => (generic.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count),
+        SimpleNameSyntax simple => (simple.Identifier.ValueText, 0),
+        QualifiedNameSyntax qualified => NameOf(qualified.Right),
+        AliasQualifiedNameSyntax alias => NameOf(alias.Name),
+        _ => (null, 0),
+    };
+
+    /// <summary>Namespace, containing types, name and arity: the parts of a partial class share it.</summary>
+    private static string FullName(ClassDeclarationSyntax type)
+    {
+        var names = new List<string>();
+        for (SyntaxNode? node = type; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case TypeDeclarationSyntax declaration:
+                    names.Add(declaration.Identifier.ValueText + "`" + (declaration.TypeParameterList?.Parameters.Count ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case BaseNamespaceDeclarationSyntax space:
+                    names.Add(space.Name.ToString());
+                    break;
+            }
+        }
+
+        names.Reverse();
+        return string.Join(".", names);
+    }
+
+    /// <summary>A class of the project: all its partial declarations.</summary>
+    private sealed class ProjectType(ClassDeclarationSyntax[] parts)
+    {
+        public ClassDeclarationSyntax[] Parts { get; } = parts;
+
+        public string Name => Parts[0].Identifier.ValueText;
+
+        public int Arity => Parts[0].TypeParameterList?.Parameters.Count ?? 0;
+
+        public IEnumerable<AttributeListSyntax> AttributeLists => Parts.SelectMany(part => part.AttributeLists);
+    }
+
+    /// <summary>A class and its bases in the project (most derived first), the name of the first base outside it, and whether it is only partly known.</summary>
+    private sealed record Hierarchy(IReadOnlyList<ProjectType> Types, string? External, bool Unknown);
 }

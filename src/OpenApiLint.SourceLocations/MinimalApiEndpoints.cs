@@ -19,7 +19,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         {
             foreach (var invocation in sources.InvocationsOf(name))
             {
-                if (Endpoint(invocation, method) is { } endpoint)
+                foreach (var endpoint in Endpoints(invocation, method))
                 {
                     yield return endpoint;
                 }
@@ -27,17 +27,17 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         }
     }
 
-    private Endpoint? Endpoint(InvocationExpressionSyntax invocation, string? fixedMethod)
+    private IEnumerable<Endpoint> Endpoints(InvocationExpressionSyntax invocation, string? fixedMethod)
     {
         if (invocation.Expression is not MemberAccessExpressionSyntax member || !IsAspNetCoreMethod(invocation))
         {
-            return null;
+            return [];
         }
 
         var arguments = invocation.ArgumentList.Arguments;
         if (Argument(arguments, "pattern", 0) is not { } pattern)
         {
-            return null;
+            return [];
         }
 
         IReadOnlyList<string>? methods;
@@ -53,35 +53,144 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             handler = Argument(arguments, "handler", 1);
         }
 
-        var template = values.String(pattern.Expression);
-        var prefixes = template is null ? null : Prefixes(member.Expression, 0);
-        var routes = prefixes?.Select(prefix => RouteTemplates.Normalize(RouteTemplates.Join(prefix, template!))).Distinct(StringComparer.Ordinal).ToArray();
-
         var declared = new List<ResponseDeclaration>();
         if (handler is not null)
         {
             declared.AddRange(HandlerResponses(handler.Expression));
         }
 
-        // Conventions chained on the endpoint: app.MapGet(…).Produces(404).ProducesProblem(500).ExcludeFromDescription().
-        var ignored = false;
-        SyntaxNode node = invocation;
+        // Conventions on the endpoint: chained (app.MapGet(…).Produces(404).ExcludeFromDescription()), or on the
+        // local it is kept in (var get = app.MapGet(…); get.ProducesProblem(500);).
+        var own = Applied(invocation);
+        declared.AddRange(own.Declarations);
+        if (TopOfChain(invocation).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator })
+        {
+            var later = UsesOf(new DeclaredLocal(declarator, false));
+            declared.AddRange(later.Declarations);
+            own = own with { Ignored = own.Ignored || later.Ignored };
+        }
+
+        var location = Values.Location(member.Name);
+        var ownCodes = declared.Distinct().ToArray();
+        var template = values.String(pattern.Expression);
+        var groups = template is null ? null : Groups(member.Expression, 0, Bindings.Empty);
+        if (groups is null)
+        {
+            return [new Endpoint(methods, null, location, ownCodes, [], own.Ignored)];
+        }
+
+        // Every group the endpoint is mapped in gives a route; groups whose conventions differ give endpoints whose
+        // inherited codes differ.
+        return groups
+            .GroupBy(group => group.ConventionsKey, StringComparer.Ordinal)
+            .Select(same => new Endpoint(
+                methods,
+                same.Select(group => RouteTemplates.Normalize(RouteTemplates.Join(group.Prefix, template!))).Distinct(StringComparer.Ordinal).ToArray(),
+                location,
+                ownCodes,
+                same.First().Conventions,
+                own.Ignored || same.First().Ignored))
+            .ToArray();
+    }
+
+    /// <summary>The outermost call of the chain <paramref name="expression"/> starts: <c>x.A().B().C()</c> for <c>x</c>.</summary>
+    private static ExpressionSyntax TopOfChain(ExpressionSyntax expression)
+    {
+        var node = expression;
         while (node.Parent is MemberAccessExpressionSyntax next && next.Expression == node && next.Parent is InvocationExpressionSyntax call)
         {
-            if (next.Name.Identifier.ValueText == "ExcludeFromDescription")
+            node = call;
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// The conventions chained on the builder <paramref name="builder"/> stands for, up to the next call that makes
+    /// another builder (<c>MapGet</c>, <c>MapGroup</c>…: what is chained after those applies to that one).
+    /// </summary>
+    private Applied Applied(ExpressionSyntax builder)
+    {
+        var declarations = new List<ResponseDeclaration>();
+        var ignored = false;
+        SyntaxNode node = builder;
+        while (node.Parent is MemberAccessExpressionSyntax next && next.Expression == node && next.Parent is InvocationExpressionSyntax call)
+        {
+            var name = next.Name.Identifier.ValueText;
+            if (name.StartsWith("Map", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (name == "ExcludeFromDescription")
             {
                 ignored = true;
             }
-            else if (responses.FromConvention(call, next.Name) is { } declaration)
+            else
             {
-                declared.Add(declaration);
+                declarations.AddRange(responses.FromConvention(call, next.Name));
             }
 
             node = call;
         }
 
-        return new Endpoint(methods, routes, Values.Location(member.Name), declared, [], ignored);
+        return new Applied(declarations, ignored);
     }
+
+    /// <summary>
+    /// The conventions applied through every use of a local or parameter holding a builder
+    /// (<c>orders.ProducesProblem(401);</c> anywhere in its scope: conventions apply whenever they are added).
+    /// </summary>
+    private Applied UsesOf(Declared declared)
+    {
+        var (key, name, scope) = declared switch
+        {
+            DeclaredLocal local => ((SyntaxNode)local.Declarator, local.Declarator.Identifier.ValueText, LocalScope(local.Declarator)),
+            DeclaredParameter parameter => (parameter.Parameter, parameter.Parameter.Identifier.ValueText, parameter.Owner),
+            _ => throw new ArgumentOutOfRangeException(nameof(declared)),
+        };
+
+        if (_uses.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var declarations = new List<ResponseDeclaration>();
+        var ignored = false;
+        if (scope is not null)
+        {
+            foreach (var use in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (use.Identifier.ValueText != name || !SameDeclaration(Scopes.Find(use), key))
+                {
+                    continue;
+                }
+
+                var applied = Applied(use);
+                declarations.AddRange(applied.Declarations);
+                ignored |= applied.Ignored;
+            }
+        }
+
+        return _uses[key] = new Applied(declarations, ignored);
+    }
+
+    private readonly Dictionary<SyntaxNode, Applied> _uses = [];
+
+    private static bool SameDeclaration(Declared? found, SyntaxNode key) => found switch
+    {
+        DeclaredLocal local => local.Declarator == key,
+        DeclaredParameter parameter => parameter.Parameter == key,
+        _ => false,
+    };
+
+    /// <summary>Where a local can be used: its block, switch section, or the top-level statements of its file.</summary>
+    private static SyntaxNode? LocalScope(VariableDeclaratorSyntax declarator) => declarator.Parent?.Parent?.Parent switch
+    {
+        GlobalStatementSyntax global => global.Parent,
+        BlockSyntax or SwitchSectionSyntax => declarator.Parent.Parent.Parent,
+        _ => null,
+    };
 
     /// <summary>
     /// What the handler declares: <c>[ProducesResponseType]</c> on the lambda or method, its declared
@@ -132,10 +241,11 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
     }
 
     /// <summary>
-    /// The route prefixes the builder <paramref name="receiver"/> stands for: <c>""</c> for the app itself,
-    /// <c>/orders</c> for <c>app.MapGroup("/orders")</c>; <c>null</c> when it cannot be known.
+    /// The route groups the builder <paramref name="receiver"/> stands for: the app itself (<see cref="Group.Root"/>),
+    /// <c>app.MapGroup("/orders")</c> with the conventions applied to it and to the groups around it; <c>null</c>
+    /// when it cannot be known. <paramref name="bindings"/> are the arguments of the calls being followed into.
     /// </summary>
-    private IReadOnlyList<string>? Prefixes(ExpressionSyntax receiver, int depth)
+    private IReadOnlyList<Group>? Groups(ExpressionSyntax receiver, int depth, Bindings bindings)
     {
         if (depth > MaxDepth)
         {
@@ -145,55 +255,72 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         switch (receiver)
         {
             case ParenthesizedExpressionSyntax parenthesized:
-                return Prefixes(parenthesized.Expression, depth + 1);
+                return Groups(parenthesized.Expression, depth + 1, bindings);
             case CastExpressionSyntax cast:
-                return Prefixes(cast.Expression, depth + 1);
+                return Groups(cast.Expression, depth + 1, bindings);
             case InvocationExpressionSyntax invocation:
-                return InvocationPrefixes(invocation, depth);
+                return InvocationGroups(invocation, depth, bindings);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
-                return SymbolPrefixes(receiver, depth);
+                return SymbolGroups(receiver, depth, bindings);
             default:
                 return null;
         }
     }
 
-    private IReadOnlyList<string>? InvocationPrefixes(InvocationExpressionSyntax invocation, int depth)
+    private IReadOnlyList<Group>? InvocationGroups(InvocationExpressionSyntax invocation, int depth, Bindings bindings)
     {
         if (ProjectSources.InvokedName(invocation) == "MapGroup" && invocation.Expression is MemberAccessExpressionSyntax group)
         {
             var prefix = Argument(invocation.ArgumentList.Arguments, "prefix", 0) is { } argument ? values.String(argument.Expression) : null;
-            return prefix is null ? null : Prefixes(group.Expression, depth + 1)?.Select(outer => RouteTemplates.Join(outer, prefix)).ToArray();
+            // The conventions of the groups around it apply to every endpoint of this one too.
+            return prefix is null ? null : Groups(group.Expression, depth + 1, bindings)?.Select(outer => outer with { Prefix = RouteTemplates.Join(outer.Prefix, prefix) }).ToArray();
         }
 
         var declared = sources.MethodsNamed(ProjectSources.InvokedName(invocation) ?? "").Take(2).ToArray();
-        var bodies = declared.Length switch
+        if (declared.Length == 1 && Body(declared[0]) is { } body)
         {
-            0 => [],
-            1 => Body(declared[0]) is { } body ? [body] : [],
-            _ => Method(invocation) is { } method ? SourceBodies(method).ToArray() : [],
-        };
-        if (bodies.Length > 0)
-        {
-            // A method of the project that returns a builder: what it returns.
-            var returned = bodies.SelectMany(ReturnedExpressions).ToArray();
-            return returned.Length == 0 ? null : Union(returned.Select(expression => Prefixes(expression, depth + 1)));
+            // A method of the project that returns a builder: what it returns, its parameters being what this call passes.
+            var returned = ReturnedExpressions(body).ToArray();
+            var inner = bindings.Into(declared[0], invocation);
+            return returned.Length == 0 ? null : Union(returned.Select(expression => Groups(expression, depth + 1, inner)));
         }
 
-        // Anything else on a builder (WithTags, RequireAuthorization, Build) keeps the builder's prefix; a static
-        // factory (WebApplication.CreateBuilder) starts at the root.
-        return invocation.Expression is MemberAccessExpressionSyntax member ? Prefixes(member.Expression, depth + 1) : [""];
+        if (declared.Length > 1 && Method(invocation) is { } method && SourceBodies(method).ToArray() is { Length: > 0 } bodies)
+        {
+            var returned = bodies.SelectMany(ReturnedExpressions).ToArray();
+            return returned.Length == 0 ? null : Union(returned.Select(expression => Groups(expression, depth + 1, bindings)));
+        }
+
+        if (invocation.Expression is not MemberAccessExpressionSyntax member)
+        {
+            // A static factory (WebApplication.CreateBuilder) starts at the root.
+            return [Group.Root];
+        }
+
+        // Anything else on a builder keeps the builder (WithTags, RequireAuthorization, Build); a convention such as
+        // ProducesProblem(401) on a group declares that code for each of its endpoints.
+        var groups = Groups(member.Expression, depth + 1, bindings);
+        var name = member.Name.Identifier.ValueText;
+        if (groups is null)
+        {
+            return null;
+        }
+
+        var conventions = responses.FromConvention(invocation, member.Name).ToArray();
+        var excluded = name == "ExcludeFromDescription";
+        return conventions.Length == 0 && !excluded ? groups : groups.Select(outer => outer.With(conventions, excluded)).ToArray();
     }
 
-    private IReadOnlyList<string>? SymbolPrefixes(ExpressionSyntax expression, int depth)
+    private IReadOnlyList<Group>? SymbolGroups(ExpressionSyntax expression, int depth, Bindings bindings)
     {
         if (expression is IdentifierNameSyntax identifier)
         {
             switch (Scopes.Find(identifier))
             {
                 case DeclaredLocal local:
-                    return local.Declarator.Initializer?.Value is { } value ? Prefixes(value, depth + 1) : null;
+                    return local.Declarator.Initializer?.Value is { } value ? WithUses(Groups(value, depth + 1, bindings), local) : null;
                 case DeclaredParameter parameter:
-                    return ParameterPrefixes(parameter, depth);
+                    return WithUses(bindings.Of(parameter) is { } bound ? Groups(bound.Argument, depth + 1, bound.Outer) : ParameterGroups(parameter, depth), parameter);
             }
         }
 
@@ -202,30 +329,42 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         {
             // Not a local, a parameter, a field or a property of the project: a type (WebApplication) or a namespace,
             // where a builder chain starts.
-            return [""];
+            return [Group.Root];
         }
 
         var symbol = sources.Model(expression).GetSymbolInfo(expression).Symbol;
         switch (symbol)
         {
             case null or INamedTypeSymbol or INamespaceSymbol:
-                return [""];
+                return [Group.Root];
             case ILocalSymbol local:
-                return Initializer(local) is { } value ? Prefixes(value, depth + 1) : null;
+                return Initializer(local) is { } value ? Groups(value, depth + 1, bindings) : null;
             case IParameterSymbol parameter:
-                return ParameterPrefixes(parameter, depth);
+                return ParameterGroups(parameter, depth);
             case IFieldSymbol or IPropertySymbol:
-                return Initializer(symbol) is { } initial ? Prefixes(initial, depth + 1) : null;
+                return Initializer(symbol) is { } initial ? Groups(initial, depth + 1, Bindings.Empty) : null;
             default:
                 return null;
         }
     }
 
+    /// <summary>The groups a local or parameter holds, with the conventions applied through its uses.</summary>
+    private IReadOnlyList<Group>? WithUses(IReadOnlyList<Group>? groups, Declared declared)
+    {
+        if (groups is null)
+        {
+            return null;
+        }
+
+        var uses = UsesOf(declared);
+        return uses.Declarations.Count == 0 && !uses.Ignored ? groups : groups.Select(group => group.With(uses.Declarations, uses.Ignored)).ToArray();
+    }
+
     /// <summary>
-    /// A builder passed in as <paramref name="parameter"/> of a method of the project: the prefixes of what every call
+    /// A builder passed in as <paramref name="parameter"/> of a method of the project: the groups of what every call
     /// passes for it. Read from the syntax when the method's name is the project's only one of that name.
     /// </summary>
-    private IReadOnlyList<string>? ParameterPrefixes(DeclaredParameter parameter, int depth)
+    private IReadOnlyList<Group>? ParameterGroups(DeclaredParameter parameter, int depth)
     {
         var (name, parameters) = parameter.Owner switch
         {
@@ -242,20 +381,13 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
 
         if (sources.MethodsNamed(name).Take(2).Count() > 1)
         {
-            return sources.Model(parameter.Parameter).GetDeclaredSymbol(parameter.Parameter) is IParameterSymbol symbol ? ParameterPrefixes(symbol, depth) : null;
+            return sources.Model(parameter.Parameter).GetDeclaredSymbol(parameter.Parameter) is IParameterSymbol symbol ? ParameterGroups(symbol, depth) : null;
         }
 
-        var extension = parameters.Count > 0 && parameters[0].Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThisKeyword);
-        var owner = parameter.Owner.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Identifier.ValueText;
         var passed = new List<ExpressionSyntax>();
         foreach (var call in sources.InvocationsOf(name))
         {
-            var member = call.Expression as MemberAccessExpressionSyntax;
-            // x.MapCatalog() is the reduced form of an extension; Catalog.MapCatalog(x) and MapCatalog(x) are not.
-            var reduced = extension && member is not null && Values.LastName(member.Expression) != owner;
-            var argument = reduced && parameter.Ordinal == 0
-                ? member!.Expression
-                : Argument(call.ArgumentList.Arguments, parameter.Parameter.Identifier.ValueText, parameter.Ordinal - (reduced ? 1 : 0))?.Expression;
+            var argument = Bindings.Passed(parameter.Owner, parameters, call, parameter.Ordinal);
             if (argument is null)
             {
                 return null;
@@ -264,11 +396,11 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             passed.Add(argument);
         }
 
-        return passed.Count == 0 ? null : Union(passed.Select(argument => Prefixes(argument, depth + 1)));
+        return passed.Count == 0 ? null : Union(passed.Select(argument => Groups(argument, depth + 1, Bindings.Empty)));
     }
 
-    /// <summary>A builder passed in: the prefixes of what every call of the method passes for it.</summary>
-    private IReadOnlyList<string>? ParameterPrefixes(IParameterSymbol parameter, int depth)
+    /// <summary>A builder passed in: the groups of what every call of the method passes for it.</summary>
+    private IReadOnlyList<Group>? ParameterGroups(IParameterSymbol parameter, int depth)
     {
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method)
         {
@@ -296,13 +428,13 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         }
 
         // Never called in the project (or only through a delegate): where its endpoints go is unknown.
-        return passed.Count == 0 ? null : Union(passed.Select(argument => Prefixes(argument, depth + 1)));
+        return passed.Count == 0 ? null : Union(passed.Select(argument => Groups(argument, depth + 1, Bindings.Empty)));
     }
 
-    private static IReadOnlyList<string>? Union(IEnumerable<IReadOnlyList<string>?> prefixes)
+    private static IReadOnlyList<Group>? Union(IEnumerable<IReadOnlyList<Group>?> groups)
     {
-        var all = new List<string>();
-        foreach (var some in prefixes)
+        var all = new List<Group>();
+        foreach (var some in groups)
         {
             if (some is null)
             {
@@ -312,7 +444,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             all.AddRange(some);
         }
 
-        return all.Distinct(StringComparer.Ordinal).ToArray();
+        return all.DistinctBy(group => (group.Prefix, group.ConventionsKey, group.Ignored)).ToArray();
     }
 
     private ExpressionSyntax? Initializer(ISymbol symbol)

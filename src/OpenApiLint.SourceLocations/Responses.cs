@@ -12,7 +12,7 @@ namespace OpenApiLint.SourceLocations;
 internal sealed class Responses(Values values)
 {
     /// <summary>Codes from <c>[ProducesResponseType]</c> (and Swashbuckle's <c>[SwaggerResponse]</c>) in <paramref name="lists"/>.</summary>
-    public IEnumerable<ResponseDeclaration> FromAttributes(SyntaxList<AttributeListSyntax> lists)
+    public IEnumerable<ResponseDeclaration> FromAttributes(IEnumerable<AttributeListSyntax> lists)
     {
         foreach (var attribute in lists.SelectMany(list => list.Attributes))
         {
@@ -28,9 +28,25 @@ internal sealed class Responses(Values values)
         }
     }
 
-    /// <summary>The code one <c>Produces…</c> call chained on an endpoint declares, or <c>null</c> for other calls.</summary>
-    public ResponseDeclaration? FromConvention(InvocationExpressionSyntax invocation, SimpleNameSyntax name)
+    /// <summary>
+    /// The codes one convention call on an endpoint or a group declares: <c>Produces…</c>, or
+    /// <c>WithMetadata(new ProducesResponseTypeAttribute(…))</c>; nothing for other calls.
+    /// </summary>
+    public IEnumerable<ResponseDeclaration> FromConvention(InvocationExpressionSyntax invocation, SimpleNameSyntax name)
     {
+        if (name.Identifier.ValueText == "WithMetadata")
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.Expression is ObjectCreationExpressionSyntax creation && FromMetadata(creation) is { } declared)
+                {
+                    yield return declared;
+                }
+            }
+
+            yield break;
+        }
+
         int? fallback = name.Identifier.ValueText switch
         {
             "Produces" => 200,
@@ -41,13 +57,46 @@ internal sealed class Responses(Values values)
 
         if (fallback is null)
         {
-            return null;
+            yield break;
         }
 
         var arguments = invocation.ArgumentList.Arguments;
         var code = arguments.FirstOrDefault(argument => argument.NameColon?.Name.Identifier.ValueText == "statusCode")
             ?? (arguments.Count > 0 && arguments[0].NameColon is null ? arguments[0] : null);
-        return code is null ? new ResponseDeclaration(fallback.Value, Values.Location(name)) : Declared(code.Expression);
+        yield return code is null ? new ResponseDeclaration(fallback.Value, Values.Location(name)) : Declared(code.Expression);
+    }
+
+    /// <summary>
+    /// <c>new ProducesResponseTypeAttribute(…)</c> (any constructor, generic too, <c>{ StatusCode = … }</c>) or
+    /// <c>new ProducesResponseTypeMetadata(statusCode, …)</c> given as endpoint metadata.
+    /// </summary>
+    private ResponseDeclaration? FromMetadata(ObjectCreationExpressionSyntax creation)
+    {
+        var (typeName, generic) = creation.Type is NameSyntax type ? AttributeName(type) : (null, false);
+        var initialized = creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+            .FirstOrDefault(assignment => assignment.Left is IdentifierNameSyntax { Identifier.ValueText: "StatusCode" });
+        if (typeName is not ("ProducesResponseType" or "ProducesResponseTypeMetadata"))
+        {
+            return null;
+        }
+
+        if (initialized is not null)
+        {
+            return Declared(initialized.Right);
+        }
+
+        var arguments = creation.ArgumentList?.Arguments ?? default;
+        var named = arguments.FirstOrDefault(argument => argument.NameColon?.Name.Identifier.ValueText == "statusCode");
+        if (named is not null)
+        {
+            return Declared(named.Expression);
+        }
+
+        var positional = arguments.Where(argument => argument.NameColon is null).ToArray();
+        var code = typeName == "ProducesResponseTypeMetadata" || generic || positional.Length == 0 || positional[0].Expression is not TypeOfExpressionSyntax
+            ? positional.FirstOrDefault()
+            : positional.Skip(1).FirstOrDefault();
+        return code is null ? new ResponseDeclaration(200, Values.Location(creation.Type)) : Declared(code.Expression);
     }
 
     /// <summary>
@@ -177,15 +226,18 @@ internal sealed class Responses(Values values)
     }
 
     /// <summary>The attributes called <paramref name="name"/> (without suffix) in <paramref name="lists"/>.</summary>
-    internal static IEnumerable<AttributeSyntax> Named(SyntaxList<AttributeListSyntax> lists, string name) =>
+    internal static IEnumerable<AttributeSyntax> Named(IEnumerable<AttributeListSyntax> lists, string name) =>
         lists.Where(list => list.Target is null || list.Target.Identifier.IsKind(SyntaxKind.MethodKeyword) || list.Target.Identifier.IsKind(SyntaxKind.TypeKeyword))
             .SelectMany(list => list.Attributes)
             .Where(attribute => AttributeName(attribute.Name).Name == name);
 
-    /// <summary>Whether <c>[ApiExplorerSettings(IgnoreApi = true)]</c> is among <paramref name="lists"/>.</summary>
-    internal bool IgnoresApi(SyntaxList<AttributeListSyntax> lists) =>
-        Named(lists, "ApiExplorerSettings").Any(attribute => attribute.ArgumentList?.Arguments.Any(argument =>
-            argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true);
+    /// <summary>
+    /// What <c>[ApiExplorerSettings]</c> among <paramref name="lists"/> says about <c>IgnoreApi</c>; <c>null</c> when there
+    /// is none (the attribute is single and inherited: the nearest one in a class hierarchy decides).
+    /// </summary>
+    internal bool? IgnoresApi(IEnumerable<AttributeListSyntax> lists) =>
+        Named(lists, "ApiExplorerSettings").Select(attribute => attribute.ArgumentList?.Arguments.Any(argument =>
+            argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true).Cast<bool?>().FirstOrDefault();
 
     private bool IsTrue(ExpressionSyntax expression) => values.Bool(expression) == true;
 }

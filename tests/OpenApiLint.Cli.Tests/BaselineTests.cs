@@ -25,7 +25,8 @@ public sealed class BaselineTests
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();
 
-    private CliOutcome Lint(params string[] args) => InProcess.Run(_folder.Path, ["lint", .. args]);
+    // One line per finding: these tests count and compare findings, not their notes.
+    private CliOutcome Lint(params string[] args) => InProcess.Run(_folder.Path, ["lint", "--no-why", .. args]);
 
     private void WriteBaseline()
     {

@@ -1,8 +1,9 @@
-using System.Xml.Linq;
 using System.Text.Json;
+using System.Xml.Linq;
 using Json.Schema;
 using Newtonsoft.Json.Linq;
 using OpenApiLint.Cli.Tests.Support;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
@@ -55,7 +56,7 @@ public sealed class FormatterTests
     [Test]
     public void Text_ListsFindingsAndLoadErrorsInCanonicalFormSortedByFileAndPosition()
     {
-        var lines = Render("text").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Render("text", new ReportOptions(IncludeRationale: false)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines, Is.EqualTo(new[]
         {
@@ -73,7 +74,7 @@ public sealed class FormatterTests
     [Test]
     public void Text_WithoutLoadErrorsOrSummary_PrintsOnlyFindings()
     {
-        var text = Render("text", new ReportOptions(IncludeLoadErrors: false, IncludeSummary: false));
+        var text = Render("text", new ReportOptions(IncludeLoadErrors: false, IncludeSummary: false, IncludeRationale: false));
 
         Assert.That(text.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(5).And.All.Contains(" OAL00"));
     }
@@ -130,6 +131,7 @@ public sealed class FormatterTests
             Assert.That((string?)first["statusCode"], Is.EqualTo("200"));
             Assert.That((string?)first["helpUri"], Does.EndWith("/docs/rules/OAL0001.md"));
             Assert.That((string?)json["loadErrors"]![1]!["file"], Is.EqualTo("specs/missing.yaml"));
+            Assert.That((string?)json["loadErrors"]![1]!["code"], Is.EqualTo("OAL9001"));
             Assert.That(json["loadErrors"]![1]!["line"]!.Type, Is.EqualTo(JTokenType.Null));
         });
     }
@@ -162,7 +164,8 @@ public sealed class FormatterTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(rules.Count(), Is.EqualTo(13));
+            // The driver lists the rules the results refer to, in id order.
+            Assert.That(rules.Select(rule => (string?)rule["id"]), Is.EqualTo(run["results"]!.Select(r => (string?)r["ruleId"]).Distinct().Order(StringComparer.Ordinal)));
             Assert.That(rules.All(rule => ((string?)rule["helpUri"])?.StartsWith("https://", StringComparison.Ordinal) == true && rule["help"]?["text"] is not null), Is.True);
             Assert.That((string?)result["ruleId"], Is.EqualTo("OAL0001"));
             Assert.That((string?)rules[(int)result["ruleIndex"]!]!["id"], Is.EqualTo("OAL0001"));
@@ -208,7 +211,7 @@ public sealed class FormatterTests
         Assert.Multiple(() =>
         {
             Assert.That(lines, Has.Length.EqualTo(7));
-            Assert.That(lines, Has.Some.EqualTo("::error file=specs/missing.yaml,title=openapi-lint%3A could not be linted::file not found"));
+            Assert.That(lines, Has.Some.EqualTo("::error file=specs/missing.yaml,title=openapi-lint OAL9001%3A could not be linted::file not found"));
             Assert.That(lines, Has.Some.StartsWith("::error file=specs/petstore.openapi.yaml,line=22,col=9,endLine=22,endColumn="));
             Assert.That(lines, Has.Some.StartsWith("::warning file=specs/warning.openapi.yaml,line=7,col=9,"));
             Assert.That(lines, Has.Some.StartsWith("::notice file=specs/petstore.openapi.yaml,line=51,col=11,"));
@@ -241,7 +244,7 @@ public sealed class FormatterTests
         var writer = new StringWriter { NewLine = "\n" };
         ReportFormatters.Create(format, options)!.Write(_report, writer);
         var text = writer.ToString();
-        return format == "sarif" ? text.Replace(ReportPaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
+        return format == "sarif" ? text.Replace(FilePaths.FolderUri(_folder.Path), WorkingFolderUri, StringComparison.Ordinal) : text;
     }
 
     /// <summary>

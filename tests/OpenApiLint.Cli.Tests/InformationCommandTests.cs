@@ -106,11 +106,11 @@ public sealed class InformationCommandTests
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(0));
             Assert.That(outcome.OutLines[0], Is.EqualTo("OAL0001 status-code-not-allowed: Status code not allowed for this method"));
-            Assert.That(outcome.Out, Does.Contain("\nWhat it checks\n  Checks every documented response code"));
+            Assert.That(outcome.Out, Does.Contain("\nWhat it checks\n  Every response an operation documents is checked against the codes"));
             Assert.That(outcome.Out, Does.Contain("\nWhy (minimal-codes)\n  Source: “HTTP Status Response Codes”"));
             Assert.That(outcome.Out, Does.Contain("  - POST allows 201, 400, 401, 403, 500 (error): \"For each HTTP method, you should try to use only status codes marked with X in the following table.\""));
-            Assert.That(outcome.Out, Does.Contain("\nExample\n  paths: "));
-            Assert.That(outcome.Out, Does.Contain("\nHow to fix\n  Remove the response"));
+            Assert.That(outcome.Out, Does.Contain("\nExample\n  Ruleset: minimal-codes\n\n    openapi: 3.0.3\n"));
+            Assert.That(outcome.Out, Does.Contain("\nHow to fix\n  Remove the response, use a code the ruleset allows for the method, or allow the code in your team ruleset (methods.<method>.addAllowed).\n"));
         });
     }
 

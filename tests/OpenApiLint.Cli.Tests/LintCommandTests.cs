@@ -9,14 +9,25 @@ namespace OpenApiLint.Cli.Tests;
 [TestFixture]
 public sealed class LintCommandTests
 {
+    // Each finding, then its notes: the severity that applied and the guideline sentence it came from.
     private static readonly string[] SampleUnderMinimalCodes =
     [
         "petstore.openapi.yaml(22,9): error OAL0001: POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500",
+        "    = note: error (rules.OAL0001) from “HTTP Status Response Codes”: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The POST column has X at 201, 400, 401, 403 and 500 (not 200, not 404). POST: \"201 should be returned if the resource was created.\" and \"400 should be returned if the request is invalid, i.e. the resource already exists or contains invalid fields.\"",
+        "    = note: rules.OAL0001: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The table is this guideline's whole point, so a code outside it fails the build (error, the rule's default, as in every built-in); a team that must keep a legacy code adds it with methods.<method>.addAllowed or an override.",
         "petstore.openapi.yaml(42,9): error OAL0001: GET /orders/{id} declares 304; minimal-codes allows GET: 200, 401, 403, 404, 500",
+        "    = note: error (rules.OAL0001) from “HTTP Status Response Codes”: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The GET column has X at 200, 401, 403, 404 and 500. GET: \"200 should be returned on success. If a collection asked for is empty, 200 is still to be returned.\" and \"404 should be returned when a resource asked for is not found.\"",
+        "    = note: rules.OAL0001: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The table is this guideline's whole point, so a code outside it fails the build (error, the rule's default, as in every built-in); a team that must keep a legacy code adds it with methods.<method>.addAllowed or an override.",
         "petstore.openapi.yaml(51,11): error OAL0004: DELETE /orders/{id} 204 response declares a body (application/json); minimal-codes forbids a body on 204",
+        "    = note: error from “HTTP Status Response Codes”: The table gives 204 the meaning \"No Content\", and \"204 should be returned after a successful execution, as usually there is no need for content in the response.\" (200 is the code \"when there is a need for content in the response\"). Reading taken: ‘No Content’ says what a 204 is, so a 204 with a body is an error; the ‘should’ is about choosing 204, not about its body.",
         "petstore.openapi.yaml(54,9): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500",
+        "    = note: error (rules.OAL0001) from “HTTP Status Response Codes”: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The DELETE column has X at 200, 204, 401, 403 and 500 (not 400, not 404). DELETE: \"200 can be returned after a successful execution, when there is a need for a content in the response.\" and \"204 should be returned after a successful execution\", also for a resource already deleted: \"204 should be returned, not 404, because clients usually do not care if a resource was previously deleted.\"",
+        "    = note: rules.OAL0001: \"For each HTTP method, you should try to use only status codes marked with X in the following table.\" The table is this guideline's whole point, so a code outside it fails the build (error, the rule's default, as in every built-in); a team that must keep a legacy code adds it with methods.<method>.addAllowed or an override.",
         "4 errors, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)",
     ];
+
+    /// <summary>The same with <c>--no-why</c>: one line per finding.</summary>
+    private static readonly string[] SampleUnderMinimalCodesNoWhy = [.. SampleUnderMinimalCodes.Where(line => !line.StartsWith("    = note: ", StringComparison.Ordinal))];
 
     private TempFolder _folder = null!;
 
@@ -217,10 +228,10 @@ public sealed class LintCommandTests
         _folder.Copy("malformed.json");
         _folder.Copy("warning.openapi.yaml");
 
-        var outcome = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml", "malformed.json", "warning.openapi.yaml", "-r", "minimal-codes");
+        var outcome = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml", "malformed.json", "warning.openapi.yaml", "-r", "minimal-codes", "--no-why");
         string[] expected =
         [
-            .. SampleUnderMinimalCodes[..^1],
+            .. SampleUnderMinimalCodesNoWhy[..^1],
             "warning.openapi.yaml(7,9): warning OAL0005: GET /ping 200 response declares no body; minimal-codes expects a body on 200",
             "4 errors, 1 warning, 0 infos in 3 files (ruleset minimal-codes); 1 file could not be linted",
         ];
@@ -323,8 +334,8 @@ public sealed class LintCommandTests
             _folder.Copy(i % 2 == 0 ? "petstore.openapi.yaml" : "legacy.openapi.yaml", $"specs/{i:D2}.yaml");
         }
 
-        var first = InProcess.Run(_folder.Path, "lint", "specs", "-r", "minimal-codes");
-        var second = InProcess.Run(_folder.Path, "lint", "specs", "-r", "minimal-codes");
+        var first = InProcess.Run(_folder.Path, "lint", "specs", "-r", "minimal-codes", "--no-why");
+        var second = InProcess.Run(_folder.Path, "lint", "specs", "-r", "minimal-codes", "--no-why");
         var files = first.OutLines[..^1].Select(line => line[..line.IndexOf('(', StringComparison.Ordinal)]).ToArray();
 
         Assert.Multiple(() =>
@@ -542,11 +553,12 @@ public sealed class LintCommandTests
     }
 
     [Test]
-    public void Why_prints_under_each_finding_the_sentence_its_severity_comes_from()
+    public void Each_finding_has_a_note_with_the_severity_and_the_sentence_of_its_own_requirement()
     {
         var folder = new TempFolder();
         try
         {
+            // 303 and 401 are requirements of one rule (OAL0003) at different severities ('may': info, 'must': error).
             folder.Write("api.yaml", """
                 openapi: 3.0.3
                 info: { title: t, version: '1' }
@@ -555,19 +567,71 @@ public sealed class LintCommandTests
                     get:
                       responses:
                         '303': { description: See other }
+                        '401': { description: Unauthorized }
                 """);
 
-            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--why", "--quiet");
+            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet");
+            var withWhy = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet", "--why");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(outcome.OutLines, Is.EqualTo(new[]
+                {
+                    "api.yaml(7,9): info OAL0003: GET /old 303 response does not declare the Location header; http-semantics requires Location on 303",
+                    "    = note: info from “REST specific HTTP status codes”: \"Instead, the client may send a get request to the value of the location header.\" (‘may’: info) The 303 body is not forbidden: the guideline only says the response is sent \"instead of sending a potentially unwanted response body\".",
+                    "api.yaml(8,9): error OAL0003: GET /old 401 response does not declare the WWW-Authenticate header; http-semantics requires WWW-Authenticate on 401",
+                    "    = note: error from “REST specific HTTP status codes”: \"The response must include a www-authenticate header field containing a challenge applicable to the requested resource.\" (‘must’: error)",
+                }));
+                Assert.That(withWhy.OutLines, Is.EqualTo(outcome.OutLines), "--why, which asked for the note before, still works");
+            });
+        }
+        finally
+        {
+            folder.Dispose();
+        }
+    }
+
+    [Test]
+    public void A_method_the_ruleset_does_not_list_quotes_the_every_other_method_sentence()
+    {
+        var folder = new TempFolder();
+        try
+        {
+            folder.Write("api.yaml", """
+                openapi: 3.0.3
+                info: { title: t, version: '1' }
+                paths:
+                  /orders:
+                    patch:
+                      responses:
+                        '201': { description: Created }
+                """);
+
+            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "platform-of-trust", "--quiet");
 
             Assert.That(outcome.OutLines, Is.EqualTo(new[]
             {
-                "api.yaml(7,9): info OAL0003: GET /old 303 response does not declare the Location header; http-semantics requires Location on 303",
-                "    why (info): \"Instead, the client may send a get request to the value of the location header.\" (‘may’: info) The 303 body is not forbidden: the guideline only says the response is sent \"instead of sending a potentially unwanted response body\".",
+                "api.yaml(7,9): error OAL0001: PATCH /orders declares 201; platform-of-trust allows PATCH: 204, 400, 401, 403, 404, 500, 503",
+                "    = note: error from “Platform of Trust: Response codes used”: \"Platform of Trust APIs use the following HTTP codes in responses.\" The list is 200, 201, 204, 304, 400, 401, 403, 404, 500, 503; only 200 (\"successful response for GET, PUT and POST.\") and 201 (\"a new resource instance was successfully created with POST method.\") are tied to methods. The list is about every response of the API, so PATCH, OPTIONS and TRACE, which the guideline never names, are bound by it too. Reading taken: they get what is tied to no method, as DELETE does: 204 (\"the request was successfully processed, but no content was returned.\") and the error codes; 400, 401, 403, 404 (\"These status codes represent that the client has raised a faulty request.\") and 500, 503 (\"Possibly needed in some special case. Should never happen.\") are tied to no method, so every method may declare them. 201 stays POST-only (\"a new resource instance was successfully created with POST method.\"), 200 is named for GET, PUT and POST only, and 304 is about a cached response, which only a retrieval (GET, HEAD) has.",
             }));
         }
         finally
         {
             folder.Dispose();
         }
+    }
+
+    [Test]
+    public void No_why_prints_one_line_per_finding()
+    {
+        _folder.Copy("petstore.openapi.yaml");
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-r", "minimal-codes", "--no-why");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.OutLines, Is.EqualTo(SampleUnderMinimalCodesNoWhy));
+            Assert.That(outcome.OutLines, Has.Length.EqualTo(5), "four findings and the summary");
+        });
     }
 }

@@ -60,7 +60,7 @@ public sealed class ProjectOptionTests
     [Test]
     public void Without_paths_the_projects_generated_document_is_linted_and_findings_point_at_the_CSharp()
     {
-        var outcome = InProcess.Run(_folder.Path, "lint", "--project", "OrdersApi/OrdersApi.csproj");
+        var outcome = InProcess.Run(_folder.Path, "lint", "--project", "OrdersApi/OrdersApi.csproj", "--no-why");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
         Assert.That(outcome.OutLines, Is.EqualTo(new[]
@@ -96,7 +96,7 @@ public sealed class ProjectOptionTests
     [Test]
     public void Without_the_project_the_same_findings_stay_in_the_document()
     {
-        var outcome = InProcess.Run(_folder.Path, "lint", "OrdersApi/obj/OrdersApi.json", "--quiet");
+        var outcome = InProcess.Run(_folder.Path, "lint", "OrdersApi/obj/OrdersApi.json", "--quiet", "--no-why");
 
         Assert.That(outcome.OutLines, Is.EqualTo(new[]
         {
@@ -104,6 +104,79 @@ public sealed class ProjectOptionTests
             "OrdersApi/obj/OrdersApi.json(8,11): error OAL0001: POST /orders declares 200; orders-team allows POST: 201, 400, 401, 403, 500",
             "OrdersApi/obj/OrdersApi.json(16,11): error OAL0001: DELETE /orders/{id} declares 404; orders-team allows DELETE: 200, 204, 401, 403, 500",
         }));
+    }
+
+    [Test]
+    public void The_CSharp_is_what_the_project_compiles_excluded_files_linked_files_and_its_DefineConstants()
+    {
+        _folder.Write("Build/Build.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <DefineConstants>$(DefineConstants);ORDERS_V2</DefineConstants>
+              </PropertyGroup>
+              <ItemGroup>
+                <Compile Remove="Drafts/**" />
+                <Compile Include="../Shared/Health.cs" Link="Health.cs" />
+              </ItemGroup>
+            </Project>
+            """);
+        _folder.Write("Build/Program.cs", """
+            var app = WebApplication.CreateBuilder(args).Build();
+            #if ORDERS_V2
+            app.MapPost("/orders", () => TypedResults.Ok(1));
+            #else
+            app.MapPost("/orders", () => TypedResults.Created("/orders/1", 1));
+            #endif
+            app.MapHealth();
+            app.Run();
+            """);
+        // Not compiled: were it read, POST /orders would have two candidates and stay in the document.
+        _folder.Write("Build/Drafts/Old.cs", """
+            static class Old { public static void Map(WebApplication app) => app.MapPost("/orders", () => 1); }
+            """);
+        _folder.Write("Shared/Health.cs", """
+            static class Health
+            {
+                public static void MapHealth(this WebApplication app) => app.MapGet("/health", () => TypedResults.Ok("ok")).Produces(418);
+            }
+            """);
+        _folder.Write("Build/openapi.json", """
+            {
+              "openapi": "3.0.1",
+              "info": { "title": "Build", "version": "1.0" },
+              "paths": {
+                "/orders": { "post": { "responses": { "200": { "description": "OK" } } } },
+                "/health": { "get": { "responses": { "200": { "description": "OK" }, "418": { "description": "Teapot" } } } }
+              }
+            }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "Build/openapi.json", "--project", "Build", "--ruleset", "minimal-codes", "--quiet", "--no-why");
+
+        Assert.That(outcome.OutLines, Is.EqualTo(new[]
+        {
+            // The 200 of the ORDERS_V2 branch (the other branch declares 201 only).
+            "Build/Program.cs(3,30): error OAL0001: POST /orders declares 200; minimal-codes allows POST: 201, 400, 401, 403, 500 (Build/openapi.json(5,43))",
+            "Build/Program.cs(3,30): warning OAL0005: POST /orders 200 response declares no body; minimal-codes expects a body on 200 (Build/openapi.json(5,43))",
+            // In the linked file, named where it is on disk.
+            "Shared/Health.cs(3,90): warning OAL0005: GET /health 200 response declares no body; minimal-codes expects a body on 200 (Build/openapi.json(6,42))",
+            "Shared/Health.cs(3,122): error OAL0001: GET /health declares 418; minimal-codes allows GET: 200, 401, 403, 404, 500 (Build/openapi.json(6,74))",
+        }), outcome.ToString());
+    }
+
+    [Test]
+    public void A_project_MSBuild_cannot_evaluate_is_one_OAL9007_line_and_exit_code_2()
+    {
+        _folder.Write("Broken/Broken.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n");
+        _folder.Write("Broken/openapi.json", Document);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "Broken/openapi.json", "--project", "Broken/Broken.csproj", "--output", "report.sarif", "--format", "sarif");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(2), outcome.ToString());
+        Assert.That(outcome.ErrorLines, Has.Length.EqualTo(1));
+        Assert.That(outcome.ErrorLines[0], Does.StartWith("Broken/Broken.csproj(3,1): error OAL9007: the project could not be evaluated: MSB4025: The project file could not be loaded."));
+        Assert.That(File.Exists(Path.Combine(_folder.Path, "report.sarif")), Is.False, "nothing is written");
     }
 
     [TestCase("Missing.csproj", "Missing.csproj: error OAL9007: project file not found")]

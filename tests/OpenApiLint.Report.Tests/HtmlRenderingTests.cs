@@ -109,7 +109,7 @@ public sealed partial class HtmlRenderingTests
         Assert.Multiple(() =>
         {
             Assert.That(html, Does.Contain("<p>No document could be linted.</p>"));
-            Assert.That(html, Does.Contain("<li class=\"load-error\"><code class=\"location\">broken.openapi.yaml:3:10</code> <span class=\"message\">invalid YAML: the YAML is malformed</span></li>"));
+            Assert.That(html, Does.Contain("<li class=\"load-error\"><code class=\"location\">broken.openapi.yaml:3:10</code> <span class=\"code\">OAL9001</span> <span class=\"message\">invalid YAML: the YAML is malformed</span></li>"));
             Assert.That(html, Does.Contain("<p class=\"outcome outcome-failed\" data-outcome=\"failed\">1 file could not be linted</p>"));
         });
     }

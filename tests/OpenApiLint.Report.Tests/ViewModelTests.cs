@@ -276,14 +276,21 @@ public sealed class ViewModelTests
     }
 
     [Test]
-    public void Paths_outside_the_working_folder_are_shown_in_full()
+    public void Paths_outside_the_working_folder_are_named_as_the_text_output_names_them()
     {
+        // Issue 10: the report used to show these in full while the text output said ../inventory.openapi.json.
         var folder = ReportFixtures.Folder;
         var report = ReportFixtures.Lint("minimal-codes", "inventory.openapi.json") with { WorkingDirectory = Path.Combine(folder, "elsewhere") };
 
         var document = ReportViewModelBuilder.Build(report).Documents.Single();
+        using var text = new StringWriter();
+        new TextFormatter(new ReportOptions()).Write(report, text);
 
-        Assert.That(document.File, Is.EqualTo(Path.Combine(folder, "inventory.openapi.json").Replace('\\', '/')));
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.File, Is.EqualTo("../inventory.openapi.json"));
+            Assert.That(text.ToString(), Does.StartWith("../inventory.openapi.json("));
+        });
     }
 
     [Test]

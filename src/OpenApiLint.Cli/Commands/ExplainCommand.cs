@@ -37,6 +37,7 @@ internal static class ExplainCommand
             ?? RuleCatalog.All.FirstOrDefault(candidate => candidate.Descriptor.Name.Equals(idOrName, StringComparison.OrdinalIgnoreCase))
             ?? throw new UsageException($"unknown rule '{idOrName}': see 'dotnet openapi-lint rules'");
         var descriptor = rule.Descriptor;
+        var help = RuleHelp.For(rule);
         var ruleset = LoadRuleset(rulesetArgument, console);
 
         var output = console.Out;
@@ -44,7 +45,7 @@ internal static class ExplainCommand
         output.WriteLine($"Default severity: {descriptor.DefaultSeverity.ToName()}; in {ruleset.Name}: {ruleset.SeverityOf(descriptor.Id, descriptor.DefaultSeverity).ToName()}");
         output.WriteLine($"Help: {descriptor.HelpUri}");
         output.WriteLine();
-        Section(output, "What it checks", descriptor.Description);
+        Section(output, RuleHelp.WhatItChecks, help.Section(RuleHelp.WhatItChecks));
 
         output.WriteLine($"Why ({ruleset.Name})");
         var rationales = RuleRationales.For(rule, ruleset);
@@ -73,10 +74,12 @@ internal static class ExplainCommand
         }
 
         output.WriteLine();
-        Section(output, "Example", descriptor.Example);
-        Section(output, "How to fix", descriptor.Fix);
+        Section(output, RuleHelp.Example, help.Section(RuleHelp.Example));
+        Section(output, RuleHelp.HowToFix, help.Section(RuleHelp.HowToFix));
         // A document ASP.NET Core generates at build time is fixed in the C# that generates it, not in obj/.
-        Section(output, "In an ASP.NET Core project (a document generated at build time)", "Fix the C#, not the generated file: " + GeneratedDocumentFixes.ForRule(descriptor.Id) + ".");
+        output.WriteLine("In an ASP.NET Core project (a document generated at build time)");
+        output.WriteLine($"  Fix the C#, not the generated file: {GeneratedDocumentFixes.ForRule(descriptor.Id)}.");
+        output.WriteLine();
         return ExitCodes.Success;
     }
 
@@ -86,10 +89,15 @@ internal static class ExplainCommand
         return result.Ruleset ?? throw new InputException(result.Errors);
     }
 
-    private static void Section(TextWriter output, string title, string text)
+    /// <summary>A titled section; <paramref name="markdown"/> (a help page's section) shown as plain text, indented.</summary>
+    private static void Section(TextWriter output, string title, string markdown)
     {
         output.WriteLine(title);
-        output.WriteLine($"  {text}");
+        foreach (var line in RuleHelp.PlainText(markdown).Split('\n'))
+        {
+            output.WriteLine(line.Length == 0 ? "" : $"  {line}");
+        }
+
         output.WriteLine();
     }
 }

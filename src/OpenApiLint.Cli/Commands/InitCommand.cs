@@ -2,6 +2,7 @@ using System.CommandLine;
 using OpenApiLint.Cli.Input;
 using OpenApiLint.Cli.Output;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
@@ -72,7 +73,7 @@ internal static class InitCommand
         }
 
         // A file is named relative to the new file, which sits in the working folder.
-        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + ReportPaths.Display(console.FullPath(extends), console.WorkingDirectory);
+        var extendsText = BuiltInRulesets.Exists(extends) ? extends : "./" + FilePaths.Relative(console.FullPath(extends), console.WorkingDirectory);
         var documents = inferFrom is { Count: > 0 } ? LoadDocuments(inferFrom, console) : [];
         // Named, so messages say "orders-team allows …" rather than ".openapi-lint.json allows …".
         var rulesetName = name?.Trim() ?? InferredRuleset.NameFrom(Path.GetFileName(Path.TrimEndingDirectorySeparator(console.WorkingDirectory)));

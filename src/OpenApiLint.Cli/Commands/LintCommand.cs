@@ -3,9 +3,10 @@ using OpenApiLint.Cli.Input;
 using OpenApiLint.Cli.Output;
 using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
-using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 
 namespace OpenApiLint.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal sealed record LintRequest(
     string? Project = null,
     string? Baseline = null,
     string? WriteBaseline = null,
-    bool Why = false);
+    bool Why = true);
 
 /// <summary>
 /// <c>lint &lt;paths…&gt;</c>: expands files, folders and globs, lints them in parallel through Core's
@@ -66,7 +67,9 @@ internal static class LintCommand
         }.OneOf("severity", FailOnValues);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the findings: no summary line, no progress." };
         var noColor = new Option<bool>("--no-color") { Description = "Never color the text report (NO_COLOR=1 does the same)." };
-        var why = new Option<bool>("--why") { Description = "Text report: under each finding, the guideline sentence its severity comes from." };
+        var noWhy = new Option<bool>("--no-why") { Description = "Text report: one line per finding, without the note under it that names the severity's guideline sentence." };
+        // The note is shown by default now; --why, which asked for it before, is still accepted.
+        var why = new Option<bool>("--why") { Description = "Text report: the note under each finding (the default).", Hidden = true };
         var template = new Option<string>("--template")
         {
             Description = "A team's own HTML report template, a file or a folder (html format).",
@@ -91,7 +94,7 @@ internal static class LintCommand
 
         var command = new Command("lint", "Lint OpenAPI documents against a ruleset.");
         command.Arguments.Add(paths);
-        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, why, template, project, baseline, writeBaseline })
+        foreach (var option in new Option[] { ruleset, format, output, failOn, quiet, noColor, noWhy, why, template, project, baseline, writeBaseline })
         {
             command.Options.Add(option);
         }
@@ -109,7 +112,7 @@ internal static class LintCommand
                 parse.GetValue(project),
                 parse.GetValue(baseline),
                 parse.GetValue(writeBaseline),
-                parse.GetValue(why)),
+                !parse.GetValue(noWhy)),
             console));
 
         return (command,
@@ -117,7 +120,7 @@ internal static class LintCommand
             "dotnet openapi-lint lint openapi.yaml",
             "dotnet openapi-lint lint specs/ 'contracts/**/*.json'",
             "dotnet openapi-lint lint openapi.yaml --ruleset minimal-codes --fail-on warning",
-            "dotnet openapi-lint lint openapi.yaml --ruleset http-semantics --why   # each finding's guideline sentence",
+            "dotnet openapi-lint lint openapi.yaml --ruleset http-semantics --no-why   # one line per finding, no notes",
             "dotnet openapi-lint lint specs/ --format sarif --output artifacts/openapi-lint.sarif",
             "dotnet openapi-lint lint openapi.json --format github     # annotations in a GitHub Actions job",
             "dotnet openapi-lint lint --project src/OrdersApi/OrdersApi.csproj --format sarif -o orders.sarif",
@@ -164,6 +167,8 @@ internal static class LintCommand
             ? LoadBaseline(console.FullPath(target))
             : known;
 
+        // A project that cannot be evaluated is bad input, reported before any document is linted.
+        var locator = project?.Locator();
         var inputs = request.Paths.Count == 0
             ? new InputSet(project!.Documents().ToArray(), [])
             : InputExpander.Expand(request.Paths, console.WorkingDirectory);
@@ -176,13 +181,13 @@ internal static class LintCommand
             ? LintWithProgress(runner, inputs.Files, console)
             : runner.LintFiles(inputs.Files);
 
-        if (project is not null)
+        if (locator is not null)
         {
-            linted = Declarations.Attach(linted, project.Locator());
+            linted = Declarations.Attach(linted, locator);
         }
 
         IReadOnlyList<LintResult> results = inputs.Problems.Concat(linted)
-            .OrderBy(result => ReportPaths.Display(result.File, console.WorkingDirectory), StringComparer.Ordinal)
+            .OrderBy(result => FilePaths.Relative(result.File, console.WorkingDirectory), StringComparer.Ordinal)
             .ToArray();
         var comparison = known?.Apply(results);
         var baselineNotes = new List<string>();
@@ -193,13 +198,13 @@ internal static class LintCommand
             var recorded = Baseline.Record(console.FullPath(writeTo), comparison?.Results ?? results, previous);
             var written = ReportFile.Write(recorded.FilePath, recorded.ToJson(), writeTo, "the baseline");
             var dropped = comparison?.AbsentCount ?? 0;
-            baselineNotes.Add($"baseline written to {ReportPaths.Display(written, console.WorkingDirectory)}: {Count(recorded.FindingCount, "finding")}"
+            baselineNotes.Add($"baseline written to {FilePaths.Relative(written, console.WorkingDirectory)}: {Count(recorded.FindingCount, "finding")}"
                 + (dropped > 0 ? $"; {Count(dropped, "entry", "entries")} that no longer occur dropped" : ""));
             comparison = recorded.Apply(results);
         }
         else if (comparison is not null)
         {
-            baselineNotes.Add($"baseline {ReportPaths.Display(comparison.Baseline.FilePath, console.WorkingDirectory)}: {Count(comparison.Matched, "known finding")} matched, "
+            baselineNotes.Add($"baseline {FilePaths.Relative(comparison.Baseline.FilePath, console.WorkingDirectory)}: {Count(comparison.Matched, "known finding")} matched, "
                 + $"{Count(comparison.Results.Sum(result => result.Diagnostics.Count), "new finding")}, {Count(comparison.AbsentCount, "entry", "entries")} no longer found"
                 + (comparison.AbsentCount > 0 ? " (--write-baseline drops them)" : ""));
         }
@@ -220,7 +225,7 @@ internal static class LintCommand
         {
             var where = unmatched.Location;
             var position = where.HasPosition ? $"({where.Line},{where.Column})" : "";
-            console.Error.WriteLine($"{ReportPaths.Display(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
+            console.Error.WriteLine($"{FilePaths.Relative(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
         }
 
         var text = new StringWriter { NewLine = "\n" };
@@ -244,7 +249,7 @@ internal static class LintCommand
             if (!request.Quiet)
             {
                 var summary = new TextFormatter(new ReportOptions()).Summary(report);
-                console.Out.WriteLine($"{summary}; {request.Format} report written to {ReportPaths.Display(written, console.WorkingDirectory)}");
+                console.Out.WriteLine($"{summary}; {request.Format} report written to {FilePaths.Relative(written, console.WorkingDirectory)}");
             }
         }
         else

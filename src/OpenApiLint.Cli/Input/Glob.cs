@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpenApiLint.Core.Files;
 
 namespace OpenApiLint.Cli.Input;
 
@@ -96,7 +97,7 @@ internal static class Glob
     private static Regex SegmentRegex(string segment)
     {
         var expression = "^" + Regex.Escape(segment).Replace(@"\*", "[^/]*", StringComparison.Ordinal).Replace(@"\?", "[^/]", StringComparison.Ordinal) + "$";
-        var options = RegexOptions.CultureInvariant | (OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? RegexOptions.IgnoreCase : RegexOptions.None);
+        var options = RegexOptions.CultureInvariant | (FilePaths.IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         return new Regex(expression, options);
     }
 }

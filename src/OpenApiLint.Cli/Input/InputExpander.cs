@@ -1,4 +1,5 @@
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 
 namespace OpenApiLint.Cli.Input;
@@ -99,7 +100,7 @@ internal static class InputExpander
         AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
     };
 
-    internal static StringComparer PathComparer => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+    internal static StringComparer PathComparer => FilePaths.Comparer;
 
     private static LintResult Problem(string argument, string message) =>
         new(argument, null, null, [], [new LoadError(argument, 0, 0, message)]);

@@ -5,10 +5,9 @@ using OpenApiLint.SourceLocations;
 namespace OpenApiLint.Cli.Input;
 
 /// <summary>
-/// <c>--project &lt;csproj&gt;</c>: the C# project whose endpoints the documents describe. Its C# files are the SDK's
-/// default <c>Compile</c> items (every <c>.cs</c> below the project folder outside <c>bin/</c>, <c>obj/</c> and hidden
-/// folders), resolved against the shared frameworks the tool runs on; without paths, its documents are linted: the
-/// OpenAPI documents in its folder and those ASP.NET Core generated into <c>obj/</c>.
+/// <c>--project &lt;csproj&gt;</c>: the C# project whose endpoints the documents describe. Its C# files, references and
+/// preprocessor symbols are those its build compiles with (asked of MSBuild); without paths, its documents are linted:
+/// the OpenAPI documents in its folder and those ASP.NET Core generated into <c>obj/</c>.
 /// </summary>
 internal sealed class ProjectInput
 {
@@ -56,29 +55,16 @@ internal sealed class ProjectInput
         return inFolder.Concat(generated).Where(OpenApiSniffer.IsOpenApi).Distinct(InputExpander.PathComparer).Order(StringComparer.Ordinal);
     }
 
-    /// <summary>The locator over the project's C#.</summary>
-    public IDeclarationLocator Locator() =>
-        SourceLocator.Create(ProjectSources.Load(CSharpFiles(), ProjectSources.RunningFrameworkAssemblies()));
-
-    private IEnumerable<string> CSharpFiles()
+    /// <summary>
+    /// The locator over the project's C#: its <c>Compile</c> items, references and <c>DefineConstants</c> as MSBuild
+    /// evaluates them (see <see cref="ProjectEvaluation"/>); a project that cannot be evaluated is bad input.
+    /// </summary>
+    public IDeclarationLocator Locator()
     {
-        var pending = new Stack<string>();
-        pending.Push(Directory);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            foreach (var file in System.IO.Directory.EnumerateFiles(current, "*.cs", InputExpander.FileOptions))
-            {
-                yield return file;
-            }
-
-            foreach (var child in System.IO.Directory.EnumerateDirectories(current, "*", InputExpander.FolderOptions))
-            {
-                if (!InputExpander.SkippedFolders.Contains(Path.GetFileName(child)))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
+        var evaluation = ProjectEvaluation.Evaluate(File);
+        // A project whose references did not resolve still has its own code: names are resolved against the shared
+        // frameworks the tool runs on, as a web project references them.
+        var references = evaluation.References.Count > 0 ? evaluation.References : ProjectSources.RunningFrameworkAssemblies();
+        return SourceLocator.Create(ProjectSources.Load(evaluation.CompileFiles, references, evaluation.DefineConstants));
     }
 }

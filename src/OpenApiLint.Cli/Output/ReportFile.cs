@@ -1,10 +1,10 @@
-using System.Text;
+using OpenApiLint.Core.Files;
 
 namespace OpenApiLint.Cli.Output;
 
 /// <summary>
-/// Writes a report file whole or not at all: the text goes to a temporary file beside the target, which then replaces
-/// the target in one rename. A failure leaves whatever the user had untouched and no half-written file behind.
+/// Writes a file the user asked for (report, baseline, ruleset) whole or not at all, through Core's
+/// <see cref="AtomicFile"/>, and words a failure as a usage error naming the file as the user wrote it.
 /// </summary>
 internal static class ReportFile
 {
@@ -15,53 +15,13 @@ internal static class ReportFile
     /// <param name="what">What is written, for messages: <c>the report</c>, <c>the baseline</c>.</param>
     public static string Write(string path, string content, string shownAs, string what = "the report")
     {
-        var full = Path.GetFullPath(path);
-        path = shownAs;
-        if (Directory.Exists(full))
-        {
-            throw new UsageException($"cannot write {what} to '{path}': it is a folder");
-        }
-
-        var folder = Path.GetDirectoryName(full) ?? throw new UsageException($"cannot write {what} to '{path}'");
-        string? temporary = null;
         try
         {
-            Directory.CreateDirectory(folder);
-            temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                writer.Write(content);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-            temporary = null;
-            return full;
+            return AtomicFile.Write(path, content);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new UsageException($"cannot write {what} to '{path}': {CliApplication.OneLine(error.Message)}");
-        }
-        finally
-        {
-            if (temporary is not null)
-            {
-                TryDelete(temporary);
-            }
-        }
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the temporary file is hidden and named as such.
+            throw new UsageException($"cannot write {what} to '{shownAs}': {CliApplication.OneLine(error.Message)}");
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 
 namespace OpenApiLint.Core.Baselines;
@@ -61,7 +62,7 @@ public sealed class Baseline
     public static Baseline Record(string path, IEnumerable<LintResult> results, Baseline? previous = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        var linted = new HashSet<string>(StringComparer.Ordinal);
+        var linted = new HashSet<string>(FilePaths.Comparer);
         var counts = new Dictionary<(string Document, Fingerprint Fingerprint), int>();
         foreach (var result in results.Where(result => result.Linted))
         {
@@ -94,7 +95,7 @@ public sealed class Baseline
     /// </summary>
     public BaselineComparison Apply(IReadOnlyList<LintResult> results)
     {
-        var remaining = new Dictionary<string, List<(Fingerprint Fingerprint, int[] Left, BaselineEntry Entry)>>(StringComparer.Ordinal);
+        var remaining = new Dictionary<string, List<(Fingerprint Fingerprint, int[] Left, BaselineEntry Entry)>>(FilePaths.Comparer);
         foreach (var entry in Entries)
         {
             var key = DocumentKey(entry.Document);
@@ -108,7 +109,7 @@ public sealed class Baseline
 
         var applied = new List<LintResult>(results.Count);
         var matched = 0;
-        var lintedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var lintedKeys = new HashSet<string>(FilePaths.Comparer);
         foreach (var result in results)
         {
             if (!result.Linted)
@@ -194,12 +195,12 @@ public sealed class Baseline
     }
 
     /// <summary>Where <paramref name="document"/> is, relative to <paramref name="folder"/>, with forward slashes.</summary>
-    internal static string RelativeDocument(string document, string folder) =>
-        Path.GetRelativePath(folder, Path.GetFullPath(document)).Replace('\\', '/');
+    internal static string RelativeDocument(string document, string folder) => FilePaths.Relative(document, folder);
 
     /// <summary>
     /// The document part of a match: its relative path without a <c>.json</c>, <c>.yaml</c> or <c>.yml</c> extension,
-    /// so a document converted between JSON and YAML keeps its entries.
+    /// so a document converted between JSON and YAML keeps its entries. Keys compare as the file system compares paths
+    /// (<see cref="FilePaths.Comparer"/>): on Windows and macOS a document renamed only in case keeps its entries.
     /// </summary>
     internal static string DocumentKey(string relativeDocument)
     {

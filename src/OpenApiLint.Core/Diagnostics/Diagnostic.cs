@@ -35,6 +35,25 @@ public sealed record Diagnostic(
     public string? Subject { get; init; }
 
     /// <summary>
+    /// The title of the guideline <see cref="Rationale"/> quotes: the ruleset's <c>title</c> (else its name) as it held
+    /// for the operation; <c>null</c> when the finding has no rationale.
+    /// </summary>
+    public string? Guideline { get; init; }
+
+    /// <summary>
+    /// Where <see cref="Severity"/> was set when it is not the requirement's own: the ruleset's setting for the rule,
+    /// <c>rules.OAL0004</c> (a team file that lowers a rule replaces the severities its requirements gave themselves);
+    /// <c>null</c> when the requirement's (or code's) own severity applied, or the rule's default.
+    /// </summary>
+    public string? SeverityFrom { get; init; }
+
+    /// <summary>
+    /// The sentence behind <see cref="SeverityFrom"/>'s setting, when it has one and <see cref="Rationale"/> quotes
+    /// another (the requirement's); <c>null</c> otherwise.
+    /// </summary>
+    public string? SeverityRationale { get; init; }
+
+    /// <summary>
     /// How the finding was suppressed (in the document, or by a baseline), with the justification where one was given;
     /// <c>null</c> for a finding that is reported. Suppressed findings are kept, never dropped: outputs decide how to
     /// show them, and exit codes and build results count only the unsuppressed ones.

@@ -20,4 +20,17 @@ public static class LoadErrorCodes
 
     /// <summary>The C# project named to place findings in its code is missing or not a project file.</summary>
     public const string ProjectNotLoaded = "OAL9007";
+
+    /// <summary>
+    /// Every code with its kebab-case name and a title, in code order: what SARIF's notification descriptors and the
+    /// docs list.
+    /// </summary>
+    public static IReadOnlyList<(string Code, string Name, string Title)> All { get; } =
+    [
+        (DocumentNotLoaded, "document-not-loaded", "A document could not be linted"),
+        (RulesetNotLoaded, "ruleset-not-loaded", "A ruleset could not be loaded"),
+        (ReportTemplateInvalid, "report-template-invalid", "A report template does not compile or render"),
+        (BaselineNotLoaded, "baseline-not-loaded", "A baseline could not be read"),
+        (ProjectNotLoaded, "project-not-loaded", "A C# project could not be read"),
+    ];
 }

@@ -43,6 +43,14 @@ public sealed record ApiOperation(
     public SourcePointer? PathItemDefinition { get; init; }
 
     /// <summary>
+    /// Where the <c>$ref</c> behind <see cref="PathItemDefinition"/> is written: the path key for a <c>$ref</c>'d path
+    /// item, the callback's key for a callback given by <c>$ref</c> (<c>components.callbacks</c>), the enclosing path
+    /// item's <c>$ref</c> for a callback written in place under it; <c>null</c> means the path key
+    /// (<see cref="PathItemPointer"/> in the linted document).
+    /// </summary>
+    public SourcePointer? PathItemReference { get; init; }
+
+    /// <summary>
     /// Where a finding at <paramref name="pointer"/> (a pointer in the linted document) is written: under the path
     /// item's definition when the path item is a <c>$ref</c> and the pointer is below it; <c>null</c> otherwise.
     /// </summary>

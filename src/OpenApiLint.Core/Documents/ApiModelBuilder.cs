@@ -29,6 +29,21 @@ internal sealed class ApiModelBuilder
         _bodyMember = specVersion == "2.0" ? "schema" : "content";
     }
 
+    /// <summary>
+    /// A builder for the paths of a document whose components were read on their own (see <see cref="ModelReader"/>):
+    /// a reference to a component takes what <paramref name="components"/> built from it.
+    /// </summary>
+    public ApiModelBuilder(ApiModelBuilder components)
+        : this(components._file, components._bodyMember == "schema" ? "2.0" : "3.0.0", components._bodySets)
+    {
+        _sharedResponses = components._sharedResponses;
+        _sharedHeaderNames = components._sharedHeaderNames;
+        _componentsOnly = true;
+    }
+
+    /// <summary>Whether the shapes of the components are all known already (read-only: shared by builders on other threads).</summary>
+    private readonly bool _componentsOnly;
+
     public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets) =>
         BuildAll(document, specVersion, file, bodySets, webhooksMember: "webhooks").Paths;
 
@@ -40,35 +55,93 @@ internal sealed class ApiModelBuilder
         OpenApiDocument document, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets, string webhooksMember)
     {
         var builder = new ApiModelBuilder(file, specVersion, bodySets);
-        var paths = new List<ApiOperation>();
-        var webhooks = new List<ApiOperation>();
-        var callbacks = new List<ApiOperation>();
+        var model = new ModelPart();
+        builder.AddPaths(document, webhooksMember, model);
+        return (model.Paths, model.Webhooks, model.Callbacks);
+    }
+
+    /// <summary>
+    /// A builder that knows the shape of every response and the header name of every parameter among the components of
+    /// <paramref name="components"/>, a document the reader was given the components alone of.
+    /// </summary>
+    public static ApiModelBuilder ForComponents(OpenApiDocument components, string specVersion, string file, IReadOnlyList<IReadOnlySet<string>> bodySets)
+    {
+        var builder = new ApiModelBuilder(file, specVersion, bodySets);
+        foreach (var (id, response) in components.Components?.Responses ?? new Dictionary<string, IOpenApiResponse>())
+        {
+            builder._sharedResponses[id] = response is not null && Resolve(response) is { } resolved ? builder.Shape(resolved, builder.DefinitionOf(resolved, id)) : ResponseShape.Unresolved;
+        }
+
+        foreach (var (id, parameter) in components.Components?.Parameters ?? new Dictionary<string, IOpenApiParameter>())
+        {
+            builder._sharedHeaderNames[id] = parameter is not null && ResolveParameter(parameter) is { } resolved ? HeaderName(resolved) : null;
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the operations of <paramref name="document"/>'s paths and webhooks (and their callbacks) to <paramref name="model"/>.</summary>
+    public void AddPaths(OpenApiDocument document, string webhooksMember, ModelPart model)
+    {
         foreach (var (path, pathItem) in document.Paths ?? [])
         {
-            builder.AddOperations(paths, callbacks, pathItem, path, JsonPointer.Append("/paths", path), OperationKind.Path);
+            AddOperations(model.Paths, model.Callbacks, pathItem, path, JsonPointer.Append("/paths", path), OperationKind.Path);
         }
 
         foreach (var (name, pathItem) in document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
         {
-            builder.AddOperations(webhooks, callbacks, pathItem, name, JsonPointer.Append("/" + webhooksMember, name), OperationKind.Webhook);
+            AddOperations(model.Webhooks, model.Callbacks, pathItem, name, JsonPointer.Append("/" + webhooksMember, name), OperationKind.Webhook);
+        }
+    }
+
+    /// <summary>
+    /// The webhooks of a Swagger 2.0 document (its <c>x-webhooks</c>), read as the paths of <paramref name="document"/>
+    /// (each name behind a '/'):
+    /// named by their webhook's name, at their pointers under <c>/x-webhooks</c>.
+    /// </summary>
+    public static IReadOnlyList<ApiOperation> BuildSwaggerWebhooks(OpenApiDocument document, string file, IReadOnlyList<IReadOnlySet<string>> bodySets)
+    {
+        var builder = new ApiModelBuilder(file, "2.0", bodySets);
+        var webhooks = new List<ApiOperation>();
+        foreach (var (key, pathItem) in document.Paths ?? [])
+        {
+            // The loader put each webhook's name behind a '/', for the reader to take it as a path.
+            var name = key[1..];
+            builder.AddOperations(webhooks, webhooks, pathItem, name, JsonPointer.Append("/x-webhooks", name), OperationKind.Webhook);
         }
 
-        return (paths, webhooks, callbacks);
+        return webhooks;
     }
 
     /// <summary>
     /// Adds the operations of one path item to <paramref name="operations"/>, and those of their callbacks to
-    /// <paramref name="callbacks"/> (a callback's own callbacks too).
+    /// <paramref name="callbacks"/> (a callback's own callbacks too). <c>writtenAt</c>: where the path item is written
+    /// when what holds it was given by a <c>$ref</c> (a callback from <c>components.callbacks</c> or a file), <c>null</c>
+    /// when written in place (a path item that is itself a <c>$ref</c> says so on its own, and that wins);
+    /// <c>referencedAt</c>: where that <c>$ref</c> is written.
     /// </summary>
-    private void AddOperations(List<ApiOperation> operations, List<ApiOperation> callbacks, IOpenApiPathItem? pathItem, string path, string pathPointer, OperationKind kind)
+    private void AddOperations(
+        List<ApiOperation> operations,
+        List<ApiOperation> callbacks,
+        IOpenApiPathItem? pathItem,
+        string path,
+        string pathPointer,
+        OperationKind kind,
+        SourcePointer? writtenAt = null,
+        SourcePointer? referencedAt = null)
     {
         if (pathItem?.Operations is null)
         {
             return;
         }
 
-        // A path item given by a $ref (to components.pathItems or a file) says where it is written.
+        // A path item given by a $ref (to components.pathItems or a file) says where it is written; its $ref is
+        // written where the path item would be.
         var pathItemDefinition = Origin(pathItem.Extensions);
+        var pathItemReference = pathItemDefinition is null ? referencedAt : writtenAt ?? new SourcePointer(_file, pathPointer);
+        pathItemDefinition ??= writtenAt;
+        SourcePointer? WrittenAt(string pointer) =>
+            pathItemDefinition is { } definition ? definition with { Pointer = definition.Pointer + pointer[pathPointer.Length..] } : null;
 
         var pathHeaders = HeaderParameters(pathItem.Parameters);
         foreach (var (httpMethod, operation) in pathItem.Operations)
@@ -99,16 +172,25 @@ internal sealed class ApiModelBuilder
                 IgnoreJustifications = ignored.Justifications,
                 PathItemPointer = pathPointer,
                 PathItemDefinition = pathItemDefinition,
+                PathItemReference = pathItemReference,
                 Kind = kind,
             });
 
             // Bounded: the reader's tree is finite (references are copies made by the bundler, cycles cut), so this ends.
             foreach (var (name, callback) in operation.Callbacks ?? new Dictionary<string, IOpenApiCallback>())
             {
+                // A callback given by a $ref (components.callbacks, a file) says where it is written: its operations'
+                // findings are reported there, its $ref related (as for a $ref'd path item). One written in place
+                // under a $ref'd path item is written under that path item's definition.
+                var site = JsonPointer.Append(pointer, "callbacks", name);
+                var origin = Origin(callback?.Extensions);
+                var callbackWrittenAt = origin ?? WrittenAt(site);
+                var callbackReference = origin is null ? pathItemReference : WrittenAt(site) ?? new SourcePointer(_file, site);
                 foreach (var (expression, callbackItem) in callback?.PathItems ?? [])
                 {
                     var text = expression.Expression;
-                    AddOperations(callbacks, callbacks, callbackItem, text, JsonPointer.Append(pointer, "callbacks", name, text), OperationKind.Callback);
+                    var writtenHere = callbackWrittenAt is { } at ? at with { Pointer = JsonPointer.Append(at.Pointer, text) } : null;
+                    AddOperations(callbacks, callbacks, callbackItem, text, JsonPointer.Append(site, text), OperationKind.Callback, writtenHere, callbackReference);
                 }
             }
         }
@@ -127,7 +209,10 @@ internal sealed class ApiModelBuilder
             if (!_sharedResponses.TryGetValue(id, out var shared))
             {
                 shared = Resolve(reference) is { } resolved ? Shape(resolved, DefinitionOf(resolved, id)) : ResponseShape.Unresolved;
-                _sharedResponses[id] = shared;
+                if (!_componentsOnly)
+                {
+                    _sharedResponses[id] = shared;
+                }
             }
 
             shape = shared;
@@ -208,7 +293,7 @@ internal sealed class ApiModelBuilder
             ? _bodySets[index]
             : null;
 
-    private static IOpenApiResponse? Resolve(OpenApiResponseReference reference)
+    private static IOpenApiResponse? Resolve(IOpenApiResponse reference)
     {
         IOpenApiResponse? target = reference;
         for (var hops = 0; hops < 64 && target is OpenApiResponseReference next; hops++)
@@ -240,25 +325,44 @@ internal sealed class ApiModelBuilder
 
     private string? SharedHeaderName(OpenApiParameterReference reference)
     {
-        var key = reference.Reference.ReferenceV3 ?? reference.Reference.Id ?? string.Empty;
+        // Every parameter reference the reader gets names a component of the document (the bundler made it so).
+        var key = reference.Reference.Id ?? string.Empty;
         if (!_sharedHeaderNames.TryGetValue(key, out var name))
         {
-            // A component may itself be a reference to another (bounded: a cycle names nothing).
-            IOpenApiParameter? target = reference;
-            for (var hops = 0; hops < 64 && target is OpenApiParameterReference next; hops++)
+            name = ResolveParameter(reference) is { } target ? HeaderName(target) : null;
+            if (!_componentsOnly)
             {
-                target = next.Target;
+                _sharedHeaderNames[key] = name;
             }
-
-            name = target is not null and not OpenApiParameterReference ? HeaderName(target) : null;
-            _sharedHeaderNames[key] = name;
         }
 
         return name;
     }
 
+    /// <summary>What a parameter is once references are followed (a component may refer to another; a cycle names nothing).</summary>
+    private static IOpenApiParameter? ResolveParameter(IOpenApiParameter parameter)
+    {
+        IOpenApiParameter? target = parameter;
+        for (var hops = 0; hops < 64 && target is OpenApiParameterReference next; hops++)
+        {
+            target = next.Target;
+        }
+
+        return target is OpenApiParameterReference ? null : target;
+    }
+
     private static string? HeaderName(IOpenApiParameter parameter) =>
         parameter.In == ParameterLocation.Header && parameter.Name is { Length: > 0 } name ? name : null;
+
+    /// <summary>The operations built from one part of a document, in document order.</summary>
+    public sealed class ModelPart
+    {
+        public List<ApiOperation> Paths { get; } = [];
+
+        public List<ApiOperation> Webhooks { get; } = [];
+
+        public List<ApiOperation> Callbacks { get; } = [];
+    }
 
     /// <summary>What a response declares, shared by every operation that references it.</summary>
     private sealed record ResponseShape(

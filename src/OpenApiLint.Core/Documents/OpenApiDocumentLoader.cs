@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.OpenApi;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi.Reader;
 using OpenApiLint.Core.Diagnostics;
 
@@ -91,54 +91,85 @@ public static class OpenApiDocumentLoader
         tree[specVersion == "2.0" ? "swagger" : "openapi"] = specVersion;
 
         // Webhooks: 3.1's own, or 3.0's x-webhooks handed over as 3.1's (the slice holds nothing 3.1 reads differently).
-        // Swagger 2.0 has no place for them in the reader: they are only counted, and always reported as skipped.
-        var unreadWebhooks = 0;
+        // Swagger 2.0's reader has no place for them: its x-webhooks are path items of Swagger 2.0's shape, read as the
+        // paths of a second document that shares the first one's definitions, responses and parameters.
         var webhooksMember = root.TryGetProperty("webhooks"u8, out _) || !root.TryGetProperty(ModelSlice.XWebhooks, out _) ? "webhooks" : "x-webhooks";
+        JsonObject? swaggerWebhooks = null;
         if (tree.ContainsKey("webhooks"))
         {
             if (specVersion == "2.0")
             {
-                unreadWebhooks = root.TryGetProperty(ModelSlice.XWebhooks, out var raw) ? CountOperations(raw) : 0;
-                tree.Remove("webhooks");
+                swaggerWebhooks = SwaggerWebhooksTree(tree);
             }
             else if (specVersion.StartsWith("3.0", StringComparison.Ordinal))
             {
                 tree["openapi"] = "3.1.0";
             }
         }
-        var settings = new OpenApiReaderSettings
-        {
-            // The reader's validation costs more than the whole lint on large documents, and its findings are not ours.
-            RuleSet = ValidationRuleSet.GetEmptyRuleSet(),
-            LoadExternalRefs = false,
-        };
-        var read = new OpenApiJsonReader().Read(tree, new Uri(Path.GetFullPath(parsed.Path)), settings);
-        if (read.Document is null)
-        {
-            var first = read.Diagnostic?.Errors.FirstOrDefault();
-            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(first?.Message ?? "unknown error")}"));
-        }
-
-        var (operations, webhooks, callbacks) = ApiModelBuilder.BuildAll(read.Document, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
         var title = root.TryGetProperty("info"u8, out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("title"u8, out var titleValue) && titleValue.ValueKind == JsonValueKind.String
             ? titleValue.GetString()
             : null;
-        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, operations, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
+
+        // The walk is over: the parsed trees (pooled, the size of the files) go back for the next document to reuse.
+        parsed.Dispose();
+        bundle.Dispose();
+        var (model, readError) = ModelReader.Read(tree, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);
+        if (model is null)
+        {
+            return DocumentLoadResult.Failure(new LoadError(parsed.Path, 0, 0, $"cannot be read as OpenAPI: {OneLine(readError ?? "unknown error")}"));
+        }
+
+        IReadOnlyList<ApiOperation> webhooks = model.Webhooks;
+        if (swaggerWebhooks is not null && new OpenApiJsonReader().Read(swaggerWebhooks, new Uri(Path.GetFullPath(parsed.Path)), ModelReader.Settings).Document is { } webhookDocument)
+        {
+            webhooks = ApiModelBuilder.BuildSwaggerWebhooks(webhookDocument, parsed.Path, bundle.BodyPropertySets);
+        }
+
+        return DocumentLoadResult.Success(new OpenApiLintDocument(parsed.Text, specVersion, title, model.Paths, bundle.Sites, bundle.ExternalFiles.Select(file => file.Text).ToList())
         {
             LoadWork = bundle.Work,
             Webhooks = webhooks,
-            Callbacks = callbacks,
-            UnreadWebhooks = unreadWebhooks,
+            Callbacks = model.Callbacks,
         });
     }
 
-    /// <summary>How many operations a map of path items written in place holds (Swagger 2.0's <c>x-webhooks</c>).</summary>
-    private static int CountOperations(JsonElement pathItems) =>
-        pathItems.ValueKind != JsonValueKind.Object ? 0
-            : pathItems.EnumerateObject()
-                .Where(item => item.Value.ValueKind == JsonValueKind.Object)
-                .Sum(item => item.Value.EnumerateObject().Count(member => HttpMethods.IsPolicyMethod(member.Name)));
+    /// <summary>
+    /// A Swagger 2.0 document whose paths are the x-webhooks of <paramref name="tree"/> (taken out of it, each name
+    /// behind a '/'), with everything
+    /// else the webhooks' references may need (definitions, responses, parameters) shared, not copied.
+    /// </summary>
+    private static JsonObject SwaggerWebhooksTree(JsonObject tree)
+    {
+        var webhooks = tree["webhooks"];
+        tree.Remove("webhooks");
+        var copy = new JsonObject();
+        foreach (var (name, value) in tree)
+        {
+            if (name != "paths")
+            {
+                copy[name] = value?.DeepClone();
+            }
+        }
+
+        // The reader takes only keys that start with '/' as paths: each webhook's name gets one, which the model
+        // builder takes off again.
+        var paths = new JsonObject();
+        if (webhooks is JsonObject items)
+        {
+            foreach (var (name, item) in items.ToList())
+            {
+                items.Remove(name);
+                if (!ModelSlice.IsExtension(name))
+                {
+                    paths["/" + name] = item;
+                }
+            }
+        }
+
+        copy["paths"] = paths;
+        return copy;
+    }
 
     /// <summary>Reads a file a <c>$ref</c> names, under the same limits as the document.</summary>
     internal static ParsedFile ReadReferencedFile(string fullPath)

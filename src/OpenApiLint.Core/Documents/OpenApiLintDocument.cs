@@ -48,7 +48,6 @@ public sealed class OpenApiLintDocument
         LoadWork = document.LoadWork;
         Webhooks = document.Webhooks;
         Callbacks = document.Callbacks;
-        UnreadWebhooks = document.UnreadWebhooks;
         _files = new Dictionary<string, SourceText>();
     }
 
@@ -68,18 +67,13 @@ public sealed class OpenApiLintDocument
     public IReadOnlyList<ApiOperation> Operations { get; }
 
     /// <summary>
-    /// The webhooks' operations (3.1 <c>webhooks</c>, 3.0 <c>x-webhooks</c>), in document order: requests the API
+    /// The webhooks' operations (3.1 <c>webhooks</c>, 2.0 and 3.0 <c>x-webhooks</c>), in document order: requests the API
     /// sends, whose responses are the subscriber's. Linted only when the ruleset says <c>"webhooks": "lint"</c>.
     /// </summary>
     public IReadOnlyList<ApiOperation> Webhooks { get; init; } = [];
 
     /// <summary>The callbacks' operations of every operation, in document order; linted only with <c>"callbacks": "lint"</c>.</summary>
     public IReadOnlyList<ApiOperation> Callbacks { get; init; } = [];
-
-    /// <summary>
-    /// Webhook operations the linter cannot read (Swagger 2.0's <c>x-webhooks</c>): never linted, always counted as skipped.
-    /// </summary>
-    public int UnreadWebhooks { get; init; }
 
     /// <summary>Every <c>$ref</c>, in document order, with whether it could be followed.</summary>
     public IReadOnlyList<ReferenceSite> References { get; }

@@ -103,6 +103,7 @@ internal sealed class ReferenceBundler : IDisposable
             bundler.AddShared(tree);
             bundler.AddScopes();
             bundler.ReaderTree = tree;
+            bundler.ReleaseWalkState();
             return bundler;
         }
         catch
@@ -117,6 +118,33 @@ internal sealed class ReferenceBundler : IDisposable
         foreach (var file in ExternalFiles)
         {
             file.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// What only the walk needs (memos keyed by pointer: a large document's are tens of megabytes) goes before the reader
+    /// starts, whose model takes that memory over.
+    /// </summary>
+    private void ReleaseWalkState()
+    {
+        _hops.Clear();
+        _hops.TrimExcess();
+        _chainEnds.Clear();
+        _chainEnds.TrimExcess();
+        _shared.Clear();
+        _shared.TrimExcess();
+        _propertyNames.Clear();
+        _propertyNames.TrimExcess();
+        _scopeNodes.Clear();
+        _scopeNodes.TrimExcess();
+        _bodySetIndexes.Clear();
+        _bodySetIndexes.TrimExcess();
+        _onChain.Clear();
+        _onChain.TrimExcess();
+        _document.ReleaseIndexes();
+        foreach (var file in ExternalFiles)
+        {
+            file.ReleaseIndexes();
         }
     }
 
@@ -243,6 +271,13 @@ internal sealed class ReferenceBundler : IDisposable
     private void WalkDropped(JsonElement element, ParsedFile file)
     {
         Work++;
+        if (element.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !MayHoldReference(element))
+        {
+            // Most of a large document's schemas, examples and descriptions hold no reference: a scan of their bytes
+            // (vectorised) replaces enumerating every value in them.
+            return;
+        }
+
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
@@ -879,6 +914,30 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the text of a value may hold a <c>$ref</c> member: it has <c>$ref</c> in it, or a <c>\u</c> escape (a member
+    /// name may spell <c>$ref</c> with escapes). An escaped backslash is skipped as a pair, so <c>\\u</c> is no escape.
+    /// </summary>
+    private static bool MayHoldReference(JsonElement element)
+    {
+        var text = JsonMarshal.GetRawUtf8Value(element);
+        while (true)
+        {
+            var at = text.IndexOfAny((byte)'$', (byte)'\\');
+            if (at < 0 || at + 1 >= text.Length)
+            {
+                return false;
+            }
+
+            if (text[at] == (byte)'$' ? text[(at + 1)..].StartsWith("ref"u8) : text[at + 1] == (byte)'u')
+            {
+                return true;
+            }
+
+            text = text[(at + (text[at] == (byte)'$' ? 1 : 2))..];
+        }
     }
 
     private static string? ReferenceOf(JsonElement element) =>

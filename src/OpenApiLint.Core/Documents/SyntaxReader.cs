@@ -76,6 +76,13 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree) : IDisposab
 
     public void Dispose() => tree.Dispose();
 
+    /// <summary>Drops the name indexes built for lookups (the walk is over).</summary>
+    public void ReleaseIndexes()
+    {
+        _indexes.Clear();
+        _indexes.TrimExcess();
+    }
+
     private JsonElement? Member(JsonElement obj, string objectPointer, string name)
     {
         if (obj.GetPropertyCount() <= IndexedObjectSize)

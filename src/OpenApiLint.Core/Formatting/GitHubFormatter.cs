@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -21,21 +22,21 @@ public sealed class GitHubFormatter : IReportFormatter
         var directory = report.WorkingDirectory;
         foreach (var error in report.Errors)
         {
-            var properties = new List<(string, string)> { ("file", ReportPaths.Display(error.File, directory)) };
+            var properties = new List<(string, string)> { ("file", FilePaths.Relative(error.File, directory)) };
             if (error.Line > 0)
             {
                 properties.Add(("line", Number(error.Line)));
                 properties.Add(("col", Number(Math.Max(error.Column, 1))));
             }
 
-            properties.Add(("title", $"{report.ToolName}: could not be linted"));
+            properties.Add(("title", $"{report.ToolName} {error.Code}: could not be linted"));
             writer.WriteLine(Command("error", properties, error.Message));
         }
 
         foreach (var diagnostic in report.Diagnostics)
         {
-            var (location, message) = Declarations.Reported(diagnostic, file => ReportPaths.Display(file, directory));
-            var properties = new List<(string, string)> { ("file", ReportPaths.Display(location.File, directory)) };
+            var (location, message) = Declarations.Reported(diagnostic, file => FilePaths.Relative(file, directory));
+            var properties = new List<(string, string)> { ("file", FilePaths.Relative(location.File, directory)) };
             if (location.HasPosition)
             {
                 properties.Add(("line", Number(location.Line)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -23,7 +24,7 @@ public sealed class JUnitFormatter : IReportFormatter
         var suites = new SortedDictionary<string, Suite>(StringComparer.Ordinal);
         Suite SuiteOf(string file)
         {
-            var name = ReportPaths.Display(file, directory);
+            var name = FilePaths.Relative(file, directory);
             if (!suites.TryGetValue(name, out var suite))
             {
                 suites[name] = suite = new Suite(name);
@@ -91,7 +92,7 @@ public sealed class JUnitFormatter : IReportFormatter
         {
             StartCase(xml, suite.Name, $"{report.ToolName}: could not be linted", error.Line);
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("type", "load-error");
+            xml.WriteAttributeString("type", error.Code);
             xml.WriteAttributeString("message", Clean(error.Message));
             xml.WriteString(Clean((error with { File = suite.Name }).ToString()));
             xml.WriteEndElement();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -62,13 +63,13 @@ public sealed class JsonFormatter : IReportFormatter
         }
 
         json.WriteStartArray("files");
-        foreach (var result in report.Results.OrderBy(result => ReportPaths.Display(result.File, directory), StringComparer.Ordinal))
+        foreach (var result in report.Results.OrderBy(result => FilePaths.Relative(result.File, directory), StringComparer.Ordinal))
         {
             json.WriteStartObject();
-            json.WriteString("file", ReportPaths.Display(result.File, directory));
+            json.WriteString("file", FilePaths.Relative(result.File, directory));
             json.WriteBoolean("linted", result.Linted);
             WriteStringOrNull(json, "ruleset", result.Ruleset?.Name);
-            WriteStringOrNull(json, "rulesetFile", result.Ruleset?.FilePath is { } rulesetFile ? ReportPaths.Display(rulesetFile, directory) : null);
+            WriteStringOrNull(json, "rulesetFile", result.Ruleset?.FilePath is { } rulesetFile ? FilePaths.Relative(rulesetFile, directory) : null);
             WriteStringOrNull(json, "specVersion", result.Document?.SpecVersion);
             WriteStringOrNull(json, "title", result.Document?.Title);
             json.WriteNumber("operationCount", result.Document?.Operations.Count ?? 0);
@@ -107,14 +108,14 @@ public sealed class JsonFormatter : IReportFormatter
         if (report.Baseline is { } baseline)
         {
             json.WriteStartObject();
-            json.WriteString("file", ReportPaths.Display(baseline.Baseline.FilePath, directory));
+            json.WriteString("file", FilePaths.Relative(baseline.Baseline.FilePath, directory));
             json.WriteNumber("matchedCount", baseline.Matched);
             json.WriteNumber("absentCount", baseline.AbsentCount);
             json.WriteStartArray("absent");
             foreach (var entry in baseline.Absent)
             {
                 json.WriteStartObject();
-                json.WriteString("document", ReportPaths.Display(Path.GetFullPath(entry.Document, baseline.Baseline.Folder), directory));
+                json.WriteString("document", FilePaths.Relative(Path.GetFullPath(entry.Document, baseline.Baseline.Folder), directory));
                 json.WriteString("ruleId", entry.Fingerprint.RuleId);
                 WriteStringOrNull(json, "method", entry.Fingerprint.Method);
                 WriteStringOrNull(json, "path", entry.Fingerprint.Path);
@@ -137,7 +138,8 @@ public sealed class JsonFormatter : IReportFormatter
         foreach (var error in report.Errors)
         {
             json.WriteStartObject();
-            json.WriteString("file", ReportPaths.Display(error.File, directory));
+            json.WriteString("code", error.Code);
+            json.WriteString("file", FilePaths.Relative(error.File, directory));
             WritePosition(json, "line", error.Line);
             WritePosition(json, "column", error.Line > 0 ? Math.Max(error.Column, 1) : 0);
             json.WriteString("message", error.Message);
@@ -153,11 +155,11 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteStartObject();
         json.WriteString("name", ruleset.Name);
         WriteStringOrNull(json, "title", ruleset.Title);
-        WriteStringOrNull(json, "file", ruleset.FilePath is { } file ? ReportPaths.Display(file, directory) : null);
+        WriteStringOrNull(json, "file", ruleset.FilePath is { } file ? FilePaths.Relative(file, directory) : null);
         json.WriteStartArray("extends");
         foreach (var parent in ruleset.Extends)
         {
-            json.WriteStringValue(BuiltInRulesets.Exists(parent) ? parent : ReportPaths.Display(parent, directory));
+            json.WriteStringValue(BuiltInRulesets.Exists(parent) ? parent : FilePaths.Relative(parent, directory));
         }
 
         json.WriteEndArray();
@@ -224,7 +226,7 @@ public sealed class JsonFormatter : IReportFormatter
 
     private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string directory, bool pointer = true)
     {
-        json.WriteString("file", ReportPaths.Display(location.File, directory));
+        json.WriteString("file", FilePaths.Relative(location.File, directory));
         WritePosition(json, "line", location.Line);
         WritePosition(json, "column", location.Column);
         WritePosition(json, "endLine", location.EndLine);

@@ -9,10 +9,10 @@ namespace OpenApiLint.Core.Formatting;
 /// </param>
 /// <param name="IncludeSummary">Whether the text format ends with its summary line (off for <c>--quiet</c>).</param>
 /// <param name="IncludeRationale">
-/// Whether the text format writes, under each finding, the guideline sentence its requirement and severity come from
-/// (<c>--why</c>); JSON, SARIF and the HTML report always carry it.
+/// Whether the text format writes, under each finding, the severity that applied and the guideline sentence it comes
+/// from (on by default; off with <c>--no-why</c>); JSON, SARIF and the HTML report always carry them.
 /// </param>
-public sealed record ReportOptions(bool Color = false, string? TemplatePath = null, bool IncludeLoadErrors = true, bool IncludeSummary = true, bool IncludeRationale = false);
+public sealed record ReportOptions(bool Color = false, string? TemplatePath = null, bool IncludeLoadErrors = true, bool IncludeSummary = true, bool IncludeRationale = true);
 
 /// <summary>The output formats by name: the single place the tool and the MSBuild task pick a formatter from.</summary>
 public static class ReportFormatters

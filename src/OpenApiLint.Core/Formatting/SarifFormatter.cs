@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
@@ -10,10 +11,10 @@ using OpenApiLint.Core.Rules;
 namespace OpenApiLint.Core.Formatting;
 
 /// <summary>
-/// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists every rule (help text,
+/// SARIF 2.1.0, as GitHub code scanning and other viewers read it: one run whose driver lists the rules it refers to (help text,
 /// help link, default level), one result per diagnostic with its region, and file URIs relative to the working folder
 /// (<c>%SRCROOT%</c> in <c>originalUriBaseIds</c>). A diagnostic located in the project's C# has that as its location
-/// and the document position as its first related location. Load errors become tool execution notifications.
+/// and the document position as its first related location. Load errors become tool execution notifications whose descriptor is their code (<c>OAL9001</c>), listed in the driver's <c>notifications</c>.
 /// The mapping follows Roslyn's SarifV2ErrorLogger.
 /// </summary>
 public sealed class SarifFormatter : IReportFormatter
@@ -55,26 +56,29 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteStartArray("runs");
         json.WriteStartObject();
 
-        WriteTool(json, report);
-        WriteInvocation(json, report);
+        var rules = ReferencedRules(report);
+        var ruleIndex = rules.Select((rule, index) => (rule.Descriptor.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+        var notifications = LoadErrorCodes.All.Where(known => report.Errors.Any(error => error.Code == known.Code)).ToArray();
+        WriteTool(json, report, rules, notifications);
+        WriteInvocation(json, report, notifications);
 
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(SourceRootBaseId);
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteEndObject();
 
         json.WriteStartArray("results");
         foreach (var diagnostic in report.AllFindings)
         {
-            WriteResult(json, diagnostic, report.WorkingDirectory, report.Baseline is not null);
+            WriteResult(json, diagnostic, ruleIndex, report.WorkingDirectory, report.Baseline is not null);
         }
 
         if (report.Baseline is { } baseline)
         {
             foreach (var entry in baseline.Absent)
             {
-                WriteAbsentResult(json, entry, baseline.Baseline.Folder, report.WorkingDirectory);
+                WriteAbsentResult(json, entry, ruleIndex, baseline.Baseline.Folder, report.WorkingDirectory);
             }
         }
 
@@ -85,7 +89,20 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteTool(Utf8JsonWriter json, LintReport report)
+    /// <summary>
+    /// The rules the log refers to, in id order: those of its results (and of a baseline's absent entries). A log lists
+    /// what it uses, as Roslyn's does, so that a new rule changes no log that does not report it.
+    /// </summary>
+    private static IRule[] ReferencedRules(LintReport report) =>
+        report.AllFindings.Select(diagnostic => diagnostic.RuleId)
+            .Concat(report.Baseline?.Absent.Select(entry => entry.Fingerprint.RuleId) ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Select(RuleCatalog.Find)
+            .OfType<IRule>()
+            .OrderBy(rule => rule.Descriptor.Id, StringComparer.Ordinal)
+            .ToArray();
+
+    private static void WriteTool(Utf8JsonWriter json, LintReport report, IReadOnlyList<IRule> rules, IReadOnlyList<(string Code, string Name, string Title)> notifications)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -94,9 +111,26 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteString("semanticVersion", report.ToolVersion);
         json.WriteString("informationUri", InformationUri);
         json.WriteStartArray("rules");
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in rules)
         {
-            WriteRule(json, rule.Descriptor);
+            WriteRule(json, rule);
+        }
+
+        json.WriteEndArray();
+        // Like the rules, the codes of the load errors this log has, in code order.
+        json.WriteStartArray("notifications");
+        foreach (var (code, name, title) in notifications)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", code);
+            json.WriteString("name", name);
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", title);
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", "error");
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
 
         json.WriteEndArray();
@@ -104,8 +138,24 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, RuleDescriptor descriptor)
+    private static int IndexOf(IReadOnlyList<(string Code, string Name, string Title)> notifications, string code)
     {
+        for (var i = 0; i < notifications.Count; i++)
+        {
+            if (notifications[i].Code == code)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, IRule rule)
+    {
+        var descriptor = rule.Descriptor;
+        var help = RuleHelp.For(rule);
+        var body = help.Body(RuleIds.HelpBaseUri);
         json.WriteStartObject();
         json.WriteString("id", descriptor.Id);
         json.WriteString("name", descriptor.Name);
@@ -113,11 +163,12 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteString("text", descriptor.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", descriptor.Description);
+        json.WriteString("text", help.Summary);
         json.WriteEndObject();
+        // The help page itself, from its first section on: the same words as explain and the page.
         json.WriteStartObject("help");
-        json.WriteString("text", $"{descriptor.Description}\n\nHow to fix: {descriptor.Fix}\n\nExample: {descriptor.Example}");
-        json.WriteString("markdown", $"{descriptor.Description}\n\n**How to fix:** {descriptor.Fix}\n\n**Example:**\n\n```yaml\n{descriptor.Example}\n```\n\n[{descriptor.Id} documentation]({descriptor.HelpUri})");
+        json.WriteString("text", RuleHelp.PlainText(body) + $"\n\n{descriptor.Id} documentation: {descriptor.HelpUri}");
+        json.WriteString("markdown", $"{body}\n\n[{descriptor.Id} documentation]({descriptor.HelpUri})");
         json.WriteEndObject();
         json.WriteString("helpUri", descriptor.HelpUri);
         json.WriteStartObject("defaultConfiguration");
@@ -132,19 +183,28 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, LintReport report)
+    private static void WriteInvocation(Utf8JsonWriter json, LintReport report, IReadOnlyList<(string Code, string Name, string Title)> notifications)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", report.Errors.Count == 0);
         json.WriteString("startTimeUtc", report.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
         json.WriteStartObject("workingDirectory");
-        json.WriteString("uri", ReportPaths.FolderUri(report.WorkingDirectory));
+        json.WriteString("uri", FilePaths.FolderUri(report.WorkingDirectory));
         json.WriteEndObject();
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var error in report.Errors)
         {
             json.WriteStartObject();
+            // The load error's code (OAL9001…), as the text output and the build print it; described in driver.notifications.
+            json.WriteStartObject("descriptor");
+            json.WriteString("id", error.Code);
+            if (IndexOf(notifications, error.Code) is var index and >= 0)
+            {
+                json.WriteNumber("index", index);
+            }
+
+            json.WriteEndObject();
             json.WriteString("level", "error");
             json.WriteStartObject("message");
             json.WriteString("text", error.Message);
@@ -162,12 +222,11 @@ public sealed class SarifFormatter : IReportFormatter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, string workingDirectory, bool withBaseline)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, IReadOnlyDictionary<string, int> rules, string workingDirectory, bool withBaseline)
     {
-        var ruleIndex = IndexOf(diagnostic.RuleId);
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.RuleId);
-        if (ruleIndex >= 0)
+        if (rules.TryGetValue(diagnostic.RuleId, out var ruleIndex))
         {
             json.WriteNumber("ruleIndex", ruleIndex);
         }
@@ -262,12 +321,11 @@ public sealed class SarifFormatter : IReportFormatter
     /// A baseline entry no linted document produces any more: SARIF's <c>absent</c> result, at the document and the
     /// operation it was about, as a <c>pass</c> (so it is never taken for a problem).
     /// </summary>
-    private static void WriteAbsentResult(Utf8JsonWriter json, Baselines.BaselineEntry entry, string baselineFolder, string workingDirectory)
+    private static void WriteAbsentResult(Utf8JsonWriter json, Baselines.BaselineEntry entry, IReadOnlyDictionary<string, int> rules, string baselineFolder, string workingDirectory)
     {
-        var ruleIndex = IndexOf(entry.Fingerprint.RuleId);
         json.WriteStartObject();
         json.WriteString("ruleId", entry.Fingerprint.RuleId);
-        if (ruleIndex >= 0)
+        if (rules.TryGetValue(entry.Fingerprint.RuleId, out var ruleIndex))
         {
             json.WriteNumber("ruleIndex", ruleIndex);
         }
@@ -303,14 +361,14 @@ public sealed class SarifFormatter : IReportFormatter
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        if (ReportPaths.IsInside(file, workingDirectory))
+        if (FilePaths.IsInside(file, workingDirectory))
         {
-            json.WriteString("uri", ReportPaths.RelativeUri(ReportPaths.Display(file, workingDirectory)));
+            json.WriteString("uri", FilePaths.RelativeUri(FilePaths.Relative(file, workingDirectory)));
             json.WriteString("uriBaseId", SourceRootBaseId);
         }
         else
         {
-            json.WriteString("uri", ReportPaths.FileUri(file, workingDirectory));
+            json.WriteString("uri", FilePaths.FileUri(file, workingDirectory));
         }
 
         json.WriteEndObject();
@@ -332,19 +390,6 @@ public sealed class SarifFormatter : IReportFormatter
         }
 
         json.WriteEndObject();
-    }
-
-    private static int IndexOf(string ruleId)
-    {
-        for (var i = 0; i < RuleCatalog.All.Count; i++)
-        {
-            if (RuleCatalog.All[i].Descriptor.Id == ruleId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static string Level(Severity severity) => severity switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Report;
 
@@ -7,7 +8,9 @@ namespace OpenApiLint.Core.Formatting;
 
 /// <summary>
 /// The terminal and log format: one line per finding in the canonical MSBuild form
-/// <c>path(line,col): error OAL0001: message</c>, which IDEs and CI logs turn into links, then a summary line.
+/// <c>path(line,col): error OAL0001: message</c>, which IDEs and CI logs turn into links, under it (unless
+/// <see cref="ReportOptions.IncludeRationale"/> is off) an indented <c>= note: severity from “guideline”: sentence</c>
+/// line saying which severity applied and the guideline sentence it came from, then a summary line.
 /// A finding located in the project's C# is reported there, the document position appended to the message.
 /// Load errors read <c>path(line,col): error OAL9001: message</c>, with their load-error code. Colors only when <see cref="ReportOptions.Color"/> asks.
 /// </summary>
@@ -25,7 +28,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
     public void Write(LintReport report, TextWriter writer)
     {
-        string Show(string file) => ReportPaths.Display(file, report.WorkingDirectory);
+        string Show(string file) => FilePaths.Relative(file, report.WorkingDirectory);
         var lines = report.Diagnostics
             .Select(diagnostic => (Diagnostic: diagnostic, Reported: Declarations.Reported(diagnostic, Show)))
             .Select(pair => new Line(
@@ -37,12 +40,15 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
                 pair.Reported.Message)
             {
                 Rationale = pair.Diagnostic.Rationale,
+                Guideline = pair.Diagnostic.Guideline,
+                SeverityFrom = pair.Diagnostic.SeverityFrom,
+                SeverityRationale = pair.Diagnostic.SeverityRationale,
             })
             .ToList();
         if (Options.IncludeLoadErrors)
         {
             lines.AddRange(report.Errors.Select(error => new Line(
-                ReportPaths.Display(error.File, report.WorkingDirectory), error.Line, error.Column, error.Code, Severity.Error, error.Message)));
+                FilePaths.Relative(error.File, report.WorkingDirectory), error.Line, error.Column, error.Code, Severity.Error, error.Message)));
         }
 
         lines.Sort(Line.Order);
@@ -50,10 +56,17 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         {
             writer.WriteLine(Format(line));
 
-            // Indented, so a log parser that reads "file(line,col): severity ID: message" lines skips it.
+            // Indented, so a log parser that reads "file(line,col): severity ID: message" lines skips it, as it skips a
+            // compiler's "= note:" lines.
             if (Options.IncludeRationale && line.Rationale is { } rationale)
             {
-                writer.WriteLine($"    why ({line.Severity.ToName()}): {OneLine(rationale)}");
+                var setBy = line.SeverityFrom is { } setting ? $" ({setting})" : "";
+                var from = line.Guideline is { } guideline ? $" from “{guideline}”" : "";
+                writer.WriteLine($"    = note: {line.Severity.ToName()}{setBy}{from}: {OneLine(rationale)}");
+                if (line.SeverityRationale is { } why)
+                {
+                    writer.WriteLine($"    = note: {line.SeverityFrom}: {OneLine(why)}");
+                }
             }
         }
 
@@ -61,7 +74,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
         {
             foreach (var entry in report.Baseline?.Absent ?? [])
             {
-                writer.WriteLine($"{ReportPaths.Display(Path.GetFullPath(entry.Document, report.Baseline!.Baseline.Folder), report.WorkingDirectory)}: fixed, no longer found: {entry.Fingerprint}{(entry.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{entry.Count})") : "")}");
+                writer.WriteLine($"{FilePaths.Relative(Path.GetFullPath(entry.Document, report.Baseline!.Baseline.Folder), report.WorkingDirectory)}: fixed, no longer found: {entry.Fingerprint}{(entry.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (×{entry.Count})") : "")}");
             }
 
             writer.WriteLine(Summary(report));
@@ -144,8 +157,17 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
     private sealed record Line(string File, int LineNumber, int Column, string RuleId, Severity Severity, string Message)
     {
-        /// <summary>The guideline sentence behind the finding, for <c>--why</c>.</summary>
+        /// <summary>The guideline sentence behind the finding and its severity, shown under it unless <c>--no-why</c>.</summary>
         public string? Rationale { get; init; }
+
+        /// <summary>The title of the guideline the sentence comes from.</summary>
+        public string? Guideline { get; init; }
+
+        /// <summary>The ruleset setting the severity comes from, when not the requirement's own.</summary>
+        public string? SeverityFrom { get; init; }
+
+        /// <summary>That setting's sentence, when it has its own.</summary>
+        public string? SeverityRationale { get; init; }
 
         public static IComparer<Line> Order { get; } = Comparer<Line>.Create(static (a, b) =>
         {

@@ -36,9 +36,8 @@ public sealed record LintResult(
         };
     }
 
-    /// <summary>Webhook operations the document declares that were not linted (the ruleset skips them, or they cannot be read).</summary>
-    public int SkippedWebhooks => Document is null ? 0
-        : (Ruleset?.Webhooks == OperationScope.Lint ? 0 : Document.Webhooks.Count) + Document.UnreadWebhooks;
+    /// <summary>Webhook operations the document declares that were not linted (the ruleset skips them).</summary>
+    public int SkippedWebhooks => Document is null || Ruleset?.Webhooks == OperationScope.Lint ? 0 : Document.Webhooks.Count;
 
     /// <summary>Callback operations the document declares that were not linted (the ruleset skips them).</summary>
     public int SkippedCallbacks => Document is null || Ruleset?.Callbacks == OperationScope.Lint ? 0 : Document.Callbacks.Count;

@@ -286,6 +286,15 @@ public sealed record FindingView(
 
     /// <summary>For a finding suppressed with a reason (<c>x-openapi-lint-ignore: { OAL0001: "…" }</c>): the reason.</summary>
     public string? Justification { get; init; }
+
+    /// <summary>
+    /// Where the severity was set when not by the requirement itself (<c>rules.OAL0004</c>: the ruleset's setting for
+    /// the rule); <c>null</c> when the requirement's own severity (or the rule's default) applied.
+    /// </summary>
+    public string? SeverityFrom { get; init; }
+
+    /// <summary>The sentence behind <see cref="SeverityFrom"/>, when it has one other than <see cref="FindingView.Rationale"/>.</summary>
+    public string? SeverityRationale { get; init; }
 }
 
 /// <summary>One line of a source excerpt.</summary>
@@ -300,4 +309,8 @@ public sealed record ExcerptLineView(int Number, string Text, bool Marked);
 /// <param name="Column">1-based column; 0 when unknown.</param>
 /// <param name="Location"><c>file:line:column</c>, or the file alone when the position is unknown.</param>
 /// <param name="Message">What is wrong.</param>
-public sealed record LoadErrorView(string File, int Line, int Column, string Location, string Message);
+public sealed record LoadErrorView(string File, int Line, int Column, string Location, string Message)
+{
+    /// <summary>The load error's code (<c>OAL9001</c> document, <c>OAL9002</c> ruleset…), as every other output shows it.</summary>
+    public string Code { get; init; } = Diagnostics.LoadErrorCodes.DocumentNotLoaded;
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
 using OpenApiLint.Core.Rules;
@@ -42,7 +43,7 @@ public static class ReportViewModelBuilder
         // A broken ruleset is reported once per document it was meant for; the report lists each error once.
         var loadErrors = report.Errors
             .Distinct()
-            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message))
+            .Select(error => new LoadErrorView(paths.Show(error.File), error.Line, error.Column, Location(paths.Show(error.File), error.Line, error.Column), error.Message) { Code = error.Code })
             .ToArray();
         var utc = report.Timestamp.ToUniversalTime();
         return new ReportViewModel(
@@ -162,10 +163,15 @@ public static class ReportViewModelBuilder
 
     internal static RuleView RuleOf(string id, int count)
     {
-        var descriptor = RuleCatalog.Find(id)?.Descriptor;
-        return descriptor is null
-            ? new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count)
-            : new RuleView(descriptor.Id, descriptor.Name, descriptor.Title, descriptor.Description, descriptor.Fix, descriptor.HelpUri, descriptor.DefaultSeverity.ToName(), count);
+        if (RuleCatalog.Find(id) is not { } rule)
+        {
+            return new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count);
+        }
+
+        // What it checks and how to fix it, in a sentence or two each: the first paragraphs of the rule's help page.
+        var descriptor = rule.Descriptor;
+        var help = RuleHelp.For(rule);
+        return new RuleView(descriptor.Id, descriptor.Name, descriptor.Title, help.Summary, help.FixSummary, descriptor.HelpUri, descriptor.DefaultSeverity.ToName(), count);
     }
 
     /// <summary>The verdict ids of matrix cells.</summary>
@@ -313,6 +319,8 @@ public static class ReportViewModelBuilder
             {
                 Suppression = diagnostic.Suppression is { } suppression ? SuppressionLabel(suppression) : null,
                 Justification = diagnostic.Suppression?.Justification,
+                SeverityFrom = diagnostic.SeverityFrom,
+                SeverityRationale = diagnostic.SeverityRationale,
                 Declaration = diagnostic.Declaration is { } declaration ? Location(_paths.Show(declaration.File), declaration.Line, declaration.Column) : null,
             };
         }
@@ -504,27 +512,12 @@ public static class ReportViewModelBuilder
         }
     }
 
-    /// <summary>Shows paths relative to the working folder, with forward slashes, so reports read the same everywhere.</summary>
+    /// <summary>
+    /// Names files as every other output does (<see cref="FilePaths.Relative"/>: relative to the working folder, with
+    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output.
+    /// </summary>
     private sealed class DisplayPaths(string workingDirectory)
     {
-        public string Show(string path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return path;
-            }
-
-            try
-            {
-                var full = Path.GetFullPath(path, workingDirectory);
-                var relative = Path.GetRelativePath(workingDirectory, full);
-                var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative;
-                return shown.Replace('\\', '/');
-            }
-            catch (Exception error) when (error is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                return path;
-            }
-        }
+        public string Show(string path) => FilePaths.Relative(path, workingDirectory);
     }
 }

@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation documents a <c>default</c> response where the ruleset wants explicit codes.</summary>
 public sealed class DefaultResponseNotAllowedRule : IRule
 {
+    private static readonly RuleMessage NotAllowed = new("default-not-allowed", "{operation} declares a default response; {ruleset} wants explicit status codes");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.DefaultResponseNotAllowed,
         "default-response-not-allowed",
         "default response not allowed",
-        Severity.Warning,
-        "A default response hides which codes an operation really returns. When the ruleset sets default.allowed to false, every default response is reported.",
-        "Replace the default response by the explicit codes the operation returns.",
-        "responses: { '200': { … }, default: { description: Error } }")
+        Severity.Warning)
     {
+        Messages = [NotAllowed],
         Options = ["default.allowed"],
     };
 
@@ -32,7 +32,7 @@ public sealed class DefaultResponseNotAllowedRule : IRule
             foreach (var response in operation.Responses.Where(response => response.StatusKey == StatusCodes.Default))
             {
                 yield return new Finding(
-                    $"{operation.DisplayName} declares a default response; {ruleset.Name} wants explicit status codes",
+                    NotAllowed.Format(operation.DisplayName, ruleset.Name),
                     response.Pointer,
                     operation,
                     response,

@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An error response's body schema lacks properties the ruleset requires (code, type, message).</summary>
 public sealed class ErrorBodyPropertiesMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("properties-missing", "{operation} {status} response body lacks {missing}; {ruleset} requires {required} in the body of {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ErrorBodyPropertiesMissing,
         "error-body-properties-missing",
         "Error body lacks required properties",
-        Severity.Warning,
-        "Checks that the body schema of responses with the given codes defines the properties the ruleset names (for example code, type and message), looking through allOf and references. Responses without a body are left to the body rules.",
-        "Add the properties to the error schema, or reference the shared error schema.",
-        "'500': { content: { application/json: { schema: { type: object, properties: { error: { type: string } } } } } }")
+        Severity.Warning)
     {
+        Messages = [Missing],
         Options = ["codes.<code>.errorBodyProperties"],
     };
 
@@ -42,7 +42,7 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                 foreach (var group in policy.ErrorBodyProperties.Where(property => !defined.Contains(property)).GroupBy(policy.OfErrorBodyProperty))
                 {
                     yield return new Finding(
-                        $"{operation.DisplayName} {response.StatusKey} response body lacks {string.Join(", ", group)}; {ruleset.Name} requires {string.Join(", ", policy.ErrorBodyProperties)} in the body of {response.StatusKey}",
+                        Missing.Format(operation.DisplayName, response.StatusKey, string.Join(", ", group), ruleset.Name, string.Join(", ", policy.ErrorBodyProperties)),
                         response.PointerTo(response.BodyMember),
                         operation,
                         response,

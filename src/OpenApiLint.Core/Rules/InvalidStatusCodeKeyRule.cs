@@ -6,14 +6,16 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A response key is not a status code, a range or <c>default</c>.</summary>
 public sealed class InvalidStatusCodeKeyRule : IRule
 {
+    private static readonly RuleMessage Invalid = new("invalid-key", "{operation} declares the response key '{key}'; expected a status code (100-599), an upper-case range (4XX) or default");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.InvalidStatusCodeKey,
         "invalid-status-code-key",
         "Invalid status code key",
-        Severity.Error,
-        "OpenAPI response keys are HTTP status codes from 100 to 599, ranges written 1XX to 5XX (upper case), or default. Anything else (2000, 2xx, OK) is a typo no client can act on.",
-        "Write the intended code (200), an upper-case range (2XX), or default.",
-        "responses: { '2000': { description: OK } }");
+        Severity.Error)
+    {
+        Messages = [Invalid],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 
@@ -24,7 +26,7 @@ public sealed class InvalidStatusCodeKeyRule : IRule
             foreach (var response in operation.Responses.Where(response => !StatusCodes.IsValidKey(response.StatusKey)))
             {
                 yield return new Finding(
-                    $"{operation.DisplayName} declares the response key '{response.StatusKey}'; expected a status code (100-599), an upper-case range (4XX) or default",
+                    Invalid.Format(operation.DisplayName, response.StatusKey),
                     response.Pointer,
                     operation,
                     response,

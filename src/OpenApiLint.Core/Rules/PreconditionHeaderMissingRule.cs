@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation documents a conditional status (304, 412) but accepts no request header that could cause it.</summary>
 public sealed class PreconditionHeaderMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("header-missing", "{operation} declares {status} but accepts no {names} request header; {ruleset} requires {names} for {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.PreconditionHeaderMissing,
         "precondition-header-missing",
         "Precondition request header not accepted",
-        Severity.Error,
-        "A 304 Not Modified only follows a conditional GET (If-None-Match or If-Modified-Since), a 412 Precondition Failed only a request with If-Match. Checks that an operation documenting such a code accepts at least one of the request headers the ruleset names for it, as a header parameter (on the operation or its path).",
-        "Add the header parameter (in: header) to the operation, or remove the response that can never happen.",
-        "get: { responses: { '304': { description: Not modified } } }   # no If-None-Match parameter")
+        Severity.Error)
     {
+        Messages = [Missing],
         Options = ["codes.<code>.requestHeaders"],
     };
 
@@ -43,7 +43,7 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     ? policy.RequestHeaders[0]
                     : $"{string.Join(", ", policy.RequestHeaders.Take(policy.RequestHeaders.Count - 1))} or {policy.RequestHeaders[^1]}";
                 yield return new Finding(
-                    $"{operation.DisplayName} declares {response.StatusKey} but accepts no {names} request header; {ruleset.Name} requires {names} for {response.StatusKey}",
+                    Missing.Format(operation.DisplayName, response.StatusKey, names, ruleset.Name),
                     response.Pointer,
                     operation,
                     response,

@@ -6,19 +6,21 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A <c>$ref</c> to a file outside the document's folder tree: refused.</summary>
 public sealed class ReferenceOutsideFolderRule : IRule
 {
+    private static readonly RuleMessage Outside = new("outside-folder", "$ref '{target}' points outside the document's folder and was not followed");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ReferenceOutsideFolder,
         "reference-outside-folder",
         "$ref outside the document's folder",
-        Severity.Error,
-        "The linter reads only files in the document's folder and below, so that linting an untrusted document cannot read arbitrary files of the machine. A reference leaving that tree is refused and what it names is not checked.",
-        "Move the referenced file beside the document (or below it).",
-        "'404': { $ref: '../../shared/errors.yaml#/NotFound' }");
+        Severity.Error)
+    {
+        Messages = [Outside],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind == ReferenceKind.OutsideFolder)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' points outside the document's folder and was not followed", context, Descriptor));
+            .Select(site => ReferenceFindings.At(site, Outside.Format(site.Target), context, Descriptor));
 }

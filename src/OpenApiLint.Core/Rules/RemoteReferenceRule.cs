@@ -6,19 +6,21 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A <c>$ref</c> to an http(s) or other remote URI: never fetched, so what it names goes unchecked.</summary>
 public sealed class RemoteReferenceRule : IRule
 {
+    private static readonly RuleMessage Remote = new("remote", "$ref '{target}' is remote and was not fetched; what it names is not checked");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.RemoteReference,
         "remote-reference",
         "Remote $ref not fetched",
-        Severity.Warning,
-        "The linter never fetches anything over the network (builds must be reproducible and offline). A response or parameter behind a remote $ref is therefore not checked.",
-        "Vendor the referenced file next to the document and reference it relatively.",
-        "'404': { $ref: 'https://example.com/common.yaml#/responses/NotFound' }");
+        Severity.Warning)
+    {
+        Messages = [Remote],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind == ReferenceKind.Remote)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' is remote and was not fetched; what it names is not checked", context, Descriptor));
+            .Select(site => ReferenceFindings.At(site, Remote.Format(site.Target), context, Descriptor));
 }

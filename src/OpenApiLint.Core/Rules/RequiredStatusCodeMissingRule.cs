@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation does not document a status code its method's policy requires.</summary>
 public sealed class RequiredStatusCodeMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("missing", "{operation} does not declare {missing}; {ruleset} requires {method}: {required}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.RequiredStatusCodeMissing,
         "required-status-code-missing",
         "Required status code missing",
-        Severity.Error,
-        "Checks that every operation documents each code the ruleset requires for its HTTP method. A range key (4XX) counts for a required code only with ranges.satisfiesRequired; a default response counts for a required error code only with default.satisfiesRequired.",
-        "Document the missing response, or drop the requirement in your team ruleset (methods.<method>.required).",
-        "paths: { /orders: { post: { responses: { '400': { description: Bad } } } } }   # requires 201")
+        Severity.Error)
     {
+        Messages = [Missing],
         Options = ["methods.<method>.required", "ranges.satisfiesRequired", "default.satisfiesRequired"],
     };
 
@@ -41,7 +41,7 @@ public sealed class RequiredStatusCodeMissingRule : IRule
             }
 
             yield return new Finding(
-                $"{operation.DisplayName} does not declare {StatusCodes.Join(missing)}; {ruleset.Name} requires {operation.Method.ToUpperInvariant()}: {StatusCodes.Join(policy.Required)}",
+                Missing.Format(operation.DisplayName, StatusCodes.Join(missing), ruleset.Name, operation.Method.ToUpperInvariant(), StatusCodes.Join(policy.Required)),
                 Documents.JsonPointer.Append(operation.Pointer, "responses"),
                 operation,
                 Rationale: policy.Rationale,

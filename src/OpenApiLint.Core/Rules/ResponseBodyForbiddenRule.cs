@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A response declares a body where its status code allows none (204, 304).</summary>
 public sealed class ResponseBodyForbiddenRule : IRule
 {
+    private static readonly RuleMessage Forbidden = new("body-forbidden", "{operation} {status} response declares a body ({mediaTypes}); {ruleset} forbids a body on {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ResponseBodyForbidden,
         "response-body-forbidden",
         "Response body where none is allowed",
-        Severity.Error,
-        "Checks that responses whose status code must not carry a body (204 No Content, 304 Not Modified, or any code the ruleset marks body: forbidden) declare no content (OpenAPI 3) or schema (Swagger 2).",
-        "Remove the response's content (or schema), or use a status code that carries a body (200).",
-        "responses: { '204': { description: Deleted, content: { application/json: {} } } }")
+        Severity.Error)
     {
+        Messages = [Forbidden],
         Options = ["codes.<code>.body"],
     };
 
@@ -38,7 +38,7 @@ public sealed class ResponseBodyForbiddenRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response declares a body ({string.Join(", ", response.MediaTypes)}); {ruleset.Name} forbids a body on {response.StatusKey}",
+                    Forbidden.Format(operation.DisplayName, response.StatusKey, string.Join(", ", response.MediaTypes), ruleset.Name),
                     response.PointerTo(response.BodyMember),
                     operation,
                     response,

@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A response declares no body where its status code expects one (200, 202).</summary>
 public sealed class ResponseBodyMissingRule : IRule
 {
+    private static readonly RuleMessage Missing = new("body-missing", "{operation} {status} response declares no body; {ruleset} expects a body on {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ResponseBodyMissing,
         "response-body-missing",
         "Response body missing where one is expected",
-        Severity.Warning,
-        "Checks that responses whose status code should carry a body (200 OK, 202 Accepted with its status monitor, or any code the ruleset marks body: expected) declare content (OpenAPI 3) or a schema (Swagger 2).",
-        "Describe the body under the response's content, or use 204 when there is nothing to return.",
-        "responses: { '200': { description: OK } }   # no content")
+        Severity.Warning)
     {
+        Messages = [Missing],
         Options = ["codes.<code>.body"],
     };
 
@@ -46,7 +46,7 @@ public sealed class ResponseBodyMissingRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} {response.StatusKey} response declares no body; {ruleset.Name} expects a body on {response.StatusKey}",
+                    Missing.Format(operation.DisplayName, response.StatusKey, ruleset.Name),
                     response.Pointer,
                     operation,
                     response,

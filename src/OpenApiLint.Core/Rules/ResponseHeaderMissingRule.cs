@@ -6,15 +6,17 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A response does not declare a header its status code requires (Location on 201, Allow on 405).</summary>
 public sealed class ResponseHeaderMissingRule : IRule
 {
+    private static readonly RuleMessage HeaderMissing = new("header-missing", "{operation} {status} response does not declare the {names} header; {ruleset} requires {required} on {status}");
+
+    private static readonly RuleMessage HeadersMissing = new("headers-missing", "{operation} {status} response does not declare the {names} headers; {ruleset} requires {required} on {status}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.ResponseHeaderMissing,
         "response-header-missing",
         "Required response header missing",
-        Severity.Error,
-        "Checks that each response declares the headers the ruleset requires for its status code, such as Location on 201, WWW-Authenticate on 401 or Allow on 405. Header names compare case-insensitively.",
-        "Declare the header under the response's headers.",
-        "responses: { '201': { description: Created } }   # needs headers: { Location: { schema: { type: string } } }")
+        Severity.Error)
     {
+        Messages = [HeaderMissing, HeadersMissing],
         Options = ["codes.<code>.responseHeaders"],
     };
 
@@ -47,7 +49,7 @@ public sealed class ResponseHeaderMissingRule : IRule
                     var missing = group.ToArray();
                     var names = string.Join(", ", missing);
                     yield return new Finding(
-                        $"{operation.DisplayName} {response.StatusKey} response does not declare the {names} header{(missing.Length > 1 ? "s" : "")}; {ruleset.Name} requires {string.Join(", ", policy.ResponseHeaders)} on {response.StatusKey}",
+                        (missing.Length > 1 ? HeadersMissing : HeaderMissing).Format(operation.DisplayName, response.StatusKey, names, ruleset.Name, string.Join(", ", policy.ResponseHeaders)),
                         response.Pointer,
                         operation,
                         response,

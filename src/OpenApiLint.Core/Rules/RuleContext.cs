@@ -7,8 +7,9 @@ namespace OpenApiLint.Core.Rules;
 public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
 {
     // Every rule asks for every operation's ruleset; matching the overrides' path globs once per operation, not once
-    // per rule, matters on documents with tens of thousands of operations. A context serves one lint call (one thread).
-    private readonly Dictionary<ApiOperation, Ruleset> _operationRulesets = new(ReferenceEqualityComparer.Instance);
+    // per rule, matters on documents with tens of thousands of operations. A context serves one lint call.
+    // The rules of one lint may run on several threads (large documents).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, Ruleset> _operationRulesets = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The document being linted.</summary>
     public OpenApiLintDocument Document { get; } = document;
@@ -19,6 +20,11 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     /// <summary>The ruleset in force for <paramref name="operation"/>, with every matching override applied.</summary>
     public Ruleset RulesetFor(ApiOperation operation)
     {
+        if (Ruleset.Overrides.Count == 0)
+        {
+            return Ruleset;
+        }
+
         if (!_operationRulesets.TryGetValue(operation, out var effective))
         {
             effective = Ruleset.ForOperation(operation.Path, operation.Method);

@@ -15,7 +15,11 @@ public sealed record RuleRationale(string Subject, string Rationale);
 /// </summary>
 public static class RuleRationales
 {
-    /// <summary>Every rationale of <paramref name="rule"/> in <paramref name="ruleset"/>; empty when the ruleset does not configure it.</summary>
+    /// <summary>
+    /// Every rationale of <paramref name="rule"/> in <paramref name="ruleset"/>, then what each override changes for it
+    /// (a requirement it adds or re-words, one it lifts, for the operations it selects); empty when the ruleset does
+    /// not configure the rule.
+    /// </summary>
     public static IReadOnlyList<RuleRationale> For(IRule rule, Ruleset ruleset)
     {
         var entries = rule.RationalesIn(ruleset).ToList();
@@ -25,8 +29,44 @@ public static class RuleRationales
             entries.Add(new RuleRationale($"severity {ruleset.SeverityOf(descriptor.Id, descriptor.DefaultSeverity).ToName()}", setting.Rationale));
         }
 
+        entries.AddRange(ruleset.Overrides.SelectMany(over => OfOverride(rule, ruleset, over)));
         return entries;
     }
+
+    /// <summary>
+    /// What one override changes for <paramref name="rule"/>: the requirements (and sentences) the overridden ruleset
+    /// has that the ruleset has not, then those it no longer has, each with the override's own sentence for that code
+    /// or method (a HEAD 200 that must not have a body, an OPTIONS 200 that need not have one).
+    /// </summary>
+    private static IEnumerable<RuleRationale> OfOverride(IRule rule, Ruleset ruleset, RulesetOverride over)
+    {
+        var before = rule.RationalesIn(ruleset).ToList();
+        var after = rule.RationalesIn(ruleset.Apply(over.Patch, keepOverrides: false)).ToList();
+        var scope = Scope(over);
+        foreach (var added in after.Where(entry => !before.Contains(entry)))
+        {
+            yield return added with { Subject = $"{scope}: {added.Subject}" };
+        }
+
+        var changed = new HashSet<string>(after.Select(entry => FirstWord(entry.Subject)), StringComparer.OrdinalIgnoreCase);
+        foreach (var lifted in before.Where(entry => !after.Contains(entry) && !changed.Contains(FirstWord(entry.Subject))))
+        {
+            var code = FirstWord(lifted.Subject);
+            var because = over.Patch.Codes.GetValueOrDefault(code) is { } patch
+                ? patch.BodySetting?.Rationale ?? patch.Rationale
+                : over.Patch.Methods.GetValueOrDefault(code.ToLowerInvariant()) is { } method ? method.Rationale : null;
+            yield return new RuleRationale($"{scope}: lifts {lifted.Subject}", because ?? lifted.Rationale);
+        }
+    }
+
+    /// <summary>Which operations an override selects, as <c>explain</c> says it: <c>HEAD</c>, <c>GET /legacy/**</c>.</summary>
+    private static string Scope(RulesetOverride over)
+    {
+        var methods = over.Methods is { Count: > 0 } names ? string.Join(", ", names.Select(name => name.ToUpperInvariant())) : "every method";
+        return over.Paths.All(path => path == "**") ? methods : $"{methods} on {string.Join(", ", over.Paths)}";
+    }
+
+    private static string FirstWord(string subject) => subject.Split(' ', 2)[0];
 
     /// <summary>
     /// The method policies <paramref name="applies"/> selects, in method order (the <c>*</c> policy once, naming the

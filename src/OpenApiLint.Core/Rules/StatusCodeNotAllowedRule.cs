@@ -6,15 +6,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>An operation documents a status code its method's policy does not allow.</summary>
 public sealed class StatusCodeNotAllowedRule : IRule
 {
+    private static readonly RuleMessage NotAllowed = new("not-allowed", "{operation} declares {status}; {ruleset} allows {method}: {allowed}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.StatusCodeNotAllowed,
         "status-code-not-allowed",
         "Status code not allowed for this method",
-        Severity.Error,
-        "Checks every documented response code of an operation against the codes the ruleset allows for its HTTP method. A range key (4XX) needs the range allowed, or, with ranges.allowed = anyCodeInRange, any code in it.",
-        "Remove the response, use a code the ruleset allows for the method, or allow the code in your team ruleset (methods.<method>.addAllowed).",
-        "paths: { /orders: { post: { responses: { '200': { description: OK } } } } }   # minimal-codes allows POST: 201, 400, 401, 403, 500")
+        Severity.Error)
     {
+        Messages = [NotAllowed],
         Options = ["methods.<method>.allowed", "methods.<method>.addAllowed", "methods.<method>.removeAllowed", "ranges.allowed"],
     };
 
@@ -48,7 +48,7 @@ public sealed class StatusCodeNotAllowedRule : IRule
                 }
 
                 yield return new Finding(
-                    $"{operation.DisplayName} declares {response.StatusKey}; {ruleset.Name} allows {operation.Method.ToUpperInvariant()}: {(allowed.Count == 0 ? "none" : StatusCodes.Join(allowed))}",
+                    NotAllowed.Format(operation.DisplayName, response.StatusKey, ruleset.Name, operation.Method.ToUpperInvariant(), allowed.Count == 0 ? "none" : StatusCodes.Join(allowed)),
                     response.Pointer,
                     operation,
                     response,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Rulesets;
 
@@ -6,15 +7,15 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>The document uses more distinct status codes than the ruleset's cap.</summary>
 public sealed class TooManyDistinctCodesRule : IRule
 {
+    private static readonly RuleMessage TooMany = new("too-many", "the document uses {count} distinct status codes ({codes}); {ruleset} allows at most {cap}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.TooManyDistinctCodes,
         "too-many-distinct-codes",
         "Too many distinct status codes",
-        Severity.Warning,
-        "Some guidelines ask an API to minimize the number of status codes it returns, so clients handle few. Counts the distinct codes and ranges (not default) the whole document declares against maxDistinctCodes. Reported once, at the first response using a code beyond the cap.",
-        "Fold rarely used codes into the common ones (details go in the error body), or raise maxDistinctCodes.",
-        "maxDistinctCodes: 8, and the document uses 200, 201, 202, 204, 400, 401, 403, 404, 409, 500")
+        Severity.Warning)
     {
+        Messages = [TooMany],
         Options = ["maxDistinctCodes"],
     };
 
@@ -49,7 +50,7 @@ public sealed class TooManyDistinctCodesRule : IRule
         var codes = firstUse.Keys.Order(StatusCodes.Order).ToArray();
         var overResponse = firstUse.Values.Skip(cap).First();
         yield return new Finding(
-            $"the document uses {codes.Length} distinct status codes ({StatusCodes.Join(codes)}); {context.Ruleset.Name} allows at most {cap}",
+            TooMany.Format(codes.Length.ToString(CultureInfo.InvariantCulture), StatusCodes.Join(codes), context.Ruleset.Name, cap.ToString(CultureInfo.InvariantCulture)),
             overResponse.Pointer,
             Rationale: context.Ruleset.Rules.GetValueOrDefault(RuleIds.TooManyDistinctCodes)?.Rationale);
     }

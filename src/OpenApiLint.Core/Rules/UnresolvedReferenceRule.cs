@@ -6,21 +6,23 @@ namespace OpenApiLint.Core.Rules;
 /// <summary>A <c>$ref</c> (local, or to a file beside the document) whose target does not exist.</summary>
 public sealed class UnresolvedReferenceRule : IRule
 {
+    private static readonly RuleMessage Unresolved = new("unresolved", "$ref '{target}' cannot be resolved: {problem}");
+
     public static RuleDescriptor Descriptor { get; } = new(
         RuleIds.UnresolvedReference,
         "unresolved-reference",
         "Unresolved $ref",
-        Severity.Error,
-        "A $ref whose target is missing leaves the response, parameter or schema undefined: the other rules cannot check it and generated clients break. Checks local references and references to files beside the document.",
-        "Fix the reference, or add the missing definition.",
-        "'404': { $ref: '#/components/responses/NotFound' }   # components.responses has no NotFound");
+        Severity.Error)
+    {
+        Messages = [Unresolved],
+    };
 
     RuleDescriptor IRule.Descriptor => Descriptor;
 
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.References
             .Where(site => site.Kind is ReferenceKind.Local or ReferenceKind.RelativeFile && !site.IsResolved)
-            .Select(site => ReferenceFindings.At(site, $"$ref '{site.Target}' cannot be resolved: {site.Problem}", context, Descriptor));
+            .Select(site => ReferenceFindings.At(site, Unresolved.Format(site.Target, site.Problem ?? ""), context, Descriptor));
 }
 
 /// <summary>

@@ -24,24 +24,28 @@ public sealed class RuleListingsTests
     }
 
     [Test]
-    public void The_golden_sarif_rule_metadata_is_the_catalog()
+    public void The_golden_sarif_rule_metadata_is_the_catalog_and_the_help_pages()
     {
         using var sarif = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("tests/OpenApiLint.Cli.Tests/Golden/report.sarif")));
-        var rules = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
             .Select(rule => (
                 Id: rule.GetProperty("id").GetString(),
                 Name: rule.GetProperty("name").GetString(),
                 Title: rule.GetProperty("shortDescription").GetProperty("text").GetString(),
                 Description: rule.GetProperty("fullDescription").GetProperty("text").GetString(),
                 HelpUri: rule.GetProperty("helpUri").GetString(),
-                Level: rule.GetProperty("defaultConfiguration").GetProperty("level").GetString()));
-        var expected = RuleCatalog.All.Select(rule => rule.Descriptor).Select(descriptor => (
-            Id: (string?)descriptor.Id,
-            Name: (string?)descriptor.Name,
-            Title: (string?)descriptor.Title,
-            Description: (string?)descriptor.Description,
-            HelpUri: (string?)descriptor.HelpUri,
-            Level: (string?)(descriptor.DefaultSeverity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" })));
+                Level: rule.GetProperty("defaultConfiguration").GetProperty("level").GetString()))
+            .ToArray();
+        // The log lists the rules its results refer to, in id order; their words are the help pages'.
+        var referenced = run.GetProperty("results").EnumerateArray().Select(result => result.GetProperty("ruleId").GetString()).Distinct().Order(StringComparer.Ordinal);
+        var expected = referenced.Select(id => RuleCatalog.Find(id!)!).Select(rule => (
+            Id: (string?)rule.Descriptor.Id,
+            Name: (string?)rule.Descriptor.Name,
+            Title: (string?)rule.Descriptor.Title,
+            Description: (string?)RuleHelp.For(rule).Summary,
+            HelpUri: (string?)rule.Descriptor.HelpUri,
+            Level: (string?)(rule.Descriptor.DefaultSeverity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" })));
 
         Assert.That(rules, Is.EqualTo(expected));
     }

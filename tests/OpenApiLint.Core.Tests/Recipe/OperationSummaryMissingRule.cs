@@ -12,15 +12,15 @@ public sealed class OperationSummaryMissingRule : IRule
     /// <summary>A test-only id, far from the built-in ones.</summary>
     public const string Id = "OAL0900";
 
+    private static readonly RuleMessage NoSummary = new("no-summary", "{operation} has no summary");
+
     public static RuleDescriptor Descriptor { get; } = new(
         Id,
         "operation-summary-missing",
         "Operation has no summary",
-        Severity.Info,
-        "Checks that every operation has a summary, the line documentation tools show for it.",
-        "Add a summary to the operation.",
-        "paths: { /orders: { get: { responses: { '200': { description: OK } } } } }   # no summary")
+        Severity.Info)
     {
+        Messages = [NoSummary],
         HelpPath = "tests/OpenApiLint.Core.Tests/Recipe/OAL0900.md",
         HelpUri = "https://example.org/rules/OAL0900",
     };
@@ -30,5 +30,5 @@ public sealed class OperationSummaryMissingRule : IRule
     public IEnumerable<Finding> Check(RuleContext context) =>
         context.Document.Operations
             .Where(operation => string.IsNullOrWhiteSpace(operation.Summary))
-            .Select(operation => new Finding($"{operation.DisplayName} has no summary", operation.Pointer, operation));
+            .Select(operation => new Finding(NoSummary.Format(operation.DisplayName), operation.Pointer, operation));
 }

@@ -53,7 +53,7 @@ internal static class Lint
             throw new ArgumentException($"'{ruleId}' is not a rule id; pass a file name as fileName:", nameof(ruleId));
         }
 
-        return new Linter().Lint(Load(document, fileName), ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+        return Declared(new Linter().Lint(Load(document, fileName), ruleset)).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
     }
 
     /// <summary>Diagnostics for a document file on disk (relative <c>$ref</c>s need one), optionally of one rule only.</summary>
@@ -61,7 +61,31 @@ internal static class Lint
     {
         var result = OpenApiDocumentLoader.Load(path);
         Assert.That(result.Error, Is.Null, "the document should load");
-        return new Linter().Lint(result.Document!, ruleset).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+        return Declared(new Linter().Lint(result.Document!, ruleset)).Where(diagnostic => ruleId is null || diagnostic.RuleId == ruleId).ToArray();
+    }
+
+    /// <summary>
+    /// While set (by <c>RuleMessageTests</c>, running every fixture), every diagnostic the fixtures' linting produces
+    /// is added here.
+    /// </summary>
+    public static readonly AsyncLocal<List<Diagnostic>?> Recording = new();
+
+    /// <summary>
+    /// Fails the fixture when a diagnostic's message does not come from one of its rule's declared templates
+    /// (<see cref="RuleDescriptor.Messages"/>): every fixture checks the messages it makes the rules say.
+    /// </summary>
+    private static IReadOnlyList<Diagnostic> Declared(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var rule = RuleCatalog.Find(diagnostic.RuleId);
+            Assert.That(rule, Is.Not.Null, $"{diagnostic.RuleId} is a catalog rule");
+            Assert.That(rule!.Descriptor.Messages.Any(message => message.Matches(diagnostic.Message)), Is.True,
+                $"'{diagnostic.Message}' comes from one of {diagnostic.RuleId}'s messages: {string.Join(" | ", rule.Descriptor.Messages.Select(message => message.Template))}");
+        }
+
+        Recording.Value?.AddRange(diagnostics);
+        return diagnostics;
     }
 
     /// <summary>

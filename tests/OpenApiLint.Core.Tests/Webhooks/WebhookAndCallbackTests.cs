@@ -130,7 +130,7 @@ public sealed class WebhookAndCallbackTests
     }
 
     [Test]
-    public void Swagger_2_x_webhooks_are_counted_as_skipped_even_when_lint_is_asked()
+    public void Swagger_2_x_webhooks_are_linted_when_lint_is_asked()
     {
         const string swagger = """
             swagger: '2.0'
@@ -140,14 +140,33 @@ public sealed class WebhookAndCallbackTests
               newPet:
                 post: { responses: { '201': { description: Received } } }
                 put: { responses: { '200': { description: OK } } }
+                delete: { responses: { '204': { $ref: '#/responses/Gone' } } }
+            responses:
+              Gone: { description: Gone, schema: { type: object } }
             """;
 
-        var result = Result(swagger, """{ "extends": "recommended", "webhooks": "lint" }""");
+        var skipped = Result(swagger, """{ "extends": "recommended" }""");
+        var linted = Result(swagger, """{ "extends": "recommended", "webhooks": "lint" }""");
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Diagnostics, Is.Empty);
-            Assert.That(result.SkippedWebhooks, Is.EqualTo(2));
+            Assert.That(skipped.Diagnostics, Is.Empty);
+            Assert.That(skipped.SkippedWebhooks, Is.EqualTo(3));
+            Assert.That(linted.Document!.Webhooks.Select(o => $"{o.DisplayName} {o.Pointer} {o.Kind}"), Is.EqualTo(new[]
+            {
+                "POST newPet /x-webhooks/newPet/post Webhook",
+                "PUT newPet /x-webhooks/newPet/put Webhook",
+                "DELETE newPet /x-webhooks/newPet/delete Webhook",
+            }));
+            Assert.That(Lint.Describe(linted.Diagnostics), Is.EqualTo(new[]
+            {
+                "6:26 OAL0003 error /x-webhooks/newPet/post/responses/201 | POST newPet 201 response does not declare the Location header; team requires Location on 201",
+                "7:25 OAL0005 warning /x-webhooks/newPet/put/responses/200 | PUT newPet 200 response declares no body; team expects a body on 200",
+                "8:28 OAL0004 error /x-webhooks/newPet/delete/responses/204 | DELETE newPet 204 response declares a body (application/octet-stream); team forbids a body on 204",
+            }));
+            Assert.That(linted.Diagnostics[2].RelatedLocations.Select(Lint.Where), Is.EqualTo(new[] { "openapi.yaml 10:3 /responses/Gone" }), "the $ref'd response's definition");
+            Assert.That(linted.SkippedWebhooks, Is.EqualTo(0));
+            Assert.That(linted.Document.Operations, Is.Empty, "x-webhooks are not paths");
         });
     }
 
