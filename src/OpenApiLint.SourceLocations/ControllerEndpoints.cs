@@ -103,13 +103,14 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
     /// </summary>
     private static IEnumerable<MethodDeclarationSyntax[]> ActionMethods(IReadOnlyList<ProjectType> levels)
     {
-        var seen = new HashSet<(string, int)>();
+        // Methods declared by more derived classes: overloads within one class are all actions.
+        var derived = new List<MethodDeclarationSyntax>();
         for (var index = 0; index < levels.Count; index++)
         {
-            foreach (var method in levels[index].Parts.SelectMany(part => part.Members.OfType<MethodDeclarationSyntax>()))
+            var declared = levels[index].Parts.SelectMany(part => part.Members.OfType<MethodDeclarationSyntax>()).ToArray();
+            foreach (var method in declared)
             {
-                var signature = (method.Identifier.ValueText, method.ParameterList.Parameters.Count);
-                if (!seen.Add(signature))
+                if (derived.Any(more => Hides(more, method)))
                 {
                     continue;
                 }
@@ -119,7 +120,7 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
                 for (var up = index + 1; up < levels.Count && current.Modifiers.Any(SyntaxKind.OverrideKeyword); up++)
                 {
                     if (levels[up].Parts.SelectMany(part => part.Members.OfType<MethodDeclarationSyntax>())
-                            .FirstOrDefault(candidate => candidate.Identifier.ValueText == signature.Item1 && candidate.ParameterList.Parameters.Count == signature.Item2) is { } overridden)
+                            .FirstOrDefault(candidate => Hides(current, candidate)) is { } overridden)
                     {
                         definitions.Add(overridden);
                         current = overridden;
@@ -131,7 +132,27 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
                     yield return definitions.ToArray();
                 }
             }
+
+            derived.AddRange(declared);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="derived"/> overrides or hides <paramref name="method"/> of a base class: same name and
+    /// parameter types, or an override of a virtual method of that name and arity (its parameter types may be the
+    /// base's type parameters).
+    /// </summary>
+    private static bool Hides(MethodDeclarationSyntax derived, MethodDeclarationSyntax method)
+    {
+        if (derived.Identifier.ValueText != method.Identifier.ValueText || derived.ParameterList.Parameters.Count != method.ParameterList.Parameters.Count)
+        {
+            return false;
+        }
+
+        static string Types(MethodDeclarationSyntax declaration) => string.Join(",", declaration.ParameterList.Parameters.Select(parameter => parameter.Type?.ToString()));
+        return Types(derived) == Types(method)
+            || derived.Modifiers.Any(SyntaxKind.OverrideKeyword)
+                && (method.Modifiers.Any(SyntaxKind.VirtualKeyword) || method.Modifiers.Any(SyntaxKind.AbstractKeyword) || method.Modifiers.Any(SyntaxKind.OverrideKeyword));
     }
 
     /// <summary>

@@ -21,15 +21,16 @@ public sealed class ProjectSources
     private readonly Lazy<HashSet<string>> _typeNames;
     private readonly Lazy<HashSet<string>> _memberNames;
 
-    private ProjectSources(IReadOnlyList<SyntaxTree> trees, Func<IReadOnlyList<MetadataReference>> references)
+    private ProjectSources(IReadOnlyList<SyntaxTree> trees, Func<IReadOnlyList<MetadataReference>> references, Func<IReadOnlyList<SyntaxTree>>? others = null)
     {
         Trees = trees;
         _treeSet = new Lazy<HashSet<SyntaxTree>>(() => trees.ToHashSet());
         // Loading the references and binding cost far more than parsing: done only when a name cannot be resolved from
         // the syntax alone (see Resolve).
+        // The compilation sees the whole project, the files the text filter left out too, so names bind as they do in the build.
         _compilation = new Lazy<CSharpCompilation>(() => CSharpCompilation.Create(
             "OpenApiLint.SourceLocations",
-            trees,
+            others is null ? trees : trees.Concat(others()),
             references(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)));
         _invocationsByName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(() => trees
@@ -67,29 +68,25 @@ public sealed class ProjectSources
     /// <summary>
     /// Parses <paramref name="files"/> (unreadable ones are left out: the compiler reports those) with the project's
     /// <paramref name="preprocessorSymbols"/>; <paramref name="references"/> are the assemblies the project compiles
-    /// against (<c>@(ReferencePath)</c>), loaded only if a name has to be resolved.
+    /// against (<c>@(ReferencePath)</c>), loaded only if a name has to be resolved. Only the files that can declare
+    /// endpoints are parsed up front (see <see cref="SourceFilter"/>); the others only if a compilation is needed.
     /// </summary>
     public static ProjectSources Load(IEnumerable<string> files, IEnumerable<string> references, IEnumerable<string>? preprocessorSymbols = null)
     {
-        var options = ParseOptions(preprocessorSymbols);
-        var trees = new List<SyntaxTree>();
+        var texts = new List<(string Path, string Text)>();
         foreach (var file in files.Distinct(StringComparer.Ordinal))
         {
-            string text;
             try
             {
-                text = File.ReadAllText(file);
+                texts.Add((Path.GetFullPath(file), File.ReadAllText(file)));
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                continue;
             }
-
-            trees.Add(CSharpSyntaxTree.ParseText(text, options, Path.GetFullPath(file)));
         }
 
         // Enumerated only with the compilation: listing a shared framework (RunningFrameworkAssemblies) opens every file in it.
-        return new ProjectSources(trees, () => references
+        return FromSelected(texts, preprocessorSymbols, () => references
             .Distinct(StringComparer.Ordinal)
             .Where(File.Exists)
             .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference))
@@ -99,18 +96,45 @@ public sealed class ProjectSources
     /// <summary>Sources given as text (tests, benchmarks), named by <c>Path</c>.</summary>
     public static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IEnumerable<string> references, IEnumerable<string>? preprocessorSymbols = null)
     {
-        var options = ParseOptions(preprocessorSymbols);
-        var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray();
         var paths = references.ToArray();
-        return new ProjectSources(trees, () => paths.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToArray());
+        return FromSelected(sources.ToArray(), preprocessorSymbols, () => paths.Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference)).ToArray());
     }
 
     /// <summary>Sources given as text, against references already loaded (tests share them between cases).</summary>
-    internal static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IReadOnlyList<MetadataReference> references, IEnumerable<string>? preprocessorSymbols = null)
+    internal static ProjectSources FromText(IEnumerable<(string Path, string Text)> sources, IReadOnlyList<MetadataReference> references, IEnumerable<string>? preprocessorSymbols = null) =>
+        FromSelected(sources.ToArray(), preprocessorSymbols, () => references);
+
+    private static ProjectSources FromSelected(IReadOnlyList<(string Path, string Text)> texts, IEnumerable<string>? preprocessorSymbols, Func<IReadOnlyList<MetadataReference>> references)
     {
         var options = ParseOptions(preprocessorSymbols);
-        return new ProjectSources(sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, options, source.Path)).ToArray(), () => references);
+        var (parsed, skipped) = SourceFilter.Select(texts, batch => Parse(batch, options));
+        return new ProjectSources(parsed, references, () => Parse(skipped, options));
     }
+
+    private static SyntaxTree Parse((string Path, string Text) source, CSharpParseOptions options) =>
+        CSharpSyntaxTree.ParseText(source.Text, options, source.Path);
+
+    /// <summary>Parses several files at once: the first lint in a process spends most of its time here, in Roslyn's JIT.</summary>
+    internal static IReadOnlyList<SyntaxTree> Parse(IReadOnlyList<(string Path, string Text)> sources, CSharpParseOptions options)
+    {
+        var trees = new SyntaxTree[sources.Count];
+        if (sources.Count < ParallelFrom)
+        {
+            for (var index = 0; index < sources.Count; index++)
+            {
+                trees[index] = Parse(sources[index], options);
+            }
+        }
+        else
+        {
+            Parallel.For(0, sources.Count, index => trees[index] = Parse(sources[index], options));
+        }
+
+        return trees;
+    }
+
+    /// <summary>Below this many files, starting threads costs more than parsing on one.</summary>
+    private const int ParallelFrom = 8;
 
     /// <summary>
     /// The assemblies of the shared frameworks this process runs on (Microsoft.NETCore.App and, beside it,

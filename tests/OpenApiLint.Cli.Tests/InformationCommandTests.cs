@@ -115,6 +115,29 @@ public sealed class InformationCommandTests
     }
 
     [Test]
+    public void Explain_ListsTheSentencesBehindPerMethodOverridesAndPerRequirementSeverities()
+    {
+        var bodies = InProcess.Run(_folder.Path, "explain", "OAL0005", "--ruleset", "http-semantics");
+        var headers = InProcess.Run(_folder.Path, "explain", "OAL0003", "--ruleset", "http-semantics");
+        var codes = InProcess.Run(_folder.Path, "explain", "OAL0001", "--ruleset", "platform-of-trust");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bodies.OutLines, Has.Some.EqualTo(
+                "  - OPTIONS: lifts 200 should declare a body (never on HEAD) (warning): \"The information returned with the response is dependent on the method used in the request, for example:\" and the list names get, head, post and trace. Reading taken: OPTIONS is not among them and retrieves no entity, so its 200 is not expected to have a body."));
+            Assert.That(bodies.OutLines, Has.Some.StartsWith("  - HEAD: lifts 200 should declare a body (never on HEAD) (warning): The 200 line lists what each method returns: \"head the entity-header fields"));
+            Assert.That(headers.OutLines.Where(line => line.StartsWith("  - 30", StringComparison.Ordinal)).Select(line => line[..line.IndexOf("):", StringComparison.Ordinal)]), Is.EqualTo(new[]
+            {
+                "  - 301 needs the header Location (warning",
+                "  - 302 needs the header Location (error",
+                "  - 303 needs the header Location (info",
+                "  - 307 needs the header Location (warning",
+            }));
+            Assert.That(codes.OutLines, Has.Some.StartsWith("  - PATCH, OPTIONS, TRACE allows 204, 400, 401, 403, 404, 500, 503 (error): \"Platform of Trust APIs use the following HTTP codes in responses.\""));
+        });
+    }
+
+    [Test]
     public void Explain_SaysTheCSharpFixForADocumentAspNetCoreGenerates()
     {
         var outcome = InProcess.Run(_folder.Path, "explain", "OAL0003");

@@ -166,6 +166,31 @@ public sealed class ProjectOptionTests
     }
 
     [Test]
+    public void A_multi_targeted_project_is_read_for_its_first_framework()
+    {
+        _folder.Write("Multi/Multi.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0</TargetFrameworks>
+                <DefineConstants>$(DefineConstants);MULTI</DefineConstants>
+              </PropertyGroup>
+            </Project>
+            """);
+        _folder.Write("Multi/Program.cs", """
+            var app = WebApplication.CreateBuilder(args).Build();
+            #if MULTI && NET10_0
+            app.MapDelete("/orders/{id}", (int id) => TypedResults.NoContent()).Produces(404);
+            #endif
+            app.Run();
+            """);
+        _folder.Write("Multi/openapi.json", Document);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "Multi/openapi.json", "--project", "Multi", "--ruleset", "minimal-codes", "--quiet");
+
+        Assert.That(outcome.OutLines, Has.Some.EqualTo("Multi/Program.cs(3,78): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500 (Multi/openapi.json(16,11))"), outcome.ToString());
+    }
+
+    [Test]
     public void A_project_MSBuild_cannot_evaluate_is_one_OAL9007_line_and_exit_code_2()
     {
         _folder.Write("Broken/Broken.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n");

@@ -245,3 +245,107 @@ public sealed class ControllerSourceLocationTests
         }), _build.ToString);
     }
 }
+
+/// <summary>
+/// A project documented by NSwag through Microsoft.Extensions.ApiDescription.Server, built once: a minimal-API group
+/// whose convention declares a code for its endpoints, and a controller whose abstract base class carries the route,
+/// a response attribute and an inherited action. Each finding is at the C# that declares it.
+/// </summary>
+[TestFixture]
+public sealed class NSwagSourceLocationTests
+{
+    public const string NSwagVersion = "14.8.0";
+
+    private const string Program = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddControllers();
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddOpenApiDocument();
+        var app = builder.Build();
+        app.MapControllers();
+        var orders = app.MapGroup("/orders").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        orders.MapPost("", (Order order) => TypedResults.Ok(order));
+        app.Run();
+
+        public sealed record Order(int Id);
+        """;
+
+    private const string BaseController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        [Route("api/[controller]")]
+        [ProducesResponseType(StatusCodes.Status418ImATeapot)]
+        public abstract class ApiControllerBase : ControllerBase
+        {
+            [HttpGet("{id:int}")]
+            public ActionResult<Order> Get(int id) => new Order(id);
+        }
+        """;
+
+    private const string InvoicesController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        public sealed class InvoicesController : ApiControllerBase
+        {
+            [HttpDelete("{id:int}")]
+            [ProducesResponseType(StatusCodes.Status204NoContent)]
+            public IActionResult Delete(int id) => NoContent();
+        }
+        """;
+
+    private const string Ruleset = """
+        { "name": "orders-team", "extends": "minimal-codes", "methods": { "post": { "required": ["201"] } }, "rules": { "OAL0005": "off" } }
+        """;
+
+    private TestProject _project = null!;
+    private CommandResult _build = null!;
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        _project = TestProject.WebApp("NSwagOrders", Program, $"""
+                <PackageReference Include="NSwag.AspNetCore" Version="{NSwagVersion}" />
+                <PackageReference Include="Microsoft.Extensions.ApiDescription.Server" Version="{TestProject.AspNetCorePackagesVersion}" PrivateAssets="all" />
+            """, """
+                <OpenApiGenerateDocumentsOnBuild>true</OpenApiGenerateDocumentsOnBuild>
+                <OpenApiLintRuleset>orders-team.json</OpenApiLintRuleset>
+            """);
+        _project.Write("Controllers/ApiControllerBase.cs", BaseController);
+        _project.Write("Controllers/InvoicesController.cs", InvoicesController);
+        _project.Write("orders-team.json", Ruleset);
+        _build = _project.Build();
+    }
+
+    [Test]
+    public void Each_finding_is_at_the_group_convention_the_handler_the_endpoint_or_the_base_controller_attribute()
+    {
+        var generated = Directory.GetFiles(_project.PathOf("obj"), "*.json").Where(file => !file.EndsWith("project.assets.json", StringComparison.Ordinal) && !file.Contains(".nuget.", StringComparison.Ordinal)).ToArray();
+        Assert.That(generated, Has.Length.EqualTo(1), _build.ToString);
+        var document = File.ReadAllLines(generated[0]);
+        Assert.That(document, Has.Some.Contains("NSwag v14.8"), "the document is NSwag's");
+        var shown = Path.GetRelativePath(_project.Directory, generated[0]);
+        string Line(string file, (int Line, int Column) code, (int Line, int Column) at, string message)
+        {
+            var id = message.Contains("does not declare", StringComparison.Ordinal) ? "OAL0002" : "OAL0001";
+            return _project.Finding(file, code.Line, code.Column, "error", id,
+                $"{message} (generated from this project; in C#: {GeneratedDocumentFixes.ForRule(id, OpenApiGenerator.NSwag)}) ({shown}({at.Line},{at.Column}))");
+        }
+
+        var teapot = SourceText.At(BaseController, "StatusCodes.Status418ImATeapot");
+        Assert.That(_build.ExitCode, Is.EqualTo(1), _build.ToString);
+        Assert.That(_build.Findings, Is.EquivalentTo(new[]
+        {
+            Line("Program.cs", SourceText.At(Program, "StatusCodes.Status429TooManyRequests"), SourceText.KeyIn(document, "/orders", "post", "429"),
+                "POST /orders declares 429; orders-team allows POST: 201, 400, 401, 403, 500"),
+            Line("Program.cs", SourceText.At(Program, "TypedResults.Ok(order)"), SourceText.KeyIn(document, "/orders", "post", "200"),
+                "POST /orders declares 200; orders-team allows POST: 201, 400, 401, 403, 500"),
+            Line("Program.cs", SourceText.At(Program, "MapPost"), SourceText.KeyIn(document, "/orders", "post", "responses"),
+                "POST /orders does not declare 201; orders-team requires POST: 201"),
+            Line("Controllers/ApiControllerBase.cs", teapot, SourceText.KeyIn(document, "/api/Invoices/{id}", "get", "418"),
+                "GET /api/Invoices/{id} declares 418; orders-team allows GET: 200, 401, 403, 404, 500"),
+            Line("Controllers/ApiControllerBase.cs", teapot, SourceText.KeyIn(document, "/api/Invoices/{id}", "delete", "418"),
+                "DELETE /api/Invoices/{id} declares 418; orders-team allows DELETE: 200, 204, 401, 403, 500"),
+        }), _build.ToString);
+    }
+}

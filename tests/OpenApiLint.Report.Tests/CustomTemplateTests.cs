@@ -32,6 +32,29 @@ public sealed class CustomTemplateTests
             """));
     }
 
+    /// <summary>
+    /// The model's records are read in place, so the sandbox rests on the member filter: a template sees the view
+    /// model's properties and no other member of .NET, neither of the records nor of strings and lists.
+    /// </summary>
+    [Test]
+    public void Template_reads_the_view_model_members_and_no_other_member_of_dotnet()
+    {
+        var file = TemplateFolder.Create().Write("members.scriban",
+            """
+            {{ doc = documents[0] ~}}
+            model: {{ doc.file }} {{ doc.operations }} {{ doc.matrix.rows.size }} {{ doc.matrix.rows[1].cells[0].verdict }} {{ doc.file | string.size }} {{ page.contentSecurityPolicy | string.slice 0 11 }}
+            dotnet: [{{ doc.file.length }}|{{ doc.matrix.rows.count }}|{{ doc.equalityContract }}|{{ doc.File }}|{{ doc.getType }}|{{ doc.matrix.rows[0].toString }}|{{ tool.name.chars }}]
+            """);
+
+        var html = ReportFixtures.Html(ReportFixtures.Team(), file);
+
+        Assert.That(html.ReplaceLineEndings("\n"), Is.EqualTo(
+            """
+            model: orders.openapi.yaml 5 5 violation 19 default-src
+            dotnet: [||||||]
+            """));
+    }
+
     [Test]
     public void Template_folder_uses_its_own_partials_and_the_built_in_ones()
     {

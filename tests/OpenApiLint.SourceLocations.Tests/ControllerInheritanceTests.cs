@@ -292,4 +292,28 @@ public sealed class ControllerInheritanceTests
         Assert.That(project.Locate("get", "/accounts", "401"), Is.Null);
         Assert.That(project.Locate("get", "/accounts"), Is.EqualTo(project.At("List")));
     }
+
+    [Test]
+    public void Overloads_in_one_class_are_each_an_action_and_a_derived_override_replaces_the_base_one()
+    {
+        var project = Project.Of(("Controllers.cs", Usings + """
+            [Route("files")]
+            public abstract class FilesBase : ControllerBase
+            {
+                [HttpGet("by-id/{id}")]
+                public virtual string Find(int id) => "base";
+
+                [HttpGet("by-name/{name}")]
+                public string Find(string name) => name;
+            }
+
+            public sealed class FilesController : FilesBase
+            {
+                public override string Find(int id) => "derived";
+            }
+            """));
+
+        Assert.That(project.Locate("get", "/files/by-name/{name}"), Is.EqualTo(project.At("Find(string")));
+        Assert.That(project.Locate("get", "/files/by-id/{id}"), Is.EqualTo(project.At("Find(int id) => \"derived\"")));
+    }
 }

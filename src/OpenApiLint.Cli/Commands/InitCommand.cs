@@ -81,7 +81,7 @@ internal static class InitCommand
         var json = inferred.ToJson();
 
         // What is written must load, and must let the documents it came from through OAL0001.
-        var check = RulesetLoader.LoadText(json, target);
+        var check = RulesetLoader.LoadText(json, target, RuleCatalog.Ids);
         if (check.Ruleset is null)
         {
             throw new InputException(check.Errors);

@@ -173,9 +173,9 @@ internal static class LintCommand
             ? new InputSet(project!.Documents().ToArray(), [])
             : InputExpander.Expand(request.Paths, console.WorkingDirectory);
         var resolver = new RulesetResolver(request.Ruleset, console.WorkingDirectory);
-        // Only the HTML report quotes the documents; every other format needs their findings alone, so a run over a
-        // whole folder of documents does not hold all their text until it prints.
-        var runner = new LintRunner(resolver) { KeepSourceText = formatter is HtmlFormatter };
+        // Only the HTML report quotes the documents, and only around its findings; every other format needs the findings
+        // alone, so a run over a whole folder of documents does not hold all their text until it prints.
+        var runner = new LintRunner(resolver) { KeepSourceText = false, KeepExcerpts = formatter is HtmlFormatter };
         var showProgress = !request.Quiet && !console.IsErrorRedirected && inputs.Files.Count >= ProgressThreshold;
         var linted = showProgress
             ? LintWithProgress(runner, inputs.Files, console)
@@ -226,6 +226,13 @@ internal static class LintCommand
             var where = unmatched.Location;
             var position = where.HasPosition ? $"({where.Line},{where.Column})" : "";
             console.Error.WriteLine($"{FilePaths.Relative(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
+        }
+
+        if (formatter is HtmlFormatter)
+        {
+            // Loading a large document leaves hundreds of megabytes of garbage (its trees, its text) that the next full
+            // collection would find; collected now, the report is built in that memory instead of growing the process.
+            GC.Collect();
         }
 
         var text = new StringWriter { NewLine = "\n" };

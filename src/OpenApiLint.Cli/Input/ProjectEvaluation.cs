@@ -23,21 +23,32 @@ internal sealed partial record ProjectEvaluation(IReadOnlyList<string> CompileFi
     /// </summary>
     public static ProjectEvaluation Evaluate(string projectFile)
     {
-        var first = Run(projectFile, null);
-        var targetFrameworks = first.Property("TargetFrameworks");
-        if (first.Property("TargetFramework").Length == 0 && targetFrameworks.Length > 0)
+        Output output;
+        try
         {
-            // A multi-targeted project's outer build has no Compile items of its own: read its first framework's.
-            first = Run(projectFile, targetFrameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]);
+            output = Run(projectFile, null, withTargets: true);
+        }
+        catch (InputException error) when (error.Errors[0].Message.Contains("MSB4057", StringComparison.Ordinal))
+        {
+            // A multi-targeted project's outer build has no build targets and no Compile items of its own: read its
+            // first framework's, as the IDE shows it.
+            var frameworks = Run(projectFile, null, withTargets: false).Property("TargetFrameworks")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (frameworks.Length == 0)
+            {
+                throw;
+            }
+
+            output = Run(projectFile, frameworks[0], withTargets: true);
         }
 
         return new ProjectEvaluation(
-            first.Items("Compile").Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToArray(),
-            first.Items("ReferencePath"),
-            first.Property("DefineConstants").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            output.Items("Compile").Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).ToArray(),
+            output.Items("ReferencePath"),
+            output.Property("DefineConstants").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private static Output Run(string projectFile, string? targetFramework)
+    private static Output Run(string projectFile, string? targetFramework, bool withTargets)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -48,15 +59,18 @@ internal sealed partial record ProjectEvaluation(IReadOnlyList<string> CompileFi
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in new[]
-        {
-            "msbuild", projectFile, "-restore", "-nologo",
-            // No MSBuild node may outlive the lint.
-            "-nodeReuse:false",
-            "-t:ResolveAssemblyReferences;GenerateGlobalUsings",
-            "-getProperty:DefineConstants", "-getProperty:TargetFramework", "-getProperty:TargetFrameworks",
-            "-getItem:Compile", "-getItem:ReferencePath",
-        })
+        string[] arguments = withTargets
+            ?
+            [
+                "msbuild", projectFile, "-restore", "-nologo",
+                // No MSBuild node may outlive the lint.
+                "-nodeReuse:false",
+                "-t:ResolveAssemblyReferences;GenerateGlobalUsings",
+                "-getProperty:DefineConstants", "-getItem:Compile", "-getItem:ReferencePath",
+            ]
+            // Two properties: with one, MSBuild prints the bare value instead of JSON.
+            : ["msbuild", projectFile, "-nologo", "-nodeReuse:false", "-getProperty:TargetFrameworks", "-getProperty:TargetFramework"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

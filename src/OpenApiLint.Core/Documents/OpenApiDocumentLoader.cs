@@ -49,21 +49,36 @@ public static class OpenApiDocumentLoader
     /// <summary>Loads a document from bytes already read; <paramref name="path"/> names it (and locates relative <c>$ref</c>s).</summary>
     public static DocumentLoadResult Load(string path, byte[] content)
     {
+        ParsedFile? parsed = null;
         try
         {
-            using var parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content));
-            return Build(parsed);
+            parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content));
+            var result = Build(parsed);
+            return parsed.DuplicateKeyError() is { } duplicate ? Failure(path, duplicate) : result;
         }
         catch (SyntaxException error)
         {
-            return DocumentLoadResult.Failure(new LoadError(path, error.Line, error.Column, error.Message));
+            return Failure(path, parsed?.DuplicateKeyError() ?? error);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
+            // A duplicate key (checked beside the load of a large document) is the document's first problem.
+            if (parsed?.DuplicateKeyError() is { } duplicate)
+            {
+                return Failure(path, duplicate);
+            }
+
             // Microsoft.OpenApi throws on some input it does not expect; the linter must still answer with one line.
             return Fail(path, $"cannot be read as OpenAPI: {OneLine(error.Message)}");
         }
+        finally
+        {
+            parsed?.Dispose();
+        }
     }
+
+    private static DocumentLoadResult Failure(string path, SyntaxException error) =>
+        DocumentLoadResult.Failure(new LoadError(path, error.Line, error.Column, error.Message));
 
     private static DocumentLoadResult Fail(string path, string message) => DocumentLoadResult.Failure(new LoadError(path, 0, 0, message));
 

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using OpenApiLint.Core.Diagnostics;
 
 namespace OpenApiLint.Core.Documents;
 
@@ -9,6 +11,12 @@ namespace OpenApiLint.Core.Documents;
 public sealed class OpenApiLintDocument
 {
     private readonly IReadOnlyDictionary<string, SourceText> _files;
+
+    /// <summary>The excerpts kept when the text is not (<see cref="WithExcerptsOf"/>); <c>null</c> while the text is kept.</summary>
+    private readonly IReadOnlyDictionary<(string File, int Line, int Column), IReadOnlyList<ExcerptLine>>? _excerpts;
+
+    /// <summary>Lines decoded for excerpts while the text is kept: a minified document is one line, shown by every finding.</summary>
+    private readonly ConcurrentDictionary<(string File, int Line), string?> _decodedLines = new();
 
     internal OpenApiLintDocument(
         SourceText document,
@@ -33,7 +41,7 @@ public sealed class OpenApiLintDocument
         _files = files;
     }
 
-    private OpenApiLintDocument(OpenApiLintDocument document)
+    private OpenApiLintDocument(OpenApiLintDocument document, bool keepResponses = false)
     {
         FilePath = document.FilePath;
         Format = document.Format;
@@ -41,7 +49,7 @@ public sealed class OpenApiLintDocument
         Title = document.Title;
         // What outputs read of a document without its text: the operations' names (unmatched overrides, counts), not
         // what they declare, which the rules have checked already.
-        Operations = [.. document.Operations.Select(operation => operation with { Responses = [] })];
+        Operations = keepResponses ? document.Operations : [.. document.Operations.Select(operation => operation with { Responses = [] })];
         // Resolved references within the document are most of a large one's (Graph beta: hundreds of thousands) and
         // nothing reads them once the rules have run; references to other files and the broken ones stay.
         References = [.. document.References.Where(site => site.Kind != ReferenceKind.Local || !site.IsResolved)];
@@ -87,6 +95,59 @@ public sealed class OpenApiLintDocument
     /// then come back empty).
     /// </summary>
     internal OpenApiLintDocument WithoutSourceText() => new(this);
+
+    /// <summary>
+    /// The same document without the text of its files and its resolved local references, keeping only what the
+    /// excerpts at <paramref name="locations"/> show (see <see cref="ExcerptAt"/>) and its operations' responses: what
+    /// a report that quotes the findings and draws the status-code matrix needs, and no more (Microsoft Graph's text
+    /// alone is 45 MB).
+    /// </summary>
+    internal OpenApiLintDocument WithExcerptsOf(IEnumerable<SourceLocation> locations)
+    {
+        var excerpts = new Dictionary<(string File, int Line, int Column), IReadOnlyList<ExcerptLine>>();
+        foreach (var file in locations.Where(location => location.HasPosition).GroupBy(location => location.File, StringComparer.Ordinal))
+        {
+            if (_files.TryGetValue(file.Key, out var text))
+            {
+                foreach (var ((line, column), excerpt) in SourceExcerpts.Of(text, file))
+                {
+                    excerpts[(file.Key, line, column)] = excerpt;
+                }
+            }
+        }
+
+        return new OpenApiLintDocument(this, excerpts);
+    }
+
+    private OpenApiLintDocument(OpenApiLintDocument document, IReadOnlyDictionary<(string File, int Line, int Column), IReadOnlyList<ExcerptLine>> excerpts)
+        : this(document, keepResponses: true) => _excerpts = excerpts;
+
+    /// <summary>
+    /// The excerpt around <paramref name="location"/>: up to <see cref="SourceExcerpts.Context"/> lines above and below
+    /// its line, each cut to <see cref="SourceExcerpts.Width"/> characters around its column; empty when the position
+    /// or the text is unknown.
+    /// </summary>
+    public IReadOnlyList<ExcerptLine> ExcerptAt(SourceLocation location)
+    {
+        if (!location.HasPosition)
+        {
+            return [];
+        }
+
+        var key = (location.File, location.Line, location.Column);
+        if (_excerpts is not null)
+        {
+            return _excerpts.TryGetValue(key, out var kept) ? kept : [];
+        }
+
+        if (!_files.TryGetValue(location.File, out var text))
+        {
+            return [];
+        }
+
+        var excerpts = SourceExcerpts.Of([location], number => _decodedLines.GetOrAdd((location.File, number), _ => text.Lines.Decode(text.Utf8.Span, number)));
+        return excerpts.GetValueOrDefault((location.Line, location.Column)) ?? [];
+    }
 
     /// <summary>Resolves pointers of this document (or of a file it references) to positions, in one pass per file.</summary>
     public IReadOnlyDictionary<string, SourceSpan> ResolvePositions(string file, IEnumerable<string> pointers) =>

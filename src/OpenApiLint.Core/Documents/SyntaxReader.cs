@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,12 +12,17 @@ namespace OpenApiLint.Core.Documents;
 internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMemory<byte> utf8)
 {
     private ISourceMap? _sourceMap;
+    private LineIndex? _lines;
 
     public string Path { get; } = path;
 
     public DocumentFormat Format { get; } = format;
 
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    /// <summary>Where each line starts, for excerpts; built on first use.</summary>
+    /// <remarks>Two threads racing here build two equal indexes; either may win.</remarks>
+    public LineIndex Lines => _lines ??= LineIndex.Of(Utf8.Span);
 
     /// <summary>Built on first use: most documents have no finding and never need positions.</summary>
     /// <remarks>Two threads racing here build two equal maps; either may win.</remarks>
@@ -28,7 +35,7 @@ internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMem
 /// A file read for loading: its text and its JSON tree. The tree is a <see cref="JsonDocument"/> (pooled, no object
 /// per value) that lives only while the document loads; the loaded document keeps the text alone.
 /// </summary>
-internal sealed class ParsedFile(SourceText text, JsonDocument tree) : IDisposable
+internal sealed class ParsedFile(SourceText text, JsonDocument tree, Task<bool>? duplicateCheck = null) : IDisposable
 {
     /// <summary>Objects with more members than this get a name index on first lookup (components.schemas has thousands).</summary>
     private const int IndexedObjectSize = 16;
@@ -74,7 +81,45 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree) : IDisposab
         return node;
     }
 
-    public void Dispose() => tree.Dispose();
+    /// <summary>
+    /// The duplicate key of a large JSON document, checked on another core while the document loads (see
+    /// <see cref="SyntaxReader.ConcurrentDuplicateCheckBytes"/>): the same error a smaller document gets from the parser,
+    /// and its first problem, whatever else the load finds. <c>null</c> when its keys are all distinct.
+    /// </summary>
+    public SyntaxException? DuplicateKeyError()
+    {
+        if (duplicateCheck is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            if (!duplicateCheck.GetAwaiter().GetResult())
+            {
+                return null;
+            }
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException or ObjectDisposedException)
+        {
+            // The check could not tell; what the load found stands.
+            return null;
+        }
+
+        var (line, column, key) = DuplicateKeyFinder.Find(Text.Utf8.ToArray());
+        return new SyntaxException(key is null ? "invalid JSON: duplicate key" : $"duplicate key '{key}'", line, column);
+    }
+
+    public void Dispose()
+    {
+        // The check reads the tree: it must be done before the tree's memory goes back to the pool.
+        if (duplicateCheck is not null)
+        {
+            ((IAsyncResult)duplicateCheck).AsyncWaitHandle.WaitOne();
+        }
+
+        tree.Dispose();
+    }
 
     /// <summary>Drops the name indexes built for lookups (the walk is over).</summary>
     public void ReleaseIndexes()
@@ -155,17 +200,29 @@ internal static partial class SyntaxReader
             throw new SyntaxException("the file is not valid UTF-8 text", line, column);
         }
 
-        var tree = format == DocumentFormat.Json ? ReadJson(bytes) : ReadYaml(content);
+        if (format == DocumentFormat.Json && bytes.Length >= ConcurrentDuplicateCheckBytes)
+        {
+            // System.Text.Json's duplicate-key check is half of the parse of a large document: it runs beside the load.
+            var document = ReadJson(bytes, UncheckedJsonOptions);
+            return new ParsedFile(new SourceText(path, format, bytes), document, Task.Run(() => DuplicateKeys.Any(document.RootElement)));
+        }
+
+        var tree = format == DocumentFormat.Json ? ReadJson(bytes, JsonOptions) : ReadYaml(bytes);
         return new ParsedFile(new SourceText(path, format, bytes), tree);
     }
 
-    private static JsonDocument ReadJson(byte[] bytes)
+    /// <summary>JSON documents this large have their keys checked for duplicates on another core, beside the load.</summary>
+    internal const int ConcurrentDuplicateCheckBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions UncheckedJsonOptions = JsonOptions with { AllowDuplicateProperties = true };
+
+    private static JsonDocument ReadJson(byte[] bytes, JsonDocumentOptions options)
     {
         try
         {
             var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
             // JsonDocument reads the bytes in place: no copy, no object per value.
-            return JsonDocument.Parse(bytes.AsMemory(offset), JsonOptions);
+            return JsonDocument.Parse(bytes.AsMemory(offset), options);
         }
         catch (JsonException error) when (error.LineNumber is { } line)
         {
@@ -182,44 +239,47 @@ internal static partial class SyntaxReader
         }
     }
 
-    private static JsonDocument ReadYaml(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// YAML becomes UTF-8 JSON straight from the parser's events, read as the same <see cref="JsonDocument"/> the JSON
+    /// path has: text, events, JSON, tree. A document with a merge key (<c>&lt;&lt;</c>) goes through a
+    /// <see cref="JsonNode"/> first, which puts the merged members in place.
+    /// </summary>
+    private static JsonDocument ReadYaml(byte[] bytes)
     {
-        string text;
+        var content = DocumentFormats.SkipBom(bytes);
+        var offset = bytes.Length - content.Length;
+        var output = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, content.Length));
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new SyntaxException("the file is not valid UTF-8 text");
-        }
+            if (YamlToJson.TryWriteJson(YamlText.CreateParser(bytes.AsMemory(offset)), output))
+            {
+                // The converter refuses duplicate keys itself, with the YAML position.
+                return JsonDocument.Parse(output.WrittenMemory, YamlJsonOptions);
+            }
 
-        JsonNode? root;
-        try
-        {
-            root = YamlToJson.Convert(text);
+            var root = YamlToJson.Convert(Encoding.UTF8.GetString(content));
+            output.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { MaxDepth = MaxDepth + 1, SkipValidation = true }))
+            {
+                if (root is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    root.WriteTo(writer);
+                }
+            }
+
+            return JsonDocument.Parse(output.WrittenMemory, YamlJsonOptions);
         }
         catch (YamlLoadException error)
         {
             throw new SyntaxException($"invalid YAML: {error.Message}", error.Line, error.Column);
         }
-
-        // One representation for both syntaxes: the YAML's JSON is written out and read back as a JsonDocument.
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = MaxDepth + 1, SkipValidation = true }))
-        {
-            if (root is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                root.WriteTo(writer);
-            }
-        }
-
-        return JsonDocument.Parse(buffer.WrittenMemory, JsonOptions);
     }
+
+    private static readonly JsonDocumentOptions YamlJsonOptions = JsonOptions with { AllowDuplicateProperties = true };
 
     private static int ColumnOf(byte[] bytes, long lineIndex, long bytePositionInLine)
     {
@@ -340,5 +400,152 @@ internal static class DuplicateKeyFinder
         }
 
         return (0, 0, null);
+    }
+}
+
+/// <summary>
+/// Whether a parsed JSON value has an object with two members of the same name (compared unescaped, as the parser
+/// compares them). Reads member names as raw bytes only: it runs on another thread beside the load, and a
+/// <see cref="JsonDocument"/> caches the last string it made.
+/// </summary>
+internal static class DuplicateKeys
+{
+    /// <summary>Objects with more members than this are checked with a set of names, smaller ones pairwise.</summary>
+    private const int PairwiseMembers = 8;
+
+    public static bool Any(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (HasDuplicateNames(element))
+                {
+                    return true;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && Any(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array && Any(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasDuplicateNames(JsonElement obj)
+    {
+        var count = obj.GetPropertyCount();
+        if (count < 2)
+        {
+            return false;
+        }
+
+        var properties = ArrayPool<JsonProperty>.Shared.Rent(count);
+        var keys = count > PairwiseMembers ? ArrayPool<(int Hash, int Index)>.Shared.Rent(count) : null;
+        try
+        {
+            var n = 0;
+            foreach (var property in obj.EnumerateObject())
+            {
+                if (keys is null)
+                {
+                    for (var earlier = 0; earlier < n; earlier++)
+                    {
+                        if (SameName(properties[earlier], property))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else
+                {
+                    keys[n] = (HashOf(property), n);
+                }
+
+                properties[n++] = property;
+            }
+
+            if (keys is null)
+            {
+                return false;
+            }
+
+            // Sorted by hash, names that are equal sit side by side.
+            Array.Sort(keys, 0, n);
+            for (var i = 1; i < n; i++)
+            {
+                for (var j = i - 1; j >= 0 && keys[j].Hash == keys[i].Hash; j--)
+                {
+                    if (SameName(properties[keys[i].Index], properties[keys[j].Index]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            ArrayPool<JsonProperty>.Shared.Return(properties, clearArray: true);
+            if (keys is not null)
+            {
+                ArrayPool<(int Hash, int Index)>.Shared.Return(keys);
+            }
+        }
+    }
+
+    private static bool SameName(JsonProperty first, JsonProperty second)
+    {
+        var a = JsonMarshal.GetRawUtf8PropertyName(first);
+        var b = JsonMarshal.GetRawUtf8PropertyName(second);
+        return a.IndexOf((byte)'\\') < 0 && b.IndexOf((byte)'\\') < 0
+            ? a.SequenceEqual(b)
+            : Unescaped(a).AsSpan().SequenceEqual(Unescaped(b));
+    }
+
+    private static int HashOf(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        var hash = default(HashCode);
+        hash.AddBytes(raw.IndexOf((byte)'\\') < 0 ? raw : Unescaped(raw));
+        return hash.ToHashCode();
+    }
+
+    /// <summary>A member name as the parser compares it: its escapes decoded (as written when they decode to no text).</summary>
+    private static byte[] Unescaped(ReadOnlySpan<byte> raw)
+    {
+        var quoted = new byte[raw.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        raw.CopyTo(quoted.AsSpan(1));
+        var reader = new Utf8JsonReader(quoted);
+        try
+        {
+            reader.Read();
+            var buffer = new byte[raw.Length * 3];
+            return buffer[..reader.CopyString(buffer)];
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape has no UTF-8: compared as written.
+            return raw.ToArray();
+        }
     }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -38,6 +40,45 @@ public static partial class YamlToJson
         ArgumentNullException.ThrowIfNull(text);
         return new Converter(YamlText.CreateParser(text), limits ?? YamlLimits.Default).Run();
     }
+
+    /// <summary>
+    /// Writes the first YAML document the parser reads as UTF-8 JSON, straight from its events (no tree in between),
+    /// with the same values, limits and errors as <see cref="Convert"/>; an empty stream writes <c>null</c>. Aliases are
+    /// written as copies of the JSON their anchor wrote. Returns <c>false</c>, having written something incomplete, when
+    /// the document has a merge key (<c>&lt;&lt;</c>): merged members go where the key stands unless a later explicit key
+    /// has them, which needs the mapping whole; <see cref="Convert"/> builds that.
+    /// </summary>
+    /// <exception cref="YamlLoadException">The text is not valid YAML, has a duplicate key, or exceeds a limit.</exception>
+    internal static bool TryWriteJson(IParser parser, ArrayBufferWriter<byte> output, YamlLimits? limits = null)
+    {
+        var writer = new JsonEventWriter(parser, limits ?? YamlLimits.Default, output);
+        return writer.Run();
+    }
+
+    /// <summary>Writes a scalar's JSON value (<see cref="ScalarValue"/>); most are strings, written without a node.</summary>
+    private static void WriteScalarValue(Scalar scalar, Utf8JsonWriter writer)
+    {
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+        var value = scalar.Value;
+        if (tag is StringTag or NonSpecificTag || scalar.Style != ScalarStyle.Plain || (value.Length > 0 && !CanBeNonString(value[0])))
+        {
+            writer.WriteStringValue(value);
+            return;
+        }
+
+        if (ScalarValue(scalar) is { } node)
+        {
+            node.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
+    /// <summary>Whether a plain scalar starting with <paramref name="first"/> may be null, a boolean or a number.</summary>
+    private static bool CanBeNonString(char first) =>
+        first is '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or '-' or '+' or '.' || char.IsAsciiDigit(first);
 
     /// <summary>The JSON value of a scalar, following the rules in the class remarks.</summary>
     private static JsonNode? ScalarValue(Scalar scalar)
@@ -450,6 +491,299 @@ public static partial class YamlToJson
             {
                 _anchoredNodes.Add(anchor.Node);
             }
+        }
+
+        private void CountNodes(long count, ParsingEvent at, bool isAlias)
+        {
+            _nodeCount += count;
+            if (_nodeCount > limits.MaxNodes)
+            {
+                throw Error(
+                    isAlias
+                        ? $"YAML alias expansion exceeds the limit of {limits.MaxNodes} nodes"
+                        : $"YAML document exceeds the limit of {limits.MaxNodes} nodes",
+                    at.Start);
+            }
+        }
+
+        private ParsingEvent Next()
+        {
+            try
+            {
+                if (parser.MoveNext() && parser.Current is { } current)
+                {
+                    _last = current;
+                    return current;
+                }
+            }
+            catch (YamlException ex)
+            {
+                throw new YamlLoadException(SyntaxErrorMessage(ex.Message), ToInt(ex.Start.Line), ToInt(ex.Start.Column), ex);
+            }
+            catch (Exception ex) when (YamlText.IsParserFailure(ex))
+            {
+                // YamlDotNet gives no position here; the last event read is the closest one known.
+                throw Error("the YAML is malformed", _last?.End ?? Mark.Empty, ex);
+            }
+
+            throw Error("the YAML ends inside a node", _last?.End ?? Mark.Empty);
+        }
+
+        private static string? AnchorName(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
+
+        private static YamlLoadException Error(string message, Mark at, Exception? inner = null) =>
+            new(message, ToInt(at.Line), ToInt(at.Column), inner);
+
+        private static int ToInt(long value) => (int)Math.Clamp(value, 1, int.MaxValue);
+    }
+
+    /// <summary>Thrown inside <see cref="JsonEventWriter"/> only: the document has a merge key.</summary>
+    private sealed class MergeKeyFound : Exception;
+
+    /// <summary>What an anchor wrote: a scalar (written again on every alias), or the byte range of a collection's JSON.</summary>
+    private sealed record WrittenAnchor(Scalar? Scalar, int Start, int End, long NodeCount, int Height, string? KeyText);
+
+    /// <summary>A mapping or sequence being written.</summary>
+    private sealed class WriterFrame(bool isMapping, string? anchor, long nodesBefore, int start)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public string? Anchor { get; } = anchor;
+
+        public long NodesBefore { get; } = nodesBefore;
+
+        /// <summary>Where the collection's JSON starts in the output, for an anchored one.</summary>
+        public int Start { get; } = start;
+
+        public int ChildHeight { get; set; }
+
+        /// <summary>Whether a mapping has its key and expects the value.</summary>
+        public bool HasKey { get; set; }
+
+        /// <summary>A mapping's keys so far (duplicates are errors).</summary>
+        public HashSet<string> Keys => field ??= new(StringComparer.Ordinal);
+    }
+
+    /// <summary>One conversion to JSON text: the parser, the limits, the writer and the state of the walk.</summary>
+    private sealed class JsonEventWriter(IParser parser, YamlLimits limits, ArrayBufferWriter<byte> output)
+    {
+        private readonly Dictionary<string, WrittenAnchor> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<WriterFrame> _frames = new();
+        private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { MaxDepth = limits.MaxDepth + 1, SkipValidation = true });
+        private long _nodeCount;
+        private int _aliasExpansions;
+        private ParsingEvent? _last;
+        private bool _rootDone;
+
+        public bool Run()
+        {
+            try
+            {
+                if (Next() is not StreamStart || Next() is not DocumentStart)
+                {
+                    _writer.WriteNullValue();
+                    return true;
+                }
+
+                while (!_rootDone)
+                {
+                    switch (Next())
+                    {
+                        case Scalar scalar:
+                            OnScalar(scalar);
+                            break;
+                        case AnchorAlias alias:
+                            OnAlias(alias);
+                            break;
+                        case MappingStart mapping:
+                            OnCollectionStart(mapping, isMapping: true);
+                            break;
+                        case SequenceStart sequence:
+                            OnCollectionStart(sequence, isMapping: false);
+                            break;
+                        case MappingEnd or SequenceEnd:
+                            OnCollectionEnd();
+                            break;
+                        case DocumentEnd:
+                            // Only reachable for a document with no node at all.
+                            _writer.WriteNullValue();
+                            return true;
+                    }
+                }
+
+                // The rest of the stream (further documents) is deliberately left unread.
+                return true;
+            }
+            catch (MergeKeyFound)
+            {
+                return false;
+            }
+            finally
+            {
+                _writer.Dispose();
+            }
+        }
+
+        private void OnScalar(Scalar scalar)
+        {
+            var anchor = AnchorName(scalar);
+            if (ExpectsKey(out var frame))
+            {
+                if (anchor is not null)
+                {
+                    _anchors[anchor] = new WrittenAnchor(scalar, 0, 0, 1, 0, scalar.Value);
+                }
+
+                // Only a plain, untagged << is a merge key; "<<" quoted is an ordinary key.
+                if (scalar.Value == "<<" && scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty)
+                {
+                    throw new MergeKeyFound();
+                }
+
+                SetKey(frame, scalar.Value, scalar.Start);
+                return;
+            }
+
+            CountNodes(1, scalar, isAlias: false);
+            if (anchor is not null)
+            {
+                _anchors[anchor] = new WrittenAnchor(scalar, 0, 0, 1, 0, scalar.Value);
+            }
+
+            WriteScalarValue(scalar, _writer);
+            Written(0);
+        }
+
+        private void OnAlias(AnchorAlias alias)
+        {
+            var name = alias.Value.Value;
+            if (!_anchors.TryGetValue(name, out var anchor))
+            {
+                // Also what a recursive alias (&a [*a]) meets: an anchor is registered only once its node ends.
+                throw Error($"the alias '*{name}' refers to an undefined anchor", alias.Start);
+            }
+
+            if (ExpectsKey(out var frame))
+            {
+                var key = anchor.KeyText ?? throw Error("a mapping key must be a scalar", alias.Start);
+                SetKey(frame, key, alias.Start);
+                return;
+            }
+
+            if (++_aliasExpansions > limits.MaxAliasExpansions)
+            {
+                throw Error($"YAML alias expansion exceeds the limit of {limits.MaxAliasExpansions} aliases", alias.Start);
+            }
+
+            if (_frames.Count + anchor.Height > limits.MaxDepth)
+            {
+                throw Error($"YAML nesting exceeds the maximum depth of {limits.MaxDepth}", alias.Start);
+            }
+
+            // Counted before copying, so an alias bomb fails before it writes anything.
+            CountNodes(anchor.NodeCount, alias, isAlias: true);
+            if (anchor.Scalar is { } scalar)
+            {
+                WriteScalarValue(scalar, _writer);
+            }
+            else
+            {
+                _writer.Flush();
+                var json = output.WrittenSpan[anchor.Start..anchor.End];
+                // The anchored collection's text may start with the comma that separated it from the item before it.
+                _writer.WriteRawValue(json[0] == (byte)',' ? json[1..].ToArray() : json.ToArray(), skipInputValidation: true);
+            }
+
+            Written(anchor.Height);
+        }
+
+        private void OnCollectionStart(NodeEvent start, bool isMapping)
+        {
+            if (ExpectsKey(out _))
+            {
+                throw Error("a mapping key must be a scalar", start.Start);
+            }
+
+            if (_frames.Count + 1 > limits.MaxDepth)
+            {
+                throw Error($"YAML nesting exceeds the maximum depth of {limits.MaxDepth}", start.Start);
+            }
+
+            CountNodes(1, start, isAlias: false);
+            var anchor = AnchorName(start);
+            if (anchor is not null)
+            {
+                _writer.Flush();
+            }
+
+            _frames.Push(new WriterFrame(isMapping, anchor, _nodeCount, anchor is null ? 0 : output.WrittenCount));
+            if (isMapping)
+            {
+                _writer.WriteStartObject();
+            }
+            else
+            {
+                _writer.WriteStartArray();
+            }
+        }
+
+        private void OnCollectionEnd()
+        {
+            var frame = _frames.Pop();
+            if (frame.IsMapping)
+            {
+                _writer.WriteEndObject();
+            }
+            else
+            {
+                _writer.WriteEndArray();
+            }
+
+            var height = frame.ChildHeight + 1;
+            if (frame.Anchor is not null)
+            {
+                _writer.Flush();
+                // A later anchor of the same name replaces the earlier one for the aliases that follow it.
+                _anchors[frame.Anchor] = new WrittenAnchor(null, frame.Start, output.WrittenCount, _nodeCount - frame.NodesBefore + 1, height, null);
+            }
+
+            Written(height);
+        }
+
+        /// <summary>A value is written: it ends the document, or it is an item, or the value of the key before it.</summary>
+        private void Written(int height)
+        {
+            if (_frames.Count == 0)
+            {
+                _rootDone = true;
+                return;
+            }
+
+            var frame = _frames.Peek();
+            frame.ChildHeight = Math.Max(frame.ChildHeight, height);
+            frame.HasKey = false;
+        }
+
+        private void SetKey(WriterFrame frame, string key, Mark start)
+        {
+            if (!frame.Keys.Add(key))
+            {
+                throw Error($"duplicate key '{key}'", start);
+            }
+
+            frame.HasKey = true;
+            _writer.WritePropertyName(key);
+        }
+
+        private bool ExpectsKey(out WriterFrame frame)
+        {
+            if (_frames.TryPeek(out frame!) && frame.IsMapping && !frame.HasKey)
+            {
+                return true;
+            }
+
+            frame = null!;
+            return false;
         }
 
         private void CountNodes(long count, ParsingEvent at, bool isAlias)

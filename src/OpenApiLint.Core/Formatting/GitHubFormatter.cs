@@ -52,7 +52,7 @@ public sealed class GitHubFormatter : IReportFormatter
                 }
             }
 
-            var title = RuleCatalog.Find(diagnostic.RuleId) is { } rule ? $"{diagnostic.RuleId} {rule.Descriptor.Name}" : diagnostic.RuleId;
+            var title = report.RuleOf(diagnostic.RuleId) is { } rule ? $"{diagnostic.RuleId} {rule.Descriptor.Name}" : diagnostic.RuleId;
             properties.Add(("title", title));
             writer.WriteLine(Command(CommandName(diagnostic.Severity), properties, message));
         }

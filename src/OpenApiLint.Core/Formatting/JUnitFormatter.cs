@@ -115,7 +115,7 @@ public sealed class JUnitFormatter : IReportFormatter
                 body.Append("\nWhy: ").Append(diagnostic.Rationale);
             }
 
-            if (RuleCatalog.Find(diagnostic.RuleId) is { } rule)
+            if (report.RuleOf(diagnostic.RuleId) is { } rule)
             {
                 body.Append("\nHelp: ").Append(rule.Descriptor.HelpUri);
             }

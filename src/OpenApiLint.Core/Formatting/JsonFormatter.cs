@@ -99,7 +99,7 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteStartArray("diagnostics");
         foreach (var diagnostic in report.AllFindings)
         {
-            WriteDiagnostic(json, diagnostic, directory);
+            WriteDiagnostic(json, diagnostic, directory, report);
         }
 
         json.WriteEndArray();
@@ -166,9 +166,9 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteEndObject();
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, string directory)
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, string directory, LintReport report)
     {
-        var descriptor = RuleCatalog.Find(diagnostic.RuleId)?.Descriptor;
+        var descriptor = report.RuleOf(diagnostic.RuleId)?.Descriptor;
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.RuleId);
         WriteStringOrNull(json, "ruleName", descriptor?.Name);

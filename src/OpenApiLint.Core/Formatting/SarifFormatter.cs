@@ -97,7 +97,7 @@ public sealed class SarifFormatter : IReportFormatter
         report.AllFindings.Select(diagnostic => diagnostic.RuleId)
             .Concat(report.Baseline?.Absent.Select(entry => entry.Fingerprint.RuleId) ?? [])
             .Distinct(StringComparer.Ordinal)
-            .Select(RuleCatalog.Find)
+            .Select(report.RuleOf)
             .OfType<IRule>()
             .OrderBy(rule => rule.Descriptor.Id, StringComparer.Ordinal)
             .ToArray();
@@ -155,7 +155,8 @@ public sealed class SarifFormatter : IReportFormatter
     {
         var descriptor = rule.Descriptor;
         var help = RuleHelp.For(rule);
-        var body = help.Body(RuleIds.HelpBaseUri);
+        // Relative links of the page resolve where the page lives (a rule shipped elsewhere names its own help).
+        var body = help.Body(descriptor.HelpUri[..(descriptor.HelpUri.LastIndexOf('/') + 1)]);
         json.WriteStartObject();
         json.WriteString("id", descriptor.Id);
         json.WriteString("name", descriptor.Name);

@@ -19,6 +19,13 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
     /// </summary>
     public bool KeepSourceText { get; init; } = true;
 
+    /// <summary>
+    /// Without <see cref="KeepSourceText"/>: whether each result's document keeps the excerpts of its findings
+    /// (<see cref="OpenApiLintDocument.ExcerptAt"/>) and its operations' responses, for the HTML report, while the
+    /// text and the resolved references are released.
+    /// </summary>
+    public bool KeepExcerpts { get; init; }
+
     /// <summary>Lints one file.</summary>
     public LintResult LintFile(string path)
     {
@@ -35,7 +42,10 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
         }
 
         var findings = _linter.Findings(load.Document!, rulesetResult.Ruleset!);
-        return LintResult.Of(path, KeepSourceText ? load.Document! : load.Document!.WithoutSourceText(), rulesetResult.Ruleset!, findings);
+        var document = KeepSourceText ? load.Document!
+            : KeepExcerpts ? load.Document!.WithExcerptsOf(findings.Select(finding => finding.Location))
+            : load.Document!.WithoutSourceText();
+        return LintResult.Of(path, document, rulesetResult.Ruleset!, findings);
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>

@@ -30,9 +30,10 @@ public sealed class RulesetResolver
         _explicitRuleset = explicitRuleset;
         _baseDirectory = Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory());
         _teamFileSearchStart = teamFileSearchStart is null ? null : Path.GetFullPath(teamFileSearchStart, _baseDirectory);
+        // A ruleset may configure the rules the linter runs: the catalog's, and any other it was given.
         _ruleIds = rules is null
-            ? BuiltInRulesets.RuleIds
-            : BuiltInRulesets.RuleIds.Concat(rules.Select(rule => rule.Descriptor.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            ? RuleCatalog.Ids
+            : RuleCatalog.Ids.Concat(rules.Select(rule => rule.Descriptor.Id)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The ruleset for the document at <paramref name="documentPath"/>.</summary>

@@ -1,6 +1,7 @@
 using OpenApiLint.Core.Baselines;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Rules;
 
 namespace OpenApiLint.Core.Report;
 
@@ -37,6 +38,15 @@ public sealed record LintReport(
     /// reported once, not once per document.
     /// </summary>
     public IReadOnlyList<LoadError> Errors { get; } = Results.SelectMany(result => result.Errors).Distinct().ToArray();
+
+    /// <summary>
+    /// The rules the run used, for their descriptors and help (SARIF's rule metadata): the catalog's, and any rule
+    /// shipped outside Core that the edge handed to the linter.
+    /// </summary>
+    public IReadOnlyList<IRule> Rules { get; init; } = RuleCatalog.All;
+
+    /// <summary>The rule with id <paramref name="id"/> among <see cref="Rules"/> (case-insensitive), or <c>null</c>.</summary>
+    public IRule? RuleOf(string id) => Rules.FirstOrDefault(rule => rule.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How many diagnostics have <paramref name="severity"/>.</summary>
     public int Count(Severity severity) => Diagnostics.Count(diagnostic => diagnostic.Severity == severity);

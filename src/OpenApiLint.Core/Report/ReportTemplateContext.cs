@@ -49,11 +49,14 @@ internal sealed class ReportTemplateContext : TemplateContext
         RecursiveLimit = MaxRecursion;
         ObjectRecursionLimit = MaxRecursion;
         OutputLimit = MaxOutputCharacters;
+        // Scriban cuts a string it writes at 1 MB by default; the output limit bounds the page instead.
+        LimitToString = MaxOutputCharacters;
         OnOutputLimit = ScriptLimitBehavior.Throw;
         RegexTimeOut = TimeSpan.FromSeconds(1);
         CancellationToken = cancellation;
-        // Members of .NET objects are never reached (the model is plain script objects), but say so anyway.
-        MemberFilter = _ => false;
+        // The model's records are read in place: a template sees their properties (camelCase) and nothing else of .NET.
+        MemberFilter = ReportScriptModel.IsVisible;
+        MemberRenamer = ReportScriptModel.NameOf;
         PushCulture(CultureInfo.InvariantCulture);
     }
 
@@ -87,6 +90,7 @@ internal sealed class ReportTemplateContext : TemplateContext
         builtins.Remove("include_join");
         builtins.SetValue("include", new TrustedInclude(), readOnly: true);
         builtins.SetValue("raw", new RawFunction(), readOnly: true);
+        builtins.SetValue("matrix_data", new MatrixDataFunction(), readOnly: true);
         return builtins;
     }
 
@@ -165,6 +169,31 @@ internal sealed class ReportTemplateContext : TemplateContext
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
+}
+
+/// <summary>
+/// <c>matrix_data doc</c>: the document's status-code matrix as compact JSON (<see cref="MatrixData"/>), for a page
+/// that draws its rows in the browser. A string like any other value: escaped where it is written.
+/// </summary>
+internal sealed class MatrixDataFunction : IScriptCustomFunction
+{
+    public int RequiredParameterCount => 1;
+
+    public int ParameterCount => 1;
+
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+    public Type ReturnType => typeof(string);
+
+    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(DocumentView), "doc");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        arguments is [DocumentView document]
+            ? MatrixData.Json(document)
+            : throw new ScriptRuntimeException(callerContext?.Span ?? default, "matrix_data takes a document of the report, as in matrix_data doc");
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
 }
 
 /// <summary>Markup the template set itself wrote (a rendered partial, a <c>raw</c> literal): written without escaping.</summary>

@@ -4,7 +4,8 @@ namespace OpenApiLint.Core.Report;
 /// Everything the HTML report shows, shaped for templates rather than for the rules: plain strings, numbers,
 /// booleans and lists, already sorted, counted and labelled, so a template needs no logic beyond <c>for</c> and
 /// <c>if</c>. Templates name its members in camelCase, as <see cref="ReportViewModelJson.Serialize"/> writes them
-/// (templates receive exactly that JSON, as Scriban objects); docs/report.md documents every field. Strings that
+/// (templates read these records in place, under those names; see <see cref="ReportScriptModel"/>); docs/report.md
+/// documents every field. Strings that
 /// come from a document are raw here: the template context escapes them when it writes them.
 /// </summary>
 /// <param name="Tool">The tool that produced the report.</param>

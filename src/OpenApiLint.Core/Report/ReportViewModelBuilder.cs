@@ -16,23 +16,23 @@ namespace OpenApiLint.Core.Report;
 public static class ReportViewModelBuilder
 {
     /// <summary>Lines shown above and below a finding's line in its excerpt.</summary>
-    public const int ExcerptContext = 2;
+    public const int ExcerptContext = SourceExcerpts.Context;
 
     /// <summary>
     /// Characters of a source line shown in an excerpt, around the finding's column: a minified document is one
     /// line of megabytes, and the report must grow with its findings, not with its bytes.
     /// </summary>
-    public const int ExcerptWidth = 160;
+    public const int ExcerptWidth = SourceExcerpts.Width;
 
     /// <summary>Marks where an excerpt line was cut.</summary>
-    public const string ExcerptCut = "…";
+    public const string ExcerptCut = SourceExcerpts.Cut;
 
     private static readonly Severity[] ShownSeverities = [Severity.Error, Severity.Warning, Severity.Info];
 
     /// <summary>Builds the view model of <paramref name="report"/>.</summary>
     public static ReportViewModel Build(LintReport report)
     {
-        var paths = new DisplayPaths(report.WorkingDirectory);
+        var paths = new DisplayPaths(report.WorkingDirectory, report.Rules);
         var diagnostics = report.Diagnostics;
         var documents = new List<DocumentView>();
         foreach (var result in report.Results.Where(result => result.Linted && result.Document is not null && result.Ruleset is not null))
@@ -53,7 +53,7 @@ public static class ReportViewModelBuilder
             Summarize(report, documents, loadErrors.Length),
             ShownSeverities.Select(severity => new SeverityCountView(severity.ToName(), PluralLabel(severity), report.Count(severity))).ToArray(),
             Rulesets(report, paths),
-            Rules(diagnostics),
+            Rules(diagnostics, paths),
             Legend,
             documents,
             loadErrors);
@@ -154,16 +154,16 @@ public static class ReportViewModelBuilder
         return [.. views];
     }
 
-    private static RuleView[] Rules(IReadOnlyList<Diagnostic> diagnostics) =>
+    private static RuleView[] Rules(IReadOnlyList<Diagnostic> diagnostics, DisplayPaths paths) =>
         diagnostics
             .GroupBy(diagnostic => diagnostic.RuleId, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => RuleOf(group.Key, group.Count()))
+            .Select(group => RuleOf(group.Key, group.Count(), paths.Rule(group.Key)))
             .ToArray();
 
-    internal static RuleView RuleOf(string id, int count)
+    internal static RuleView RuleOf(string id, int count, IRule? rule)
     {
-        if (RuleCatalog.Find(id) is not { } rule)
+        if (rule is null)
         {
             return new RuleView(id, id, id, "", "", RuleIds.HelpBaseUri + id + ".md", Severity.Warning.ToName(), count);
         }
@@ -192,7 +192,6 @@ public static class ReportViewModelBuilder
         private readonly OpenApiLintDocument _document;
         private readonly Ruleset _ruleset;
         private readonly DisplayPaths _paths;
-        private readonly Dictionary<string, IReadOnlyList<string>> _lines = new(StringComparer.Ordinal);
 
         private DocumentBuilder(int index, LintResult result, DisplayPaths paths)
         {
@@ -229,7 +228,7 @@ public static class ReportViewModelBuilder
                 .OrderBy(group => group.Key, StringComparer.Ordinal)
                 .Select(group => new RuleGroupView(
                     $"{_id}-rule-{group.Key}",
-                    RuleOf(group.Key, group.Count()),
+                    RuleOf(group.Key, group.Count(), _paths.Rule(group.Key)),
                     group.Max(finding => finding.Diagnostic.Severity).ToName(),
                     group.Count(),
                     group.Select(finding => finding.View).ToArray()))
@@ -300,7 +299,7 @@ public static class ReportViewModelBuilder
             return new FindingView(
                 string.Create(CultureInfo.InvariantCulture, $"{_id}-f-{number}"),
                 diagnostic.RuleId,
-                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.Title ?? diagnostic.RuleId,
+                _paths.Rule(diagnostic.RuleId)?.Descriptor.Title ?? diagnostic.RuleId,
                 diagnostic.Severity.ToName(),
                 Label(diagnostic.Severity),
                 diagnostic.Message,
@@ -313,7 +312,7 @@ public static class ReportViewModelBuilder
                 location.Pointer,
                 diagnostic.Rationale,
                 diagnostic.Rationale is null ? null : guideline,
-                RuleCatalog.Find(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
+                _paths.Rule(diagnostic.RuleId)?.Descriptor.HelpUri ?? RuleIds.HelpBaseUri + diagnostic.RuleId + ".md",
                 diagnostic.RelatedLocations.Select(related => Location(_paths.Show(related.File), related.Line, related.Column)).ToArray(),
                 Excerpt(location))
             {
@@ -325,58 +324,15 @@ public static class ReportViewModelBuilder
             };
         }
 
-        private ExcerptLineView[] Excerpt(SourceLocation location)
-        {
-            if (!location.HasPosition)
-            {
-                return [];
-            }
-
-            // Each file is split into lines once: asking the document for a few lines per finding rescans the file
-            // from its start every time, which a large document with thousands of findings cannot afford.
-            if (!_lines.TryGetValue(location.File, out var lines))
-            {
-                _lines[location.File] = lines = _document.GetLines(location.File, 1, int.MaxValue);
-            }
-
-            var first = Math.Max(1, location.Line - ExcerptContext);
-            var last = Math.Min(lines.Count, location.Line + ExcerptContext);
-            var excerpt = new List<ExcerptLineView>();
-            for (var number = first; number <= last; number++)
-            {
-                excerpt.Add(new ExcerptLineView(number, Window(lines[number - 1], location.Column), number == location.Line));
-            }
-
-            return [.. excerpt];
-        }
+        private ExcerptLineView[] Excerpt(SourceLocation location) =>
+            [.. _document.ExcerptAt(location).Select(line => new ExcerptLineView(line.Number, line.Text, line.Marked))];
     }
 
     /// <summary>
     /// At most <see cref="ExcerptWidth"/> characters of <paramref name="line"/> around <paramref name="column"/>
     /// (a third before it, the rest after), with <see cref="ExcerptCut"/> where the line goes on.
     /// </summary>
-    internal static string Window(string line, int column)
-    {
-        if (line.Length <= ExcerptWidth)
-        {
-            return line;
-        }
-
-        var start = Math.Clamp(Math.Max(column, 1) - 1 - (ExcerptWidth / 3), 0, line.Length - ExcerptWidth);
-        var end = start + ExcerptWidth;
-        // Never cut a surrogate pair in half.
-        if (start > 0 && char.IsLowSurrogate(line[start]))
-        {
-            start++;
-        }
-
-        if (end < line.Length && char.IsLowSurrogate(line[end]))
-        {
-            end--;
-        }
-
-        return string.Concat(start > 0 ? ExcerptCut : "", line.AsSpan(start, end - start), end < line.Length ? ExcerptCut : "");
-    }
+    internal static string Window(string line, int column) => SourceExcerpts.Window(line, column);
 
     /// <summary>Computes the status-code matrix of one document from the rulesets in force and the diagnostics.</summary>
     private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics)
@@ -385,7 +341,9 @@ public static class ReportViewModelBuilder
 
         public MatrixView Build(RowFactory row)
         {
-            var perOperation = operations.Select(operation => new OperationFacts(operation, ruleset, diagnostics)).ToArray();
+            // Findings by operation, once: a large document has tens of thousands of operations and as many findings.
+            var byOperation = diagnostics.Where(d => d.Path is not null && d.Method is not null).ToLookup(d => (d.Path!, d.Method!));
+            var perOperation = operations.Select(operation => new OperationFacts(operation, ruleset, byOperation[(operation.Path, operation.Method)])).ToArray();
             var codes = perOperation.SelectMany(facts => facts.Declared.Concat(facts.MissingRequired))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StatusCodes.Order)
@@ -427,16 +385,21 @@ public static class ReportViewModelBuilder
 
         private readonly MethodPolicy? _policy;
         private readonly string _method;
-        private readonly Diagnostic[] _requiredMissing;
+        private static readonly Dictionary<string, string> Symbols = Legend.ToDictionary(entry => entry.Verdict, entry => entry.Symbol, StringComparer.Ordinal);
 
-        public OperationFacts(ApiOperation operation, Ruleset ruleset, IReadOnlyList<Diagnostic> findings)
+        private readonly Diagnostic[] _requiredMissing;
+        private readonly string _displayName;
+        private string? _allowedBy;
+
+        public OperationFacts(ApiOperation operation, Ruleset ruleset, IEnumerable<Diagnostic> findings)
         {
             Operation = operation;
             Effective = ruleset.ForOperation(operation.Path, operation.Method);
             _policy = Effective.ForMethod(operation.Method);
             _method = operation.Method.ToUpperInvariant();
+            _displayName = operation.DisplayName;
             Declared = operation.Responses.Select(response => StatusCodes.Normalize(response.StatusKey)).ToHashSet(StringComparer.Ordinal);
-            var all = findings.Where(d => d.Path == operation.Path && d.Method == operation.Method).ToArray();
+            var all = findings.ToArray();
             Findings = all.Where(d => !d.IsSuppressed).ToArray();
             Suppressed = all.Where(d => d.IsSuppressed).ToArray();
             _requiredMissing = all.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
@@ -462,39 +425,40 @@ public static class ReportViewModelBuilder
 
         public MatrixCellView Cell(string code)
         {
-            var where = $"{Operation.DisplayName} · {code}";
+            // Most cells of a large document are allowed or absent and have no finding: built with one string each.
+            var where = _displayName;
             if (Declared.Contains(code))
             {
-                var reported = Findings.Where(d => IsAbout(d, code)).ToArray();
+                var reported = Findings.Count == 0 ? [] : Findings.Where(d => IsAbout(d, code)).ToArray();
                 if (reported.Length > 0)
                 {
                     var notAllowed = reported.Any(d => CodeRules.Contains(d.RuleId));
                     return Cell(code, true, Verdicts.Violation, reported.Max(d => d.Severity).ToName(), notAllowed ? "not allowed" : "response breaks the ruleset",
-                        $"{where}: declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}")));
+                        $"{where} · {code}: declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}")));
                 }
 
-                var suppressed = Suppressed.Where(d => IsAbout(d, code)).ToArray();
+                var suppressed = Suppressed.Count == 0 ? [] : Suppressed.Where(d => IsAbout(d, code)).ToArray();
                 if (suppressed.Length > 0)
                 {
-                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where}: declared; " + Describe(suppressed));
+                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where} · {code}: declared; " + Describe(suppressed));
                 }
 
-                var allowedBy = _policy?.Allowed is { } allowed
+                _allowedBy ??= _policy?.Allowed is { } allowed
                     ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
                     : $"{Effective.Name} sets no code list for {_method}";
-                return Cell(code, true, Verdicts.Allowed, "", "allowed", $"{where}: declared; {allowedBy}");
+                return Cell(code, true, Verdicts.Allowed, "", "allowed", string.Concat([where, " · ", code, ": declared; ", _allowedBy]));
             }
 
             if (MissingRequired.Contains(code))
             {
                 var missing = _requiredMissing.Where(d => !d.IsSuppressed && d.Fingerprint.SubjectParts.Contains(code)).ToArray();
                 return missing.Length > 0
-                    ? Cell(code, false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing", $"{where}: not declared; {missing[0].Message}")
+                    ? Cell(code, false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing", $"{where} · {code}: not declared; {missing[0].Message}")
                     : Cell(code, false, Verdicts.Suppressed, "", "against the ruleset, not reported",
-                        $"{where}: not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray()));
+                        $"{where} · {code}: not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray()));
             }
 
-            return Cell(code, false, Verdicts.Absent, "", "not declared", $"{where}: not declared");
+            return Cell(code, false, Verdicts.Absent, "", "not declared", string.Concat(where, " · ", code, ": not declared"));
         }
 
         private static bool IsAbout(Diagnostic diagnostic, string code) =>
@@ -507,17 +471,19 @@ public static class ReportViewModelBuilder
 
         private static MatrixCellView Cell(string code, bool declared, string verdict, string severity, string label, string detail)
         {
-            var symbol = Legend.First(entry => entry.Verdict == verdict).Symbol;
-            return new MatrixCellView(code, declared, verdict, severity, symbol, label, detail);
+            return new MatrixCellView(code, declared, verdict, severity, Symbols[verdict], label, detail);
         }
     }
 
     /// <summary>
     /// Names files as every other output does (<see cref="FilePaths.Relative"/>: relative to the working folder, with
-    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output.
+    /// forward slashes, <c>../</c> kept), so a file is named the same in the HTML report and in the text output; and
+    /// finds the run's rules (<see cref="LintReport.Rules"/>) for their titles and help.
     /// </summary>
-    private sealed class DisplayPaths(string workingDirectory)
+    private sealed class DisplayPaths(string workingDirectory, IReadOnlyList<IRule> rules)
     {
         public string Show(string path) => FilePaths.Relative(path, workingDirectory);
+
+        public IRule? Rule(string id) => rules.FirstOrDefault(rule => rule.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -9,7 +9,7 @@ namespace OpenApiLint.Core.Report;
 public static class ReportViewModelJson
 {
     // The JSON is written to files and compared in tests, never embedded in HTML, so readable escaping is safe here:
-    // templates get the model as script objects, and the template context escapes every value it writes.
+    // templates read the model's records, and the template context escapes every value it writes.
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -25,9 +25,6 @@ public static class ReportViewModelJson
 
     /// <summary>The model as indented JSON with camelCase names.</summary>
     public static string Serialize(ReportViewModel model) => JsonSerializer.Serialize(model, ModelInfo);
-
-    /// <summary>The model as a JSON document with the same names, for <see cref="ReportScriptModel"/>.</summary>
-    internal static JsonDocument ToDocument(ReportViewModel model) => JsonSerializer.SerializeToDocument(model, ModelInfo);
 }
 
 /// <summary>The view model's serialization metadata, generated at compile time (same names as <see cref="ReportViewModelJson"/>).</summary>

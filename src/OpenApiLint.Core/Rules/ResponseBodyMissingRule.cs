@@ -26,6 +26,10 @@ public sealed class ResponseBodyMissingRule : IRule
             ? [("should declare a body (never on HEAD)", policy.OfBody())]
             : []);
 
+    /// <summary>The status codes HTTP gives no content: 1xx, 204 No Content, 205 Reset Content, 304 Not Modified.</summary>
+    private static bool CannotHaveContent(string statusKey) =>
+        statusKey is "204" or "205" or "304" || (statusKey.Length == 3 && statusKey[0] == '1' && char.IsAsciiDigit(statusKey[1]) && char.IsAsciiDigit(statusKey[2]));
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var (operation, ruleset) in context.Operations)
@@ -37,11 +41,12 @@ public sealed class ResponseBodyMissingRule : IRule
                     continue;
                 }
 
-                if (operation.Method == "head")
+                if (operation.Method == "head" || CannotHaveContent(response.StatusKey))
                 {
                     // A HEAD response never has a body (HTTP: "the server MUST NOT send content in the response";
                     // the guidelines: "head the entity-header fields … are sent in the response without any
-                    // message-body"), so no ruleset can expect one of it.
+                    // message-body"), nor do 1xx, 204, 205 and 304 responses, so no ruleset can expect one of them
+                    // (a range such as "2XX": { "body": "expected" } means the codes of the range that can have one).
                     continue;
                 }
 

@@ -21,6 +21,9 @@ public static class RuleCatalog
         new ReferenceOutsideFolderRule(),
     ];
 
+    /// <summary>The ids of <see cref="All"/> (case-insensitive): what a ruleset's <c>rules</c> may name.</summary>
+    public static IReadOnlySet<string> Ids { get; } = All.Select(rule => rule.Descriptor.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The rule with id <paramref name="id"/> (case-insensitive), or <c>null</c>.</summary>
     public static IRule? Find(string id) => All.FirstOrDefault(rule => rule.Descriptor.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 
 namespace OpenApiLint.Core.Rulesets;
 
@@ -28,20 +27,6 @@ public static class BuiltInRulesets
 
     /// <summary>The JSON Schema of the ruleset format.</summary>
     public static string SchemaText => ReadResource(SchemaFileName) ?? throw new InvalidOperationException("The ruleset schema is not embedded.");
-
-    /// <summary>
-    /// The rule ids the schema lists under <c>rules</c> (for editors): the built-in rules, which every ruleset may
-    /// configure. The catalog test holds the list to the rule catalog; the linting layer adds the ids of any other rule
-    /// it runs (<c>RulesetResolver</c>).
-    /// </summary>
-    public static IReadOnlySet<string> RuleIds { get; } = ReadRuleIds();
-
-    private static HashSet<string> ReadRuleIds()
-    {
-        using var schema = JsonDocument.Parse(SchemaText);
-        return schema.RootElement.GetProperty("definitions").GetProperty("rules").GetProperty("properties")
-            .EnumerateObject().Select(member => member.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-    }
 
     private static string? ReadResource(string fileName)
     {

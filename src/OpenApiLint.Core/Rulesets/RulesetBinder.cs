@@ -21,14 +21,14 @@ internal static class RulesetBinder
     private static IReadOnlyList<string> MethodNames => HttpMethods.Names;
 
     /// <param name="element">The ruleset's JSON.</param>
-    /// <param name="ruleIds">The rule ids a <c>rules</c> entry may name (the rules the linter runs); default the built-in rules'.</param>
+    /// <param name="ruleIds">The rule ids a <c>rules</c> entry may name (the rules the linter runs); <c>null</c>: any id.</param>
     public static RulesetPatch Bind(JsonElement element, IReadOnlySet<string>? ruleIds = null)
     {
         var root = AsObject(new RulesetNode(element, JsonPointer.Root), "a ruleset is a JSON object");
-        return BindPatch(root, topLevel: true, ruleIds ?? BuiltInRulesets.RuleIds);
+        return BindPatch(root, topLevel: true, ruleIds);
     }
 
-    private static RulesetPatch BindPatch(RulesetNode root, bool topLevel, IReadOnlySet<string> ruleIds)
+    private static RulesetPatch BindPatch(RulesetNode root, bool topLevel, IReadOnlySet<string>? ruleIds)
     {
         var patch = new RulesetPatch();
         foreach (var property in root.Properties())
@@ -261,12 +261,12 @@ internal static class RulesetBinder
         return patch;
     }
 
-    private static Dictionary<string, RuleSettingPatch> BindRules(RulesetNode rules, IReadOnlySet<string> ruleIds)
+    private static Dictionary<string, RuleSettingPatch> BindRules(RulesetNode rules, IReadOnlySet<string>? ruleIds)
     {
         var result = new Dictionary<string, RuleSettingPatch>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in rules.Properties())
         {
-            if (!ruleIds.Contains(property.Name))
+            if (ruleIds is not null && !ruleIds.Contains(property.Name))
             {
                 throw Error(property, $"unknown rule '{property.Name}' (see 'dotnet openapi-lint rules')");
             }
@@ -296,7 +296,7 @@ internal static class RulesetBinder
         return result;
     }
 
-    private static List<RulesetOverride> BindOverrides(RulesetNode token, IReadOnlySet<string> ruleIds)
+    private static List<RulesetOverride> BindOverrides(RulesetNode token, IReadOnlySet<string>? ruleIds)
     {
         if (token.Kind != JsonValueKind.Array)
         {

@@ -18,7 +18,10 @@ public static class RulesetLoader
     /// </summary>
     /// <param name="nameOrPath">A built-in's name or a ruleset file's path.</param>
     /// <param name="baseDirectory">What a relative path is relative to; default the current folder.</param>
-    /// <param name="ruleIds">The rule ids a <c>rules</c> entry may name; default the built-in rules' (<see cref="BuiltInRulesets.RuleIds"/>).</param>
+    /// <param name="ruleIds">
+    /// The rule ids a <c>rules</c> entry may name (the rules the linter runs: <c>RulesetResolver</c> passes them);
+    /// <c>null</c>: any well-formed id, as this layer does not know the rules.
+    /// </param>
     public static RulesetLoadResult Load(string nameOrPath, string? baseDirectory = null, IReadOnlySet<string>? ruleIds = null)
     {
         if (IsName(nameOrPath, baseDirectory))
@@ -33,15 +36,15 @@ public static class RulesetLoader
 
     /// <summary>Loads a built-in ruleset.</summary>
     public static RulesetLoadResult LoadBuiltIn(string name, IReadOnlySet<string>? ruleIds = null) =>
-        Resolve(new Origin(name, IsBuiltIn: true), [], ruleIds ?? BuiltInRulesets.RuleIds);
+        Resolve(new Origin(name, IsBuiltIn: true), [], ruleIds);
 
     /// <summary>Loads a ruleset file.</summary>
     public static RulesetLoadResult LoadFile(string path, IReadOnlySet<string>? ruleIds = null) =>
-        Resolve(new Origin(path, IsBuiltIn: false), [], ruleIds ?? BuiltInRulesets.RuleIds);
+        Resolve(new Origin(path, IsBuiltIn: false), [], ruleIds);
 
     /// <summary>Loads a ruleset from text; <paramref name="path"/> names it in errors and anchors relative <c>extends</c>.</summary>
     public static RulesetLoadResult LoadText(string json, string path, IReadOnlySet<string>? ruleIds = null) =>
-        Resolve(new Origin(path, IsBuiltIn: false, Text: json), [], ruleIds ?? BuiltInRulesets.RuleIds);
+        Resolve(new Origin(path, IsBuiltIn: false, Text: json), [], ruleIds);
 
     /// <summary>The nearest <c>.openapi-lint.json</c> in <paramref name="startDirectory"/> or above, as .editorconfig is found.</summary>
     public static string? FindTeamFile(string startDirectory)
@@ -72,7 +75,7 @@ public static class RulesetLoader
         public string DisplayName => IsBuiltIn ? $"built-in ruleset '{Id}'" : Id;
     }
 
-    private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain, IReadOnlySet<string> ruleIds)
+    private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain, IReadOnlySet<string>? ruleIds)
     {
         var layers = new List<(Origin Origin, RulesetPatch Patch)>();
         var errors = CollectLayers(origin, chain, layers, ruleIds);
@@ -94,7 +97,7 @@ public static class RulesetLoader
     }
 
     /// <summary>Reads <paramref name="origin"/> and, depth first, everything it extends into <paramref name="layers"/>.</summary>
-    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers, IReadOnlySet<string> ruleIds)
+    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers, IReadOnlySet<string>? ruleIds)
     {
         if (chain.Contains(origin.Id, StringComparer.Ordinal))
         {
@@ -166,16 +169,13 @@ public static class RulesetLoader
         return [];
     }
 
-    private static IReadOnlySet<string>? OtherThanBuiltIn(IReadOnlySet<string> ruleIds) =>
-        ReferenceEquals(ruleIds, BuiltInRulesets.RuleIds) ? null : ruleIds.Except(BuiltInRulesets.RuleIds, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
     private static string NameFromFile(string path)
     {
         var fileName = Path.GetFileName(path);
         return fileName == TeamFileName ? TeamFileName : Path.GetFileNameWithoutExtension(fileName);
     }
 
-    private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin, IReadOnlySet<string> ruleIds)
+    private static (RulesetPatch? Patch, IReadOnlyList<LoadError> Errors) Parse(string text, Origin origin, IReadOnlySet<string>? ruleIds)
     {
         var file = origin.DisplayName;
         ParsedFile parsed;
@@ -192,7 +192,7 @@ public static class RulesetLoader
         using (parsed)
         {
             // Every file is checked, every time; the built-ins are not, their validity is a test.
-            if (!origin.IsBuiltIn && RulesetSchema.Validate(parsed.Root, text, file, OtherThanBuiltIn(ruleIds)) is { Count: > 0 } schemaErrors)
+            if (!origin.IsBuiltIn && RulesetSchema.Validate(parsed.Root, text, file) is { Count: > 0 } schemaErrors)
             {
                 return (null, schemaErrors);
             }

@@ -31,11 +31,11 @@ internal static class RulesetSchema
     /// <param name="root">The parsed ruleset.</param>
     /// <param name="text">Its text, for positions.</param>
     /// <param name="file">Its name, as errors show it.</param>
-    /// <param name="otherRuleIds">
-    /// Rules the linter was given besides the built-ins (see <c>RulesetResolver</c>): the schema lists only the
-    /// built-ins' ids (for editors), so its refusal of a <c>rules</c> entry naming one of these is not an error.
-    /// </param>
-    public static IReadOnlyList<LoadError> Validate(JsonElement root, string text, string file, IReadOnlySet<string>? otherRuleIds = null)
+    /// <remarks>
+    /// The schema accepts any well-formed rule id under <c>rules</c> (it lists the built-in ones for editors); which ids
+    /// the linter knows is the binder's check, against the rules it runs.
+    /// </remarks>
+    public static IReadOnlyList<LoadError> Validate(JsonElement root, string text, string file)
     {
         var (schema, schemaJson) = Loaded.Value;
         var results = schema.Evaluate(root, Options);
@@ -73,11 +73,6 @@ internal static class RulesetSchema
 
                 failures.Add(Describe(keyword, fallback, instance, instancePointer, subschema, evaluationPath, root));
             }
-        }
-
-        if (otherRuleIds is { Count: > 0 })
-        {
-            failures.RemoveAll(failure => JsonPointer.Split(failure.Pointer) is ["rules", var id] && otherRuleIds.Contains(id));
         }
 
         var spans = RulesetPositions.Resolve(text, failures.Select(failure => failure.Pointer));

@@ -34,14 +34,41 @@ public sealed partial class RuleCatalogTests
         });
     }
 
+    /// <summary>
+    /// <see cref="RuleIds"/> names ids for code that refers to a particular rule; a new rule need not be added to it
+    /// (its descriptor holds its id), but each name there is a rule's, named after its class.
+    /// </summary>
     [Test]
-    public void Rule_ids_constants_are_exactly_the_catalog()
+    public void Rule_ids_constants_name_catalog_rules_after_their_class()
     {
         var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(field => field.IsLiteral && field.Name != nameof(RuleIds.HelpBaseUri))
-            .Select(field => (string)field.GetRawConstantValue()!);
+            .Select(field => (field.Name, Id: (string)field.GetRawConstantValue()!))
+            .ToArray();
 
-        Assert.That(constants, Is.EquivalentTo(Rules.Select(rule => rule.Descriptor.Id)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(constants.Select(constant => constant.Id), Is.Unique);
+            foreach (var (name, id) in constants)
+            {
+                Assert.That(RuleCatalog.Find(id)?.GetType().Name, Is.EqualTo(name + "Rule"), $"RuleIds.{name}");
+            }
+        });
+    }
+
+    /// <summary>Every rule class of Core is in the catalog: forgetting the one line there fails here, by name.</summary>
+    [Test]
+    public void The_catalog_holds_every_rule_class_of_core_in_id_order()
+    {
+        var classes = typeof(RuleCatalog).Assembly.GetTypes()
+            .Where(type => typeof(IRule).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false })
+            .Select(type => type.Name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Rules.Select(rule => rule.GetType().Name), Is.EquivalentTo(classes));
+            Assert.That(Rules.Select(rule => rule.Descriptor.Id), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+        });
     }
 
     [Test]
@@ -113,7 +140,7 @@ public sealed partial class RuleCatalogTests
         var fixtureIds = typeof(RuleCatalogTests).Assembly.GetTypes()
             .Where(type => type.Namespace == "OpenApiLint.Core.Tests.Rules" && type.Name.StartsWith("OAL", StringComparison.Ordinal))
             .Select(type => type.Name[..7]);
-        var pageIds = Directory.GetFiles(RepositoryFiles.PathOf("docs/rules"), "*.md").Select(Path.GetFileNameWithoutExtension);
+        var pageIds = Directory.GetFiles(RepositoryFiles.PathOf("docs/rules"), "OAL*.md").Select(Path.GetFileNameWithoutExtension);
 
         Assert.Multiple(() =>
         {

@@ -266,6 +266,62 @@ public sealed class BadInputTests
         Assert.That(ErrorOf("openapi.json", text), Is.EqualTo(new LoadError("openapi.json", 5, 5, "duplicate key '/orders'")));
     }
 
+    /// <summary>
+    /// Large JSON documents have their keys checked on another core beside the load: the same error at the same place,
+    /// and before any other problem the load finds (here an unsupported version), as the parser's own check gives.
+    /// </summary>
+    [TestCase("3.0.3", "{ \"a\": 1, \"b\": 2, \"a\": 3 }", "a", 23)]
+    [TestCase("1.0", "{ \"a\": 1, \"b\": 2, \"a\": 3 }", "a", 23)]
+    [TestCase("3.0.3", "{ \"k1\": 1, \"k2\": 1, \"k3\": 1, \"k4\": 1, \"k5\": 1, \"k6\": 1, \"k7\": 1, \"k8\": 1, \"k9\": 1, \"k\\u0031\": 1 }", "k1", 88)]
+    [TestCase("3.0.3", "{ \"x\": { \"y\": [ { \"z\": 1, \"\\u007a\": 2 } ] } }", "z", 31)]
+    public void Duplicate_key_in_a_large_json_document_is_reported_at_the_second_one(string version, string duplicated, string key, int column)
+    {
+        var text = new StringBuilder();
+        text.Append($"{{\n  \"openapi\": \"{version}\",\n  \"paths\": {{}},\n  \"x-big\": [\n");
+        var filler = new string('x', 1000);
+        for (var i = 0; i < (SyntaxReader.ConcurrentDuplicateCheckBytes / 1000) + 10; i++)
+        {
+            text.Append($"    {{ \"i\": {i}, \"text\": \"{filler}\" }},\n");
+        }
+
+        text.Append($"    {duplicated}\n  ]\n}}\n");
+        // The duplicated object's line: after the four lines of the head and one per filler item.
+        var duplicateLine = 4 + (SyntaxReader.ConcurrentDuplicateCheckBytes / 1000) + 10 + 1;
+
+        var error = ErrorOf("openapi.json", text.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(text.Length, Is.GreaterThan(SyntaxReader.ConcurrentDuplicateCheckBytes));
+            Assert.That(error.Message, Is.EqualTo($"duplicate key '{key}'"));
+            Assert.That(error.Line, Is.EqualTo(duplicateLine));
+            Assert.That(error.Column, Is.EqualTo(column));
+        });
+    }
+
+    [Test]
+    public void A_large_json_document_with_distinct_keys_loads()
+    {
+        var text = new StringBuilder("{\n  \"openapi\": \"3.0.3\",\n  \"paths\": { \"/a\": { \"get\": { \"responses\": { \"200\": { \"description\": \"ok\" } } } } },\n  \"x-big\": [\n");
+        var filler = new string('x', 1000);
+        for (var i = 0; i < (SyntaxReader.ConcurrentDuplicateCheckBytes / 1000) + 10; i++)
+        {
+            // Same names in different objects, and names that differ only once unescaped are not duplicates.
+            text.Append($"    {{ \"i\": {i}, \"text\": \"{filler}\", \"a\\u0062\": 1, \"ab\\u0063\": 2 }},\n");
+        }
+
+        text.Append("    {}\n  ]\n}\n");
+        var path = _folder.Write("openapi.json", Encoding.UTF8.GetBytes(text.ToString()));
+
+        var result = OpenApiDocumentLoader.Load(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Error, Is.Null);
+            Assert.That(result.Document!.Operations.Select(operation => operation.DisplayName), Is.EqualTo(new[] { "GET /a" }));
+        });
+    }
+
     [Test]
     public void Duplicate_yaml_key_is_reported_at_the_second_one()
     {

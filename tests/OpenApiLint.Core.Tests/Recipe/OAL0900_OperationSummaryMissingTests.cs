@@ -1,7 +1,9 @@
 using System.Text;
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Documents;
+using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Linting;
+using OpenApiLint.Core.Report;
 using OpenApiLint.Core.Rules;
 using OpenApiLint.Core.Rulesets;
 using OpenApiLint.Core.Tests.Catalog;
@@ -80,7 +82,7 @@ public sealed class OAL0900_OperationSummaryMissingTests
             Assert.That(Run(known.Ruleset!).Select(d => (d.Severity, d.Rationale)), Is.EqualTo(new[] { (Severity.Error, (string?)"summaries are our index") }));
             Assert.That(RuleRationales.For(Rule, known.Ruleset!), Is.EqualTo(new[] { new RuleRationale("severity error", "summaries are our index") }));
             Assert.That(unknown.Errors.Select(error => $"{Path.GetFileName(error.File)}({error.Line},{error.Column}): {error.Message}"),
-                Is.EqualTo(new[] { ".openapi-lint.json(1,40): Property 'OAL0900' has not been defined and the schema does not allow additional properties at 'rules.OAL0900'" }));
+                Is.EqualTo(new[] { ".openapi-lint.json(1,40): unknown rule 'OAL0900' (see 'dotnet openapi-lint rules')" }));
         });
         Assert.That(team, Does.Exist);
     }
@@ -96,6 +98,53 @@ public sealed class OAL0900_OperationSummaryMissingTests
             catalog.Help_page_has_the_sections_in_order_and_matches_the_descriptor(Rule);
             catalog.Help_page_example_produces_the_finding_it_shows(Rule);
             options.Help_page_configured_by_row_is_the_declared_options(Rule);
+        });
+    }
+
+    /// <summary>
+    /// The files every built-in rule used to touch (the ids list, the catalog, the schema's rules, the README table,
+    /// the rules index, the golden SARIF, the ruleset format doc) do not name this rule, yet everything works for it:
+    /// rulesets configure it, its help is read from its page, SARIF describes it, its messages are declared.
+    /// </summary>
+    [Test]
+    public void It_works_without_any_shared_file_naming_it()
+    {
+        string[] shared =
+        [
+            "src/OpenApiLint.Core/Rules/RuleIds.cs",
+            "src/OpenApiLint.Core/Rules/RuleCatalog.cs",
+            "rulesets/ruleset.schema.json",
+            "README.md",
+            "docs/rules/README.md",
+            "docs/ruleset-format.md",
+            "tests/OpenApiLint.Cli.Tests/Golden/report.sarif",
+        ];
+        var naming = shared.Where(path => File.ReadAllText(RepositoryFiles.PathOf(path)).Contains(OperationSummaryMissingRule.Id, StringComparison.Ordinal));
+
+        using var folder = new TempFolder();
+        folder.Write(".openapi-lint.json", """{ "extends": "recommended", "rules": { "OAL0900": "warning" } }""");
+        var document = folder.Write("openapi.yaml", Document);
+        var results = new LintRunner(new RulesetResolver(null, folder.Path, rules: Rules), new Linter(Rules)).LintFiles([document]);
+        var report = new LintReport(results, "openapi-lint", "1.0.0", folder.Path, DateTimeOffset.UnixEpoch) { Rules = Rules };
+        using var sarifText = new StringWriter();
+        new SarifFormatter().Write(report, sarifText);
+        using var sarif = System.Text.Json.JsonDocument.Parse(sarifText.ToString());
+        var described = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()
+            .Single(rule => rule.GetProperty("id").GetString() == OperationSummaryMissingRule.Id);
+        var help = RuleHelp.For(Rule);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(naming, Is.Empty, "shared files naming the recipe's rule");
+            Assert.That(results.Single().Errors, Is.Empty);
+            Assert.That(results.Single().Diagnostics.Where(d => d.RuleId == OperationSummaryMissingRule.Id).Select(d => $"{d.Severity.ToName()} {d.Message}"),
+                Is.EqualTo(new[] { "warning POST /orders has no summary" }));
+            Assert.That(help.Summary, Is.EqualTo("Every operation must have a summary, the one line that documentation tools show for it."));
+            Assert.That(described.GetProperty("fullDescription").GetProperty("text").GetString(), Is.EqualTo(help.Summary));
+            Assert.That(described.GetProperty("helpUri").GetString(), Is.EqualTo("https://example.org/rules/OAL0900"));
+            Assert.That(Rule.Descriptor.Messages.Single().Matches("POST /orders has no summary"), Is.True);
+            Assert.That(ReportViewModelBuilder.Build(report).Rules.Where(view => view.Id == OperationSummaryMissingRule.Id).Select(view => (view.Title, view.Description, view.Fix)),
+                Is.EqualTo(new[] { ("Operation has no summary", help.Summary, "Add a summary to the operation.") }), "the HTML report");
         });
     }
 }

@@ -33,6 +33,31 @@ public sealed class OAL0005_ResponseBodyMissingTests
     }
 
     [Test]
+    public void A_range_expecting_bodies_never_asks_one_of_codes_that_cannot_have_content()
+    {
+        const string document = """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                post:
+                  responses:
+                    '100': { description: Continue }
+                    '200': { description: OK }
+                    '204': { description: No Content }
+                    '205': { description: Reset Content }
+                    '304': { description: Not Modified }
+            """;
+
+        var diagnostics = Lint.Run(document, Lint.Ruleset("""{ "codes": { "1XX": { "body": "expected" }, "2XX": { "body": "expected" }, "3XX": { "body": "expected" } } }"""), Id);
+
+        Assert.That(Lint.Describe(diagnostics), Is.EqualTo(new[]
+        {
+            "8:9 OAL0005 warning /paths/~1orders/post/responses/200 | POST /orders 200 response declares no body; team expects a body on 200",
+        }));
+    }
+
+    [Test]
     public void Empty_content_map_is_no_body()
     {
         const string document = """

@@ -115,7 +115,6 @@ public sealed class RulesetSchemaTests
         """{ "maxDistinctCodes": "8" }""",
         """{ "maxDistinctCodes": 2.5 }""",
         """{ "rules": [] }""",
-        """{ "rules": { "OAL9999": "off" } }""",
         """{ "rules": { "OAL0001": 1 } }""",
         """{ "rules": { "OAL0001": "fatal" } }""",
         """{ "rules": { "OAL0001": "Error" } }""",
@@ -152,6 +151,26 @@ public sealed class RulesetSchemaTests
         Assert.That(schemaErrors.Select(error => (error.Line, error.Column)), Has.Member((binderAt.Line, binderAt.Column)), refusal.Message);
     }
 
+    /// <summary>
+    /// A well-formed id the linter has no rule for passes the schema (the schema cannot know a team's rules) and is
+    /// refused by the binder, at the entry, once it is told which rules there are.
+    /// </summary>
+    [Test]
+    public void An_id_of_no_rule_the_linter_runs_is_refused_by_the_binder_at_its_entry()
+    {
+        const string json = """{ "rules": { "OAL9999": "off" } }""";
+        using var document = JsonDocument.Parse(json);
+
+        var refusal = Assert.Throws<RulesetFormatException>(() => RulesetBinder.Bind(document.RootElement, RuleCatalog.Ids))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(RulesetSchema.Validate(document.RootElement, json, File), Is.Empty);
+            Assert.That((refusal.Pointer, refusal.Message), Is.EqualTo(("/rules/OAL9999", "unknown rule 'OAL9999' (see 'dotnet openapi-lint rules')")));
+            Assert.That(RulesetBinder.Bind(document.RootElement).Rules.Keys, Is.EqualTo(new[] { "OAL9999" }), "without the rules, any well-formed id binds");
+        });
+    }
+
     /// <summary>Both directions: what the schema accepts, the binder reads (the built-ins, and one that sets everything).</summary>
     [Test]
     public void The_binder_reads_what_the_schema_accepts()
@@ -182,12 +201,40 @@ public sealed class RulesetSchemaTests
         });
     }
 
+    /// <summary>
+    /// The schema documents rule ids for editors' completion; a rule it does not list yet is still accepted (any
+    /// well-formed id is), so a new rule needs no schema change. What it lists must be real rules.
+    /// </summary>
     [Test]
-    public void The_schema_lists_exactly_the_rules_of_the_catalog()
+    public void The_rules_the_schema_lists_for_editors_are_rules_of_the_catalog()
     {
         using var schema = JsonDocument.Parse(BuiltInRulesets.SchemaText);
-        var listed = schema.RootElement.GetProperty("definitions").GetProperty("rules").GetProperty("properties").EnumerateObject().Select(property => property.Name);
+        var rules = schema.RootElement.GetProperty("definitions").GetProperty("rules");
+        var listed = rules.GetProperty("properties").EnumerateObject().ToArray();
 
-        Assert.That(listed, Is.EquivalentTo(RuleCatalog.All.Select(rule => rule.Descriptor.Id)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(listed.Select(property => property.Name), Is.SubsetOf(RuleCatalog.Ids));
+            Assert.That(listed, Is.Not.Empty, "editors complete the built-in ids");
+            foreach (var property in listed)
+            {
+                Assert.That(property.Value.GetProperty("title").GetString(), Does.StartWith(property.Name + " "), property.Name);
+            }
+
+            Assert.That(rules.GetProperty("propertyNames").GetProperty("pattern").GetString(), Is.EqualTo("^OAL[0-9]{4}$"));
+        });
+    }
+
+    [TestCase("""{ "rules": { "OAL0999": "off" } }""", true)]
+    [TestCase("""{ "rules": { "OAL0999": { "severity": "error", "rationale": "ours" } } }""", true)]
+    [TestCase("""{ "overrides": [{ "paths": ["/a"], "ruleset": { "rules": { "OAL0999": "warning" } } }] }""", true)]
+    [TestCase("""{ "rules": { "OAL0999": "fatal" } }""", false)]
+    [TestCase("""{ "rules": { "OAL01": "off" } }""", false)]
+    [TestCase("""{ "rules": { "status-code-not-allowed": "off" } }""", false)]
+    public void The_schema_accepts_any_well_formed_rule_id_with_a_valid_setting(string json, bool valid)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.That(RulesetSchema.Validate(document.RootElement, json, File), valid ? Is.Empty : Is.Not.Empty);
     }
 }

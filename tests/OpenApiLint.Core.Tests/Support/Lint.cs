@@ -28,7 +28,7 @@ internal static class Lint
     /// <summary>A ruleset from inline JSON; fails the test when it does not load.</summary>
     public static Ruleset Ruleset(string json, string path = "/virtual/team.json")
     {
-        var result = RulesetLoader.LoadText(json, path);
+        var result = RulesetLoader.LoadText(json, path, RuleCatalog.Ids);
         Assert.That(result.Errors, Is.Empty, "the ruleset should load");
         return result.Ruleset!;
     }

@@ -43,10 +43,10 @@ public abstract class BrowserFixture
     }
 
     /// <summary>Renders <paramref name="report"/> to <paramref name="fileName"/> on disk and returns its file:// URL.</summary>
-    protected Uri WriteReport(LintReport report, string fileName)
+    protected Uri WriteReport(LintReport report, string fileName, string? templatePath = null)
     {
         var path = Path.Combine(OutputFolder, fileName);
-        File.WriteAllText(path, ReportFixtures.Html(report));
+        File.WriteAllText(path, ReportFixtures.Html(report, templatePath));
         return new Uri(path);
     }
 
@@ -57,6 +57,18 @@ public abstract class BrowserFixture
         await page.NavigateAsync(url);
         return page;
     }
+
+    /// <summary>Waits until the page's script has drawn every matrix it draws from data (tbody data-drawn); returns the rows drawn.</summary>
+    private protected static Task<int> DrawnRowsAsync(CdpPage page) => page.EvaluateAsync<int>("""
+        new Promise(resolve => {
+          const check = () => document.querySelector('tbody[data-rows]')
+            ? setTimeout(check, 20)
+            : [...document.querySelectorAll('tbody[data-drawn]')].every(body => body.rows.length === Number(body.dataset.drawn))
+              ? resolve([...document.querySelectorAll('tbody[data-drawn]')].reduce((sum, body) => sum + body.rows.length, 0))
+              : setTimeout(check, 20);
+          check();
+        })
+        """);
 
     /// <summary>Saves a screenshot of <paramref name="page"/> and attaches it to the test.</summary>
     private protected async Task AttachScreenshotAsync(CdpPage page, string name)

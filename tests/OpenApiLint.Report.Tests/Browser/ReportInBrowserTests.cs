@@ -203,4 +203,32 @@ public sealed class ReportInBrowserTests : BrowserFixture
         var state = await page.EvaluateAsync<JsonElement>(VisibleFindings);
         return $"error={state.GetProperty("error")} warning={state.GetProperty("warning")} info={state.GetProperty("info")} rules={state.GetProperty("rules").GetString()} | {state.GetProperty("status").GetString()}";
     }
+
+    [Test]
+    public async Task Matrix_drawn_from_data_is_the_markup_the_template_writes()
+    {
+        var drawnUrl = WriteReport(ReportFixtures.Team(), "team-report-drawn.html", DrawnMatrixTemplate.Create());
+        await using var written = await OpenAsync(_report);
+        await using var drawn = await OpenAsync(drawnUrl);
+        const string Rows = """
+            [...document.querySelectorAll('.matrix tbody tr')].map(row => {
+              const copy = row.cloneNode(true);
+              const strip = node => [...node.childNodes].forEach(child => child.nodeType === Node.TEXT_NODE && child.textContent.trim() === '' ? child.remove() : strip(child));
+              strip(copy);
+              return copy.outerHTML;
+            })
+            """;
+
+        var drawnRows = await DrawnRowsAsync(drawn);
+        var fromData = await drawn.EvaluateAsync<string[]>(Rows);
+        var fromTemplate = await written.EvaluateAsync<string[]>(Rows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(drawnRows, Is.EqualTo(8), "both documents' matrices are drawn");
+            Assert.That(fromTemplate, Has.Length.EqualTo(8));
+            Assert.That(fromData, Is.EqualTo(fromTemplate));
+        });
+        AssertSelfContainedAndQuiet(drawn, drawnUrl);
+    }
 }

@@ -11,14 +11,19 @@ namespace OpenApiLint.Report.Tests.Support;
 /// </summary>
 internal static class LargeDocument
 {
-    public static string Write(string folder, int operations)
+    /// <summary>
+    /// Writes the document with <paramref name="operations"/> paths (a GET and a POST each); every GET also declares
+    /// <paramref name="moreGetCodes"/>, which widens the status-code matrix.
+    /// </summary>
+    public static string Write(string folder, int operations, params string[] moreGetCodes)
     {
+        var more = string.Concat(moreGetCodes.Select(code => $",\"{code}\":{{\"description\":\"also\"}}"));
         var text = new StringBuilder("{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Large minified API\",\"version\":\"1\"},\"paths\":{");
         var padding = new string('x', 400);
         for (var index = 0; index < operations; index++)
         {
             text.Append(index == 0 ? "" : ",")
-                .Append(CultureInfo.InvariantCulture, $"\"/items/{index}\":{{\"get\":{{\"description\":\"{padding}\",\"responses\":{{\"200\":{{\"description\":\"ok\",\"content\":{{\"application/json\":{{\"schema\":{{\"type\":\"object\"}}}}}}}}}}}},")
+                .Append(CultureInfo.InvariantCulture, $"\"/items/{index}\":{{\"get\":{{\"description\":\"{padding}\",\"responses\":{{\"200\":{{\"description\":\"ok\",\"content\":{{\"application/json\":{{\"schema\":{{\"type\":\"object\"}}}}}}}}{more}}}}},")
                 .Append(CultureInfo.InvariantCulture, $"\"post\":{{\"operationId\":\"create{index}\",\"description\":\"{padding}\",\"responses\":{{\"200\":{{\"description\":\"created\"}}}}}}}}");
         }
 
