@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
@@ -195,27 +194,6 @@ public sealed class InstalledToolTests
             "OrdersApi/Program.cs(2,82): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500 (OrdersApi/obj/OrdersApi.json(2,99))\n"
             + "1 error, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)\n",
             "")));
-    }
-
-    [Test]
-    [Platform(Include = "Linux")]
-    public void OnLinuxX64_TheInstalledToolIsNativeWhereClangCouldLinkIt()
-    {
-        Assume.That(RuntimeInformation.OSArchitecture, Is.EqualTo(Architecture.X64));
-        var command = new FileInfo(InstalledTool.Executable);
-        var target = command.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? command.FullName;
-        var folder = Path.GetDirectoryName(target)!;
-        var magic = File.ReadAllBytes(target).Take(4).ToArray();
-        // The package is native when its build found clang (see the tool's project file); else it is ReadyToRun.
-        var clang = File.Exists("/usr/bin/clang") || File.Exists("/usr/local/bin/clang");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(magic, Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }));
-            Assert.That(Path.GetFileName(Path.GetDirectoryName(folder)), Is.EqualTo("any"), "tools/any/linux-x64 of the RID-specific package");
-            Assert.That(File.Exists(Path.Combine(folder, "dotnet-openapi-lint.dll")), Is.EqualTo(!clang), "a native tool has no managed assembly");
-            Assert.That(File.Exists(Path.Combine(folder, "OpenApiLint.Core.dll")), Is.EqualTo(!clang));
-        });
     }
 
     [Test]
