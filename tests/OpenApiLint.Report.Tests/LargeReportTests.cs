@@ -83,6 +83,24 @@ public sealed partial class LargeReportTests
     }
 
     [Test]
+    public void A_value_of_megabytes_is_written_escaped_exactly_as_a_short_one()
+    {
+        var large = LargeDocument.Lint(LargeDocument.Write(TemplateFolder.Create().Path, operations: 2_500, "404", "500"));
+        var document = ReportViewModelBuilder.Build(large).Documents.Single();
+        var file = TemplateFolder.Create().Write("data.scriban", "{{ for doc in documents }}{{ matrix_data doc }}|{{ doc.matrix.rows[4999].cells[0].detail }}{{ end }}");
+
+        var written = ReportFixtures.Html(large, file);
+        var json = MatrixData.Json(document);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.Length, Is.GreaterThan(1_000_000), "megabytes of JSON, written in many pieces");
+            Assert.That(written, Is.EqualTo(HtmlText.Escape(json) + "|" + HtmlText.Escape(document.Matrix.Rows[4_999].Cells[0].Detail)));
+            Assert.That(written, Does.Not.Contain("\"").And.Not.Contain("<"));
+        });
+    }
+
+    [Test]
     public void Report_keeps_the_excerpts_of_findings_not_the_text_of_documents()
     {
         var files = new[] { "orders.openapi.yaml", "inventory.openapi.json", "hostile.openapi.yaml" }.Select(file => Path.Combine(ReportFixtures.Folder, file)).ToArray();

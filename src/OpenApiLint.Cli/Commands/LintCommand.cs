@@ -228,13 +228,6 @@ internal static class LintCommand
             console.Error.WriteLine($"{FilePaths.Relative(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
         }
 
-        if (formatter is HtmlFormatter)
-        {
-            // Loading a large document leaves hundreds of megabytes of garbage (its trees, its text) that the next full
-            // collection would find; collected now, the report is built in that memory instead of growing the process.
-            GC.Collect();
-        }
-
         var text = new StringWriter { NewLine = "\n" };
         WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
         var rendered = text.ToString();

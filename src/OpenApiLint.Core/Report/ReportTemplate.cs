@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace OpenApiLint.Core.Report;
@@ -122,19 +123,25 @@ public sealed class ReportTemplate
 
     /// <summary>Renders <paramref name="model"/>; writes to <paramref name="writer"/> only once the whole page has rendered.</summary>
     /// <exception cref="ReportTemplateException">The template failed while rendering (an unknown name, a limit reached, …).</exception>
-    public void Render(ReportViewModel model, TextWriter writer) => writer.Write(Render(model));
+    public void Render(ReportViewModel model, TextWriter writer) => writer.Write(RenderPage(model));
 
     /// <summary>Renders <paramref name="model"/> to a string.</summary>
     /// <exception cref="ReportTemplateException">The template failed while rendering.</exception>
-    public string Render(ReportViewModel model)
+    public string Render(ReportViewModel model) => RenderPage(model).ToString();
+
+    private StringBuilder RenderPage(ReportViewModel model)
     {
         var page = model with { Page = new PageView(_contentSecurityPolicy) };
         using var timeout = new CancellationTokenSource(ReportTemplateContext.TimeLimit);
         var context = new ReportTemplateContext(_sources.ToDictionary(entry => entry.Key, entry => entry.Value.Template, StringComparer.Ordinal), timeout.Token);
         context.PushGlobal(ReportScriptModel.From(page));
+        var builder = new StringBuilder();
+        // Rendered into the builder the caller gets, not into a string Scriban would copy out of its own.
+        context.PushOutput(new ForwardingOutput(new StringBuilderOutput(builder)));
         try
         {
-            return _sources[MainName].Template.Render(context);
+            _sources[MainName].Template.Render(context);
+            return builder;
         }
         catch (ScriptAbortException error)
         {

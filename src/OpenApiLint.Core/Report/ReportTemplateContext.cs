@@ -34,6 +34,10 @@ internal sealed class ReportTemplateContext : TemplateContext
 
     public static readonly LexerOptions LexerOptions = new() { Mode = ScriptMode.Default, Lang = ScriptLang.Default };
 
+    private const int EscapeChunk = 16 * 1024;
+
+    private readonly StringBuilder _escaped = new();
+
     public ReportTemplateContext(IReadOnlyDictionary<string, Template> partials, CancellationToken cancellation)
         : base(SandboxedBuiltins(), StringComparer.Ordinal)
     {
@@ -71,10 +75,51 @@ internal sealed class ReportTemplateContext : TemplateContext
 
         if (textAsObject is not null)
         {
-            Write(HtmlText.Escape(HtmlText.DefuseScriptUrl(ObjectToString(textAsObject) ?? "")));
+            var text = ObjectToString(textAsObject) ?? "";
+            if (HtmlText.IsScriptUrl(text))
+            {
+                Write(HtmlText.Defused);
+            }
+
+            WriteEscaped(text);
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> escaped, in pieces of at most <see cref="EscapeChunk"/> characters: a value can
+    /// be megabytes (a large matrix's data), and escaping it whole would copy it twice more.
+    /// </summary>
+    private void WriteEscaped(string text)
+    {
+        var rest = text.AsSpan();
+        if (HtmlText.NextSpecial(rest) < 0)
+        {
+            Write(text);
+            return;
+        }
+
+        while (!rest.IsEmpty)
+        {
+            var next = HtmlText.NextSpecial(rest);
+            _escaped.Append(next < 0 ? rest : rest[..next]);
+            if (next < 0)
+            {
+                break;
+            }
+
+            _escaped.Append(HtmlText.Entity(rest[next]));
+            rest = rest[(next + 1)..];
+            if (_escaped.Length >= EscapeChunk)
+            {
+                Write(_escaped.ToString());
+                _escaped.Clear();
+            }
+        }
+
+        Write(_escaped.ToString());
+        _escaped.Clear();
     }
 
     private static ScriptObject SandboxedBuiltins()
@@ -118,7 +163,11 @@ internal sealed class ReportTemplateContext : TemplateContext
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
     }
 
-    /// <summary><c>include 'name'</c>: the partial's output, already escaped as it rendered, written as it is.</summary>
+    /// <summary>
+    /// <c>include 'name'</c>: the partial's output, already escaped as it rendered, written as it is. As a statement
+    /// of its own (<c>{{ include 'finding' }}</c>, as the built-in templates write it) the partial renders straight
+    /// into the includer's output; elsewhere (assigned, piped) its output is a value, as in Scriban.
+    /// </summary>
     private sealed class TrustedInclude : IScriptCustomFunction
     {
         private readonly IncludeFunction _include = new();
@@ -133,8 +182,31 @@ internal sealed class ReportTemplateContext : TemplateContext
 
         public ScriptParameterInfo GetParameterInfo(int index) => _include.GetParameterInfo(index);
 
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new TrustedHtml(_include.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            // A partial writing into its own buffer, then copied into its includer's, copies a page once per level of
+            // nesting (report, document, matrix): tens of megabytes for a large one.
+            if (callerContext is { Parent: ScriptExpressionStatement } && arguments is [string name]
+                && context.TemplateLoader?.GetPath(context, callerContext.Span, name) is { } path
+                && context.CachedTemplates.TryGetValue(path, out var partial))
+            {
+                context.PushOutput(new ForwardingOutput(context.Output));
+                try
+                {
+                    context.EnterRecursive(callerContext);
+                    partial.Render(context);
+                    context.ExitRecursive(callerContext);
+                }
+                finally
+                {
+                    context.PopOutput();
+                }
+
+                return null;
+            }
+
+            return new TrustedHtml(_include.Invoke(context, callerContext, arguments, blockStatement) as string ?? "");
+        }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
@@ -169,6 +241,20 @@ internal sealed class ReportTemplateContext : TemplateContext
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
+}
+
+/// <summary>
+/// An output that writes into another one: what renders through it lands in place, and it holds nothing of its own
+/// (what Scriban reads back from it after a render is empty).
+/// </summary>
+internal sealed class ForwardingOutput(IScriptOutput target) : IScriptOutput
+{
+    public void Write(string text, int offset, int count) => target.Write(text, offset, count);
+
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken) =>
+        target.WriteAsync(text, offset, count, cancellationToken);
+
+    public override string ToString() => "";
 }
 
 /// <summary>
@@ -207,28 +293,52 @@ internal static class HtmlText
 {
     private static readonly string[] ScriptSchemes = ["javascript:", "vbscript:"];
 
+    /// <summary>What goes in front of a value that starts with a script URL scheme.</summary>
+    public const string Defused = "unsafe:";
+
+    private static readonly System.Buffers.SearchValues<char> Specials = System.Buffers.SearchValues.Create("&<>\"'`=");
+
     /// <summary>
     /// A value that starts with a script URL scheme gets <c>unsafe:</c> in front, so that a template writing a value
     /// into <c>href</c> or <c>src</c> cannot make a link that runs it (escaping alone keeps <c>javascript:</c> as it is).
     /// </summary>
-    public static string DefuseScriptUrl(string text)
+    public static string DefuseScriptUrl(string text) => IsScriptUrl(text) ? Defused + text : text;
+
+    /// <summary>Whether <paramref name="text"/> starts (after white space) with <c>javascript:</c> or <c>vbscript:</c>.</summary>
+    public static bool IsScriptUrl(string text)
     {
         var start = text.AsSpan().TrimStart();
         foreach (var scheme in ScriptSchemes)
         {
             if (start.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             {
-                return "unsafe:" + text;
+                return true;
             }
         }
 
-        return text;
+        return false;
     }
+
+    /// <summary>Where the next character <see cref="Escape"/> replaces is in <paramref name="text"/>, or -1.</summary>
+    public static int NextSpecial(ReadOnlySpan<char> text) => text.IndexOfAny(Specials);
+
+    /// <summary>The entity <see cref="Escape"/> writes for one of its characters.</summary>
+    public static string Entity(char character) => character switch
+    {
+        '&' => "&amp;",
+        '<' => "&lt;",
+        '>' => "&gt;",
+        '"' => "&quot;",
+        '\'' => "&#x27;",
+        '`' => "&#x60;",
+        '=' => "&#x3D;",
+        _ => character.ToString(),
+    };
 
     /// <summary>Escapes <c>&amp; &lt; &gt; " ' ` =</c>: the characters that could end a text node or an attribute value.</summary>
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"'`=") < 0)
+        if (NextSpecial(text) < 0)
         {
             return text;
         }
@@ -236,16 +346,13 @@ internal static class HtmlText
         var builder = new StringBuilder(text.Length + 16);
         foreach (var character in text)
         {
-            switch (character)
+            if (Specials.Contains(character))
             {
-                case '&': builder.Append("&amp;"); break;
-                case '<': builder.Append("&lt;"); break;
-                case '>': builder.Append("&gt;"); break;
-                case '"': builder.Append("&quot;"); break;
-                case '\'': builder.Append("&#x27;"); break;
-                case '`': builder.Append("&#x60;"); break;
-                case '=': builder.Append("&#x3D;"); break;
-                default: builder.Append(character); break;
+                builder.Append(Entity(character));
+            }
+            else
+            {
+                builder.Append(character);
             }
         }
 
