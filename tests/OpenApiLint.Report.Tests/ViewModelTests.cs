@@ -235,7 +235,8 @@ public sealed class ViewModelTests
             Assert.That(finding.Location, Is.EqualTo("orders.openapi.yaml:24:9"));
             Assert.That(finding.Pointer, Is.EqualTo("/paths/~1orders/post/responses/200"));
             Assert.That(finding.Rationale, Is.EqualTo("Team agreement: a create documents 201 and 400; 409 reports a duplicate order."));
-            Assert.That(finding.Guideline, Is.EqualTo("“HTTP Status Response Codes”"));
+            // The team file wrote this sentence: it is cited, not the built-in the team file extends.
+            Assert.That(finding.Guideline, Is.EqualTo("Orders team conventions"));
             Assert.That(finding.HelpUri, Does.EndWith("/docs/rules/OAL0001.md"));
             Assert.That(finding.Excerpt, Is.EqualTo(new[]
             {

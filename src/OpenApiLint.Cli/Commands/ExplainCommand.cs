@@ -58,7 +58,9 @@ internal static class ExplainCommand
 
             foreach (var (subject, rationale) in rationales)
             {
-                output.WriteLine($"  - {subject}: {rationale}");
+                // A sentence inherited from (or written by) another file than the ruleset's own is cited by that file.
+                var cited = ruleset.OriginOf(rationale) is { } origin && origin.Title != (ruleset.Title ?? ruleset.Name) ? $" (from “{origin.Title}”)" : "";
+                output.WriteLine($"  - {subject}: {rationale}{cited}");
             }
         }
         else

@@ -35,10 +35,21 @@ public sealed record Diagnostic(
     public string? Subject { get; init; }
 
     /// <summary>
-    /// The title of the guideline <see cref="Rationale"/> quotes: the ruleset's <c>title</c> (else its name) as it held
-    /// for the operation; <c>null</c> when the finding has no rationale.
+    /// The title of the guideline <see cref="Rationale"/> quotes: the <c>title</c> (else the name) of the ruleset file
+    /// that wrote the sentence, through <c>extends</c> and overrides (a team file that extends a built-in cites the
+    /// built-in for the built-in's sentences); <c>null</c> when the finding has no rationale.
     /// </summary>
     public string? Guideline { get; init; }
+
+    /// <summary>The <c>source</c> of the ruleset file that wrote <see cref="Rationale"/>, if it gives one.</summary>
+    public string? GuidelineSource { get; init; }
+
+    /// <summary>
+    /// The title (else name) of the ruleset file whose rule setting gave <see cref="Severity"/> without a sentence of its
+    /// own, when <see cref="Rationale"/> (if any) was written elsewhere: <see cref="SeverityFrom"/> then reads
+    /// <c>rules.OAL0001 in “Team rules”</c>, and no inherited sentence for another severity is quoted. <c>null</c> otherwise.
+    /// </summary>
+    public string? SeveritySetIn { get; init; }
 
     /// <summary>
     /// Where <see cref="Severity"/> was set when it is not the requirement's own: the ruleset's setting for the rule,

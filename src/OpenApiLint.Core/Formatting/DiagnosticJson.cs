@@ -19,6 +19,7 @@ internal static class DiagnosticJson
         WriteIfPresent(json, "statusCode", diagnostic.StatusCode);
         WriteIfPresent(json, "rationale", diagnostic.Rationale);
         WriteIfPresent(json, "guideline", diagnostic.Guideline);
+        WriteIfPresent(json, "guidelineSource", diagnostic.GuidelineSource);
         WriteIfPresent(json, "severityFrom", diagnostic.SeverityFrom);
         WriteIfPresent(json, "severityRationale", diagnostic.SeverityRationale);
     }

@@ -43,6 +43,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
                 Guideline = pair.Diagnostic.Guideline,
                 SeverityFrom = pair.Diagnostic.SeverityFrom,
                 SeverityRationale = pair.Diagnostic.SeverityRationale,
+                SeveritySetIn = pair.Diagnostic.SeveritySetIn,
             })
             .ToList();
         if (Options.IncludeLoadErrors)
@@ -58,11 +59,13 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
             // Indented, so a log parser that reads "file(line,col): severity ID: message" lines skips it, as it skips a
             // compiler's "= note:" lines.
-            if (Options.IncludeRationale && line.Rationale is { } rationale)
+            // A severity a team set without a sentence is still said, with where it was set, when no sentence is quoted.
+            if (Options.IncludeRationale && (line.Rationale is not null || line.SeveritySetIn is not null))
             {
                 var setBy = line.SeverityFrom is { } setting ? $" ({setting})" : "";
                 var from = line.Guideline is { } guideline ? $" from “{guideline}”" : "";
-                writer.WriteLine($"    = note: {line.Severity.ToName()}{setBy}{from}: {OneLine(rationale)}");
+                var sentence = line.Rationale is { } rationale ? $": {OneLine(rationale)}" : "";
+                writer.WriteLine($"    = note: {line.Severity.ToName()}{setBy}{from}{sentence}");
                 if (line.SeverityRationale is { } why)
                 {
                     writer.WriteLine($"    = note: {line.SeverityFrom}: {OneLine(why)}");
@@ -168,6 +171,9 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
         /// <summary>That setting's sentence, when it has its own.</summary>
         public string? SeverityRationale { get; init; }
+
+        /// <summary>The file that set the severity without a sentence, when the note names it.</summary>
+        public string? SeveritySetIn { get; init; }
 
         public static IComparer<Line> Order { get; } = Comparer<Line>.Create(static (a, b) =>
         {

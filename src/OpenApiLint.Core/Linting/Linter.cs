@@ -64,9 +64,11 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 rationale)
             {
                 Subject = finding.Subject,
-                Guideline = rationale is null ? null : guideline,
+                Guideline = guideline?.Title,
+                GuidelineSource = guideline?.Source,
                 SeverityFrom = origin.Setting,
                 SeverityRationale = origin.Rationale,
+                SeveritySetIn = origin.SetIn,
                 Suppression = SuppressionOf(rule.Descriptor.Id, finding),
             };
         }).ToList();
@@ -97,7 +99,12 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
             if (severity != Severity.Off)
             {
                 var setting = effective.Rules.GetValueOrDefault(id);
-                kept.Add(new Kept(rule, finding, severity, finding.Rationale ?? setting?.Rationale, effective.Title ?? effective.Name, OriginOf(id, finding, setting)));
+                var origin = OriginOf(id, finding, setting, effective);
+                // A severity set without a sentence does not borrow the inherited sentence of the rule's setting: that
+                // one explains another file's severity.
+                var rationale = origin.SetIn is not null ? finding.Rationale : finding.Rationale ?? setting?.Rationale;
+                var guideline = rationale is null ? null : effective.OriginOf(rationale) ?? new GuidelineOrigin(effective.Title ?? effective.Name, effective.Source);
+                kept.Add(new Kept(rule, finding, severity, rationale, guideline, origin));
             }
         }
 
@@ -105,19 +112,35 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     }
 
     /// <summary>A finding kept, with what the diagnostic is made of.</summary>
-    private readonly record struct Kept(IRule Rule, Finding Finding, Severity Severity, string? Rationale, string Guideline, SeverityOrigin Origin);
+    private readonly record struct Kept(IRule Rule, Finding Finding, Severity Severity, string? Rationale, GuidelineOrigin? Guideline, SeverityOrigin Origin);
 
     /// <summary>
     /// Where the severity was set when the requirement gives none of its own (or a later file replaced it): the
     /// ruleset's setting for the rule (<c>rules.OAL0004</c>), with that setting's sentence when it has one the finding
     /// does not already quote.
     /// </summary>
-    private static SeverityOrigin OriginOf(string id, Finding finding, RuleSetting? setting) =>
-        finding.Severity is null && setting?.Severity is not null
-            ? new SeverityOrigin($"rules.{id}", finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null)
-            : new SeverityOrigin(null, null);
+    /// <remarks>
+    /// When the file that set the severity gave no sentence for it (<c>rules.OAL0001: "info"</c> in a team file), the
+    /// setting is named with its file (<c>rules.OAL0001 in “Team rules”</c>) unless that file also wrote the sentence
+    /// quoted, and the rule setting's inherited sentence is not quoted: it may state the severity the team replaced.
+    /// </remarks>
+    private static SeverityOrigin OriginOf(string id, Finding finding, RuleSetting? setting, Ruleset ruleset)
+    {
+        if (finding.Severity is not null || setting?.Severity is null)
+        {
+            return new SeverityOrigin(null, null, null);
+        }
 
-    private readonly record struct SeverityOrigin(string? Setting, string? Rationale);
+        if (setting is { SetWithoutSentence: true, SetBy: { } by }
+            && ((finding.Rationale is not null && ruleset.OriginOf(finding.Rationale) != by) || (setting.Rationale is { } inherited && ruleset.OriginOf(inherited) != by)))
+        {
+            return new SeverityOrigin($"rules.{id} in “{by.Title}”", null, by.Title);
+        }
+
+        return new SeverityOrigin($"rules.{id}", finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null, null);
+    }
+
+    private readonly record struct SeverityOrigin(string? Setting, string? Rationale, string? SetIn);
 
     /// <summary>
     /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control

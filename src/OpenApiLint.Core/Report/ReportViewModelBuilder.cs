@@ -295,7 +295,8 @@ public static class ReportViewModelBuilder
         {
             var location = diagnostic.Location;
             var file = _paths.Show(location.File);
-            var guideline = operation is null ? _ruleset.Source : _ruleset.ForOperation(operation.Path, operation.Method).Source;
+            // The guideline the quoted sentence was written in (a team file's own, or the built-in it extends).
+            var guideline = diagnostic.GuidelineSource ?? diagnostic.Guideline;
             return new FindingView(
                 string.Create(CultureInfo.InvariantCulture, $"{_id}-f-{number}"),
                 diagnostic.RuleId,

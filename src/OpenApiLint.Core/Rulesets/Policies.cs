@@ -142,7 +142,26 @@ public sealed record RangePolicy(RangeAllowance Allowed, bool SatisfiesRequired)
 /// (<see cref="Ruleset.SeverityOf"/>): a ruleset knows rule ids, not the rules behind them.
 /// </param>
 /// <param name="Rationale">The guideline's words behind the setting.</param>
-public sealed record RuleSetting(Severity? Severity, string? Rationale);
+public sealed record RuleSetting(Severity? Severity, string? Rationale)
+{
+    /// <summary>The ruleset file whose entry set <see cref="Severity"/>; <c>null</c> when none set it.</summary>
+    public GuidelineOrigin? SetBy { get; init; }
+
+    /// <summary>
+    /// Whether the file that set <see cref="Severity"/> gave no sentence for it (and no later file gave one): an
+    /// inherited <see cref="Rationale"/> then explains another file's severity, and is not quoted for this one.
+    /// </summary>
+    public bool SetWithoutSentence { get; init; }
+}
+
+/// <summary>
+/// The guideline a sentence was written in: the title (else the name) and <c>source</c> of the ruleset file that wrote
+/// it, kept through <c>extends</c> and overrides, so a team file that extends a built-in is not credited with its
+/// sentences.
+/// </summary>
+/// <param name="Title">The file's <c>title</c>, else its name.</param>
+/// <param name="Source">The file's <c>source</c>, if it gives one.</param>
+public sealed record GuidelineOrigin(string Title, string? Source);
 
 /// <summary>A partial ruleset applied to the operations whose path matches one of <see cref="Paths"/>.</summary>
 /// <param name="Paths">Glob patterns over path templates (<c>/legacy/**</c>).</param>

@@ -55,6 +55,13 @@ public sealed class Ruleset
 
     public IReadOnlyList<RulesetOverride> Overrides { get; private init; } = [];
 
+    /// <summary>Each sentence (rationale) the ruleset quotes → the file it was written in.</summary>
+    public IReadOnlyDictionary<string, GuidelineOrigin> SentenceOrigins { get; private init; } = new Dictionary<string, GuidelineOrigin>(StringComparer.Ordinal);
+
+    /// <summary>The guideline <paramref name="sentence"/> was written in; <c>null</c> for none or a sentence the ruleset does not hold.</summary>
+    public GuidelineOrigin? OriginOf(string? sentence) =>
+        sentence is not null && SentenceOrigins.TryGetValue(sentence, out var origin) ? origin : null;
+
     /// <summary>The key under <c>methods</c> whose policy holds for every method the ruleset does not list.</summary>
     public const string OtherMethods = "*";
 
@@ -113,6 +120,27 @@ public sealed class Ruleset
     /// <summary>This ruleset with <paramref name="patch"/> merged on top (see docs/ruleset-format.md, "Merging").</summary>
     public Ruleset Apply(RulesetPatch patch, bool keepOverrides = true)
     {
+        // The sentences this patch writes are its file's, whatever title the merged ruleset ends up with.
+        // A patch with no name of its own (made in code) continues the ruleset it is applied to.
+        var author = patch.Author
+            ?? ((patch.Title ?? patch.Name) is { } own ? new GuidelineOrigin(own, patch.Source) : new GuidelineOrigin(Title ?? Name, Source));
+        var origins = new Dictionary<string, GuidelineOrigin>(SentenceOrigins, StringComparer.Ordinal);
+        void Cite(string? sentence)
+        {
+            if (sentence is not null)
+            {
+                origins[sentence] = author;
+            }
+        }
+
+        void CiteAll(IReadOnlyDictionary<string, RequirementSetting>? settings)
+        {
+            foreach (var setting in settings?.Values ?? [])
+            {
+                Cite(setting.Rationale);
+            }
+        }
+
         var methods = new Dictionary<string, MethodPolicy>(Methods, StringComparer.OrdinalIgnoreCase);
         // '*' first: a method this patch lists for the first time starts from the policy that held for it until now,
         // the '*' one, which this same patch may change.
@@ -131,6 +159,7 @@ public sealed class Ruleset
                 allowed = allowed.Except(removed, StringComparer.OrdinalIgnoreCase);
             }
 
+            Cite(change.Rationale);
             methods[method] = new MethodPolicy(
                 allowed?.Select(StatusCodes.Normalize).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
                 (change.Required ?? inherited?.Required ?? []).Select(StatusCodes.Normalize).ToArray(),
@@ -155,6 +184,11 @@ public sealed class Ruleset
         foreach (var (code, change) in patch.Codes)
         {
             var inherited = codes.GetValueOrDefault(StatusCodes.Normalize(code)) ?? CodePolicy.Empty;
+            Cite(change.Rationale);
+            Cite(change.BodySetting?.Rationale);
+            CiteAll(change.ResponseHeaderSettings);
+            CiteAll(change.RequestHeaderSettings);
+            CiteAll(change.ErrorBodyPropertySettings);
 
             // A severity set on the code is the later, wider word: it replaces the severities the inherited
             // requirements gave themselves (their sentences stay).
@@ -186,7 +220,13 @@ public sealed class Ruleset
         foreach (var (id, change) in patch.Rules)
         {
             var inherited = rules.GetValueOrDefault(id);
-            rules[id] = new RuleSetting(change.Severity ?? inherited?.Severity, change.Rationale ?? inherited?.Rationale);
+            Cite(change.Rationale);
+            rules[id] = new RuleSetting(change.Severity ?? inherited?.Severity, change.Rationale ?? inherited?.Rationale)
+            {
+                SetBy = change.Severity is not null ? author : inherited?.SetBy,
+                // A later sentence without a severity explains the severity that holds.
+                SetWithoutSentence = change.Severity is not null ? change.Rationale is null : change.Rationale is null && (inherited?.SetWithoutSentence ?? false),
+            };
         }
 
         return new Ruleset
@@ -205,7 +245,8 @@ public sealed class Ruleset
             Webhooks = patch.Webhooks ?? Webhooks,
             Callbacks = patch.Callbacks ?? Callbacks,
             Rules = rules,
-            Overrides = keepOverrides ? [.. Overrides, .. patch.Overrides] : [],
+            Overrides = keepOverrides ? [.. Overrides, .. patch.Overrides.Select(over => over.Patch.Author is null ? over with { Patch = over.Patch with { Author = author } } : over)] : [],
+            SentenceOrigins = origins,
         };
     }
 

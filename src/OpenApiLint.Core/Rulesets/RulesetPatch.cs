@@ -71,6 +71,12 @@ public sealed record RulesetPatch
     public IReadOnlyDictionary<string, RuleSettingPatch> Rules { get; init; } = new Dictionary<string, RuleSettingPatch>();
 
     public IReadOnlyList<RulesetOverride> Overrides { get; init; } = [];
+
+    /// <summary>
+    /// The file the patch's sentences were written in (an override's is the file that holds it); <c>null</c>: this
+    /// patch's own title (else name) and source.
+    /// </summary>
+    public GuidelineOrigin? Author { get; init; }
 }
 
 /// <summary>A rule's severity and rationale as written; unset parts are inherited.</summary>

@@ -56,7 +56,10 @@ public sealed class ExtendsTests
             Assert.That(ruleset.ForCode("201")!.Body, Is.EqualTo(BodyRequirement.Any));
             Assert.That(ruleset.ForCode("204")!.Body, Is.EqualTo(BodyRequirement.Forbidden));
             // A rule entry given as a plain severity keeps the inherited rationale.
-            Assert.That(ruleset.Rules["OAL0005"], Is.EqualTo(new RuleSetting(Severity.Warning, "bodies are documented elsewhere")));
+            // (It still does; the setting now also records that the team file set the severity without a sentence, so
+            // the output names that file instead of quoting base's sentence as the reason for the team's severity.)
+            Assert.That((ruleset.Rules["OAL0005"].Severity, ruleset.Rules["OAL0005"].Rationale), Is.EqualTo((Severity.Warning, "bodies are documented elsewhere")));
+            Assert.That((ruleset.Rules["OAL0005"].SetBy, ruleset.Rules["OAL0005"].SetWithoutSentence), Is.EqualTo((new GuidelineOrigin("team", null), true)));
             Assert.That(ruleset.MaxDistinctCodes, Is.EqualTo(8));
             Assert.That(ruleset.Name, Is.EqualTo("team"), "the name is the file's own: its file name when it has none");
             Assert.That(ruleset.Title, Is.EqualTo("HTTP Status Response Codes"), "the title is inherited when the file has none");
