@@ -58,8 +58,10 @@ internal static class MatrixData
                 foreach (var cell in row.Cells)
                 {
                     json.WriteNumberValue(IndexOf(kinds, (cell.Verdict, cell.Severity, cell.Symbol, cell.Label)));
-                    var where = PrefixLength(cell.Detail, row, cell.Code);
-                    json.WriteNumberValue(where >= 0 ? IndexOf(detailLookup, cell.Detail.AsSpan(where)) : -1 - IndexOf(detailLookup, cell.Detail));
+                    // A cell made from its reason has its detail unmade: most cells of a large matrix never need it.
+                    var where = cell.Reason is null || !IsOperationOf(cell.Operation, row) ? PrefixLength(cell.Detail, row, cell.Code) : -1;
+                    json.WriteNumberValue(cell.Reason is { } reason && IsOperationOf(cell.Operation, row) ? IndexOf(detailLookup, reason)
+                        : where >= 0 ? IndexOf(detailLookup, cell.Detail.AsSpan(where)) : -1 - IndexOf(detailLookup, cell.Detail));
                 }
 
                 json.WriteEndArray();
@@ -155,6 +157,12 @@ internal static class MatrixData
             json.WriteStringValue(value);
         }
     }
+
+    /// <summary>Whether <paramref name="operation"/> is <c>METHOD path</c> of <paramref name="row"/>.</summary>
+    private static bool IsOperationOf(string? operation, MatrixRowView row) =>
+        operation is not null && operation.Length == row.Method.Length + 1 + row.Path.Length
+        && operation.StartsWith(row.Method, StringComparison.Ordinal) && operation[row.Method.Length] == ' '
+        && operation.EndsWith(row.Path, StringComparison.Ordinal);
 
     /// <summary>The length of <c>"METHOD path · code: "</c> at the start of <paramref name="detail"/>, or -1 when it does not start so.</summary>
     private static int PrefixLength(string detail, MatrixRowView row, string code)

@@ -207,8 +207,53 @@ public sealed record MatrixRowView(
 /// <param name="Severity">For a violation or a missing code: the highest severity of its findings (<c>error</c>, <c>warning</c>, <c>info</c>); else empty.</param>
 /// <param name="Symbol">What the cell shows.</param>
 /// <param name="Label">The verdict in a few words.</param>
-/// <param name="Detail">Why: the findings' rule ids and messages, or what the ruleset says; the cell's tooltip.</param>
-public sealed record MatrixCellView(string Code, bool Declared, string Verdict, string Severity, string Symbol, string Label, string Detail);
+public sealed record MatrixCellView(string Code, bool Declared, string Verdict, string Severity, string Symbol, string Label)
+{
+    private readonly string? _operation;
+    private readonly string? _reason;
+    private string? _detail;
+
+    /// <summary>A cell with its detail.</summary>
+    public MatrixCellView(string code, bool declared, string verdict, string severity, string symbol, string label, string detail)
+        : this(code, declared, verdict, severity, symbol, label) => _detail = detail;
+
+    /// <summary>
+    /// A cell whose detail is <c>{operation} · {code}: {reason}</c>, made when first read: most cells of a large
+    /// document are never read but through <see cref="MatrixData"/>, which stores the reason alone.
+    /// </summary>
+    internal MatrixCellView(string code, bool declared, string verdict, string severity, string symbol, string label, string operation, string reason)
+        : this(code, declared, verdict, severity, symbol, label)
+    {
+        _operation = operation;
+        _reason = reason;
+    }
+
+    /// <summary>Why: the findings' rule ids and messages, or what the ruleset says; the cell's tooltip.</summary>
+    public string Detail
+    {
+        get => _detail ??= string.Concat(_operation, " · ", Code, ": ", _reason);
+        init
+        {
+            _detail = value;
+            _operation = null;
+            _reason = null;
+        }
+    }
+
+    /// <summary>The detail after <c>{operation} · {code}: </c> when the cell was made so (and its detail not replaced); else <c>null</c>.</summary>
+    internal string? Reason => _reason;
+
+    /// <summary>The operation the detail is made with, when <see cref="Reason"/> is set.</summary>
+    internal string? Operation => _reason is null ? null : _operation;
+
+    /// <inheritdoc/>
+    public bool Equals(MatrixCellView? other) =>
+        other is not null && Code == other.Code && Declared == other.Declared && Verdict == other.Verdict && Severity == other.Severity
+        && Symbol == other.Symbol && Label == other.Label && Detail == other.Detail;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Code, Declared, Verdict, Severity, Symbol, Label, Detail);
+}
 
 /// <summary>The findings of one rule in one document.</summary>
 /// <param name="Id">Anchor of the group.</param>

@@ -391,6 +391,7 @@ public static class ReportViewModelBuilder
         private readonly Diagnostic[] _requiredMissing;
         private readonly string _displayName;
         private string? _allowedBy;
+        private string? _allowedReason;
 
         public OperationFacts(ApiOperation operation, Ruleset ruleset, IEnumerable<Diagnostic> findings)
         {
@@ -447,7 +448,8 @@ public static class ReportViewModelBuilder
                 _allowedBy ??= _policy?.Allowed is { } allowed
                     ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
                     : $"{Effective.Name} sets no code list for {_method}";
-                return Cell(code, true, Verdicts.Allowed, "", "allowed", string.Concat([where, " · ", code, ": declared; ", _allowedBy]));
+                _allowedReason ??= "declared; " + _allowedBy;
+                return new MatrixCellView(code, true, Verdicts.Allowed, "", Symbols[Verdicts.Allowed], "allowed", where, _allowedReason);
             }
 
             if (MissingRequired.Contains(code))
@@ -459,7 +461,7 @@ public static class ReportViewModelBuilder
                         $"{where} · {code}: not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray()));
             }
 
-            return Cell(code, false, Verdicts.Absent, "", "not declared", string.Concat(where, " · ", code, ": not declared"));
+            return new MatrixCellView(code, false, Verdicts.Absent, "", Symbols[Verdicts.Absent], "not declared", where, "not declared");
         }
 
         private static bool IsAbout(Diagnostic diagnostic, string code) =>
