@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What the MSBuild package adds to a build of a sample ASP.NET Core minimal API (document generated at build time):
 # the time of the lint targets and of the LintOpenApiDocuments task on a full build, and on a no-op build (where the
-# lint must be skipped: zero lint work). Prints MSBuild's own performance summary lines for those targets and tasks.
+# lint must be skipped: zero lint work). Prints MSBuild's own performance summary lines for those targets and tasks,
+# then the lint's CPU cost (see the end). Arguments go to `dotnet pack` of the package: `-p:OpenApiLintReadyToRunRid=none`
+# packs the task's assemblies without ReadyToRun code, for a before/after comparison.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${TMPDIR:-/tmp}/openapilint-msbuild-cost"
@@ -19,7 +21,7 @@ cat > "$work/nuget.config" <<XML
 XML
 
 echo "packing OpenApiLint.MSBuild $version ..."
-dotnet pack "$repo/src/OpenApiLint.MSBuild" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -tl:off -v:q >/dev/null
+dotnet pack "$repo/src/OpenApiLint.MSBuild" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -tl:off -v:q "$@" >/dev/null
 
 cat > "$work/app/SampleApi.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -71,4 +73,31 @@ echo "no-op build (nothing changed):"
 build noop
 echo "no-op build with the lint disabled, for comparison:"
 build disabled -p:OpenApiLintEnabled=false
+# The task's CPU cost, steadier than its wall time on a shared machine: the same up-to-date build (nothing compiled or
+# generated), once with the lint forced to run again (its stamp removed) and once with the lint disabled; the
+# difference of the process tree's CPU time (user+sys) is what the lint costs. Minimum and median of $runs pairs.
+runs="${OPENAPI_LINT_COST_RUNS:-7}"
+cpu() {
+  /usr/bin/time -f '%U %S' -o "$work/time.txt" dotnet build --no-restore -nodeReuse:false -m:1 -tl:off -v:q -clp:PerformanceSummary "$@" > "$work/cpu.log" 2>&1 || true
+  awk '{printf "%.3f", $1 + $2}' "$work/time.txt"
+}
+task_ms() {
+  grep -E "^ +[0-9]+ ms +LintOpenApiDocuments " "$work/cpu.log" | awk '{print $1}'
+}
+echo "lint again vs lint disabled, $runs pairs (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+: > "$work/cpu.samples"
+for ((i = 0; i < runs; i++)); do
+  rm -f obj/Debug/net10.0/*.OpenApiLint.stamp
+  with="$(cpu)"; ms="$(task_ms)"
+  without="$(cpu -p:OpenApiLintEnabled=false)"
+  echo "$with $without ${ms:-0}" >> "$work/cpu.samples"
+done
+python3 - "$work/cpu.samples" <<'PY2'
+import statistics, sys
+rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+diff = [(a - b) * 1000 for a, b, _ in rows]
+task = [t for _, _, t in rows]
+print(f"  lint CPU (build with lint - build without): min {min(diff):.0f} ms, median {statistics.median(diff):.0f} ms")
+print(f"  LintOpenApiDocuments wall: min {min(task):.0f} ms, median {statistics.median(task):.0f} ms")
+PY2
 echo "logs: $work/*.log"

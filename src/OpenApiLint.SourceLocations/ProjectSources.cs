@@ -85,8 +85,9 @@ public sealed class ProjectSources
             }
         }
 
-        var paths = references.Distinct(StringComparer.Ordinal).ToArray();
-        return FromSelected(texts, preprocessorSymbols, () => paths
+        // Enumerated only with the compilation: listing a shared framework (RunningFrameworkAssemblies) opens every file in it.
+        return FromSelected(texts, preprocessorSymbols, () => references
+            .Distinct(StringComparer.Ordinal)
             .Where(File.Exists)
             .Select(reference => (MetadataReference)MetadataReference.CreateFromFile(reference))
             .ToArray());
@@ -138,19 +139,19 @@ public sealed class ProjectSources
     /// <summary>
     /// The assemblies of the shared frameworks this process runs on (Microsoft.NETCore.App and, beside it,
     /// Microsoft.AspNetCore.App of the same version): what a web project references when its own list is not known.
+    /// A native (AOT) tool runs on no shared framework: it takes the installed .NET of its own major version instead.
     /// </summary>
     public static IReadOnlyList<string> RunningFrameworkAssemblies()
     {
-        var core = Path.GetDirectoryName(typeof(object).Assembly.Location);
-        if (string.IsNullOrEmpty(core) || !Directory.Exists(core))
+        var core = RunningFrameworkFolder();
+        if (core is null)
         {
             return [];
         }
 
         var folders = new List<string> { core };
-        var version = Path.GetFileName(core);
-        var aspNetCore = Path.GetFullPath(Path.Combine(core, "..", "..", "Microsoft.AspNetCore.App", version));
-        if (Directory.Exists(aspNetCore))
+        var aspNetCore = SiblingFramework(core, "Microsoft.AspNetCore.App");
+        if (aspNetCore is not null)
         {
             folders.Add(aspNetCore);
         }
@@ -160,6 +161,96 @@ public sealed class ProjectSources
             .Where(IsManagedAssembly)
             .Order(StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>The Microsoft.NETCore.App folder of the running runtime, else of an installed .NET of the same major version.</summary>
+    internal static string? RunningFrameworkFolder()
+    {
+        // A framework-dependent process runs from the shared framework's folder; a native one reports its own folder,
+        // which holds no framework assemblies.
+        var own = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        if (!string.IsNullOrEmpty(own) && File.Exists(Path.Combine(own, "System.Runtime.dll")))
+        {
+            return Path.TrimEndingDirectorySeparator(own);
+        }
+
+        return DotnetRoots()
+            .Select(root => NewestOfMajor(Path.Combine(root, "shared", "Microsoft.NETCore.App"), Environment.Version.Major))
+            .FirstOrDefault(folder => folder is not null && File.Exists(Path.Combine(folder, "System.Runtime.dll")));
+    }
+
+    /// <summary>Another shared framework beside <paramref name="coreFolder"/>: the same version if installed, else the newest of that major.</summary>
+    private static string? SiblingFramework(string coreFolder, string name)
+    {
+        var shared = Path.GetDirectoryName(Path.GetDirectoryName(coreFolder));
+        if (shared is null)
+        {
+            return null;
+        }
+
+        var same = Path.Combine(shared, name, Path.GetFileName(coreFolder));
+        if (Directory.Exists(same))
+        {
+            return same;
+        }
+
+        return Version.TryParse(ReleasePart(Path.GetFileName(coreFolder)), out var version)
+            ? NewestOfMajor(Path.Combine(shared, name), version.Major)
+            : null;
+    }
+
+    private static string? NewestOfMajor(string frameworkFolder, int major)
+    {
+        if (!Directory.Exists(frameworkFolder))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateDirectories(frameworkFolder)
+            .Select(folder => (Folder: folder, Version: Version.TryParse(ReleasePart(Path.GetFileName(folder)), out var version) ? version : null))
+            .Where(candidate => candidate.Version?.Major == major)
+            .OrderByDescending(candidate => candidate.Version)
+            .Select(candidate => candidate.Folder)
+            .FirstOrDefault();
+    }
+
+    // "10.0.0-rc.2.25502.107" -> "10.0.0"
+    private static string ReleasePart(string version) => version.Split('-', 2)[0];
+
+    /// <summary>Where .NET is installed: DOTNET_ROOT, the folder of the <c>dotnet</c> on PATH, then the usual places.</summary>
+    private static IEnumerable<string> DotnetRoots()
+    {
+        foreach (var variable in new[] { $"DOTNET_ROOT_{System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString().ToUpperInvariant()}", "DOTNET_ROOT" })
+        {
+            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } root)
+            {
+                yield return root;
+            }
+        }
+
+        var host = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, host);
+            if (File.Exists(candidate))
+            {
+                // /usr/bin/dotnet is usually a link into the installation.
+                var target = new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? candidate;
+                yield return Path.GetDirectoryName(Path.GetFullPath(target))!;
+            }
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            yield return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ProgramFiles), "dotnet");
+        }
+        else
+        {
+            yield return "/usr/share/dotnet";
+            yield return "/usr/lib/dotnet";
+            yield return "/usr/local/share/dotnet";
+            yield return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet");
+        }
     }
 
     internal SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, key => _compilation.Value.GetSemanticModel(key, ignoreAccessibility: true));

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace OpenApiLint.Core.Report;
 
@@ -16,8 +17,17 @@ public static class ReportViewModelJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         NewLine = "\n",
+        // Source-generated metadata: the native (AOT) tool has no reflection-based serialization.
+        TypeInfoResolver = ReportViewModelJsonContext.Default,
     };
 
+    private static JsonTypeInfo<ReportViewModel> ModelInfo { get; } = (JsonTypeInfo<ReportViewModel>)Options.GetTypeInfo(typeof(ReportViewModel));
+
     /// <summary>The model as indented JSON with camelCase names.</summary>
-    public static string Serialize(ReportViewModel model) => JsonSerializer.Serialize(model, Options);
+    public static string Serialize(ReportViewModel model) => JsonSerializer.Serialize(model, ModelInfo);
 }
+
+/// <summary>The view model's serialization metadata, generated at compile time (same names as <see cref="ReportViewModelJson"/>).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ReportViewModel))]
+internal sealed partial class ReportViewModelJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
 using OpenApiLint.Cli.Tests.Support;
@@ -152,6 +153,50 @@ public sealed class InstalledToolTests
     }
 
     [Test]
+    public void Html_IsTheReportTheInProcessToolRenders()
+    {
+        // The native tool has no reflection-based serialization: the report's view model goes through generated metadata.
+        _folder.Copy("petstore.openapi.yaml");
+
+        var installed = InstalledTool.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-f", "html", "-o", "installed.html");
+        var inProcess = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-f", "html", "-o", "in-process.html");
+        var html = WithoutRunDetails(File.ReadAllText(_folder["installed.html"]).Replace(InstalledTool.Version, CliApplication.Version, StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(installed, Is.EqualTo(new CliOutcome(1, "4 errors, 0 warnings, 0 infos in 1 file (ruleset recommended); html report written to installed.html\n", "")));
+            Assert.That(inProcess.ExitCode, Is.EqualTo(1), inProcess.ToString());
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>").IgnoreCase.And.Contain("POST /orders 201 response does not declare the Location header"));
+            Assert.That(html, Is.EqualTo(WithoutRunDetails(File.ReadAllText(_folder["in-process.html"]))));
+        });
+    }
+
+    [Test]
+    public void Project_WithACodeOnlyTheCompilerComputes_IsLocatedInTheCSharp()
+    {
+        // (int)HttpStatusCode.NotFound needs the semantic model over the shared framework's assemblies, which a native tool
+        // finds in the installed .NET rather than beside itself.
+        _folder.Write("OrdersApi/OrdersApi.csproj", """<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        _folder.Write("OrdersApi/Program.cs", """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapDelete("/orders/{id:int}", (int id) => TypedResults.NoContent()).Produces((int)System.Net.HttpStatusCode.NotFound);
+            app.Run();
+            """);
+        _folder.Write("OrdersApi/obj/OrdersApi.json", """
+            { "openapi": "3.0.1", "info": { "title": "OrdersApi", "version": "1.0" },
+              "paths": { "/orders/{id}": { "delete": { "responses": { "204": { "description": "No Content" }, "404": { "description": "Not Found" } } } } } }
+            """);
+
+        var outcome = InstalledTool.Run(_folder.Path, "lint", "-p", "OrdersApi/OrdersApi.csproj", "-r", "minimal-codes", "--no-why");
+
+        Assert.That(outcome, Is.EqualTo(new CliOutcome(
+            1,
+            "OrdersApi/Program.cs(2,82): error OAL0001: DELETE /orders/{id} declares 404; minimal-codes allows DELETE: 200, 204, 401, 403, 500 (OrdersApi/obj/OrdersApi.json(2,99))\n"
+            + "1 error, 0 warnings, 0 infos in 1 file (ruleset minimal-codes)\n",
+            "")));
+    }
+
+    [Test]
     public void InitInfer_ThenLint_TheSameDocumentExitsZero()
     {
         _folder.Copy("legacy.openapi.yaml");
@@ -218,4 +263,8 @@ public sealed class InstalledToolTests
 
         Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: unknown format 'xml': use text, json, sarif, junit, github, html (see 'dotnet openapi-lint lint --help')\n")));
     }
+
+    /// <summary>The run's time stamps, which differ between two runs.</summary>
+    private static string WithoutRunDetails(string html) =>
+        Regex.Replace(html, @"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d(\.\d+)?Z| \d\d:\d\d UTC)", "(time)");
 }

@@ -31,7 +31,8 @@ internal sealed partial record CommandResult(string Command, int ExitCode, strin
 /// <summary>Runs the .NET SDK the way a developer does, isolated from the test host's own MSBuild environment.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    // The package pack also compiles the task ahead of time; a shared 2-core machine can take minutes over it.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     // The test host may run inside `dotnet test`, whose MSBuild variables would steer the child builds.
     private static readonly string[] InheritedVariablesToDrop =
