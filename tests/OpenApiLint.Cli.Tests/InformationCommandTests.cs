@@ -115,6 +115,24 @@ public sealed class InformationCommandTests
     }
 
     [Test]
+    public void Explain_CitesTheFileThatWroteEachSentenceOfATeamRuleset()
+    {
+        _folder.Write("team.json", """
+            { "title": "Team API rules", "extends": ["minimal-codes"], "methods": { "get": { "rationale": "Team: GET keeps the table." } } }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "explain", "OAL0001", "--ruleset", "team.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Error);
+            // The team file's own sentence is its own; the built-in's sentences are cited by the built-in.
+            Assert.That(outcome.OutLines, Does.Contain("  - GET allows 200, 401, 403, 404, 500 (error): Team: GET keeps the table."));
+            Assert.That(outcome.OutLines.Single(line => line.StartsWith("  - POST allows", StringComparison.Ordinal)), Does.EndWith("(from “HTTP Status Response Codes”)"));
+        });
+    }
+
+    [Test]
     public void Explain_ListsTheSentencesBehindPerMethodOverridesAndPerRequirementSeverities()
     {
         var bodies = InProcess.Run(_folder.Path, "explain", "OAL0005", "--ruleset", "http-semantics");
