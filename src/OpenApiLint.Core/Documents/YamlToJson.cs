@@ -241,6 +241,62 @@ public static partial class YamlToJson
         public int MergeIndex { get; set; }
     }
 
+    private static string? AnchorName(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
+
+    private static YamlLoadException Error(string message, Mark at, Exception? inner = null) =>
+        new(message, ToInt(at.Line), ToInt(at.Column), inner);
+
+    private static int ToInt(long value) => (int)Math.Clamp(value, 1, int.MaxValue);
+
+    /// <summary>
+    /// The parser's events as both conversions read them: the node count against the limit, the last event read (the
+    /// closest position known when YamlDotNet gives none), and YamlDotNet's failures turned into positioned errors.
+    /// </summary>
+    private sealed class YamlEventSource(IParser parser, YamlLimits limits)
+    {
+        private ParsingEvent? _last;
+
+        public long NodeCount { get; private set; }
+
+        public void CountNodes(long count, ParsingEvent at, bool isAlias)
+        {
+            NodeCount += count;
+            if (NodeCount > limits.MaxNodes)
+            {
+                throw Error(
+                    isAlias
+                        ? $"YAML alias expansion exceeds the limit of {limits.MaxNodes} nodes"
+                        : $"YAML document exceeds the limit of {limits.MaxNodes} nodes",
+                    at.Start);
+            }
+        }
+
+        public ParsingEvent Next()
+        {
+            try
+            {
+                if (parser.MoveNext() && parser.Current is { } current)
+                {
+                    _last = current;
+                    return current;
+                }
+            }
+            catch (YamlException ex)
+            {
+                throw new YamlLoadException(SyntaxErrorMessage(ex.Message), ToInt(ex.Start.Line), ToInt(ex.Start.Column), ex);
+            }
+            catch (Exception ex) when (YamlText.IsParserFailure(ex))
+            {
+                // YamlDotNet gives no position here; the last event read is the closest one known.
+                throw Error("the YAML is malformed", _last?.End ?? Mark.Empty, ex);
+            }
+
+            throw Error("the YAML ends inside a node", _last?.End ?? Mark.Empty);
+        }
+
+
+    }
+
     /// <summary>One conversion: the parser, the limits, and the state of the walk.</summary>
     private sealed class Converter(IParser parser, YamlLimits limits)
     {
@@ -248,9 +304,8 @@ public static partial class YamlToJson
         // Nodes reachable through an anchor must stay intact, so a merge copies their members instead of moving them.
         private readonly HashSet<JsonNode> _anchoredNodes = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<Frame> _frames = new();
-        private long _nodeCount;
+        private readonly YamlEventSource _events = new(parser, limits);
         private int _aliasExpansions;
-        private ParsingEvent? _last;
         private JsonNode? _root;
         private bool _rootDone;
 
@@ -272,10 +327,10 @@ public static partial class YamlToJson
                         OnAlias(alias);
                         break;
                     case MappingStart mapping:
-                        OnCollectionStart(mapping, new Frame(new JsonObject(), null, AnchorName(mapping), _nodeCount));
+                        OnCollectionStart(mapping, new Frame(new JsonObject(), null, AnchorName(mapping), _events.NodeCount));
                         break;
                     case SequenceStart sequence:
-                        OnCollectionStart(sequence, new Frame(null, new JsonArray(), AnchorName(sequence), _nodeCount));
+                        OnCollectionStart(sequence, new Frame(null, new JsonArray(), AnchorName(sequence), _events.NodeCount));
                         break;
                     case MappingEnd or SequenceEnd:
                         OnCollectionEnd();
@@ -380,7 +435,7 @@ public static partial class YamlToJson
             var height = frame.ChildHeight + 1;
             if (frame.Anchor is not null)
             {
-                Register(frame.Anchor, new Anchor(node, _nodeCount - frame.NodesBefore, height, null));
+                Register(frame.Anchor, new Anchor(node, _events.NodeCount - frame.NodesBefore, height, null));
             }
 
             Emit(node, height);
@@ -493,48 +548,9 @@ public static partial class YamlToJson
             }
         }
 
-        private void CountNodes(long count, ParsingEvent at, bool isAlias)
-        {
-            _nodeCount += count;
-            if (_nodeCount > limits.MaxNodes)
-            {
-                throw Error(
-                    isAlias
-                        ? $"YAML alias expansion exceeds the limit of {limits.MaxNodes} nodes"
-                        : $"YAML document exceeds the limit of {limits.MaxNodes} nodes",
-                    at.Start);
-            }
-        }
+        private void CountNodes(long count, ParsingEvent at, bool isAlias) => _events.CountNodes(count, at, isAlias);
 
-        private ParsingEvent Next()
-        {
-            try
-            {
-                if (parser.MoveNext() && parser.Current is { } current)
-                {
-                    _last = current;
-                    return current;
-                }
-            }
-            catch (YamlException ex)
-            {
-                throw new YamlLoadException(SyntaxErrorMessage(ex.Message), ToInt(ex.Start.Line), ToInt(ex.Start.Column), ex);
-            }
-            catch (Exception ex) when (YamlText.IsParserFailure(ex))
-            {
-                // YamlDotNet gives no position here; the last event read is the closest one known.
-                throw Error("the YAML is malformed", _last?.End ?? Mark.Empty, ex);
-            }
-
-            throw Error("the YAML ends inside a node", _last?.End ?? Mark.Empty);
-        }
-
-        private static string? AnchorName(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
-
-        private static YamlLoadException Error(string message, Mark at, Exception? inner = null) =>
-            new(message, ToInt(at.Line), ToInt(at.Column), inner);
-
-        private static int ToInt(long value) => (int)Math.Clamp(value, 1, int.MaxValue);
+        private ParsingEvent Next() => _events.Next();
     }
 
     /// <summary>Thrown inside <see cref="JsonEventWriter"/> only: the document has a merge key.</summary>
@@ -570,9 +586,8 @@ public static partial class YamlToJson
         private readonly Dictionary<string, WrittenAnchor> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<WriterFrame> _frames = new();
         private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { MaxDepth = limits.MaxDepth + 1, SkipValidation = true });
-        private long _nodeCount;
+        private readonly YamlEventSource _events = new(parser, limits);
         private int _aliasExpansions;
-        private ParsingEvent? _last;
         private bool _rootDone;
 
         public bool Run()
@@ -716,7 +731,7 @@ public static partial class YamlToJson
                 _writer.Flush();
             }
 
-            _frames.Push(new WriterFrame(isMapping, anchor, _nodeCount, anchor is null ? 0 : output.WrittenCount));
+            _frames.Push(new WriterFrame(isMapping, anchor, _events.NodeCount, anchor is null ? 0 : output.WrittenCount));
             if (isMapping)
             {
                 _writer.WriteStartObject();
@@ -744,7 +759,7 @@ public static partial class YamlToJson
             {
                 _writer.Flush();
                 // A later anchor of the same name replaces the earlier one for the aliases that follow it.
-                _anchors[frame.Anchor] = new WrittenAnchor(null, frame.Start, output.WrittenCount, _nodeCount - frame.NodesBefore + 1, height, null);
+                _anchors[frame.Anchor] = new WrittenAnchor(null, frame.Start, output.WrittenCount, _events.NodeCount - frame.NodesBefore + 1, height, null);
             }
 
             Written(height);
@@ -786,47 +801,8 @@ public static partial class YamlToJson
             return false;
         }
 
-        private void CountNodes(long count, ParsingEvent at, bool isAlias)
-        {
-            _nodeCount += count;
-            if (_nodeCount > limits.MaxNodes)
-            {
-                throw Error(
-                    isAlias
-                        ? $"YAML alias expansion exceeds the limit of {limits.MaxNodes} nodes"
-                        : $"YAML document exceeds the limit of {limits.MaxNodes} nodes",
-                    at.Start);
-            }
-        }
+        private void CountNodes(long count, ParsingEvent at, bool isAlias) => _events.CountNodes(count, at, isAlias);
 
-        private ParsingEvent Next()
-        {
-            try
-            {
-                if (parser.MoveNext() && parser.Current is { } current)
-                {
-                    _last = current;
-                    return current;
-                }
-            }
-            catch (YamlException ex)
-            {
-                throw new YamlLoadException(SyntaxErrorMessage(ex.Message), ToInt(ex.Start.Line), ToInt(ex.Start.Column), ex);
-            }
-            catch (Exception ex) when (YamlText.IsParserFailure(ex))
-            {
-                // YamlDotNet gives no position here; the last event read is the closest one known.
-                throw Error("the YAML is malformed", _last?.End ?? Mark.Empty, ex);
-            }
-
-            throw Error("the YAML ends inside a node", _last?.End ?? Mark.Empty);
-        }
-
-        private static string? AnchorName(NodeEvent e) => e.Anchor.IsEmpty ? null : e.Anchor.Value;
-
-        private static YamlLoadException Error(string message, Mark at, Exception? inner = null) =>
-            new(message, ToInt(at.Line), ToInt(at.Column), inner);
-
-        private static int ToInt(long value) => (int)Math.Clamp(value, 1, int.MaxValue);
+        private ParsingEvent Next() => _events.Next();
     }
 }
