@@ -255,6 +255,7 @@ public static partial class YamlToJson
     private sealed class YamlEventSource(IParser parser, YamlLimits limits)
     {
         private ParsingEvent? _last;
+        private int _aliasExpansions;
 
         public long NodeCount { get; private set; }
 
@@ -269,6 +270,22 @@ public static partial class YamlToJson
                         : $"YAML document exceeds the limit of {limits.MaxNodes} nodes",
                     at.Start);
             }
+        }
+
+        /// <summary>Counts one alias expansion at nesting depth <paramref name="depth"/> against every limit it touches.</summary>
+        public void ExpandAlias(AnchorAlias alias, int depth, int height, long nodeCount)
+        {
+            if (++_aliasExpansions > limits.MaxAliasExpansions)
+            {
+                throw Error($"YAML alias expansion exceeds the limit of {limits.MaxAliasExpansions} aliases", alias.Start);
+            }
+
+            if (depth + height > limits.MaxDepth)
+            {
+                throw Error($"YAML nesting exceeds the maximum depth of {limits.MaxDepth}", alias.Start);
+            }
+
+            CountNodes(nodeCount, alias, isAlias: true);
         }
 
         public ParsingEvent Next()
@@ -305,7 +322,6 @@ public static partial class YamlToJson
         private readonly HashSet<JsonNode> _anchoredNodes = new(ReferenceEqualityComparer.Instance);
         private readonly Stack<Frame> _frames = new();
         private readonly YamlEventSource _events = new(parser, limits);
-        private int _aliasExpansions;
         private JsonNode? _root;
         private bool _rootDone;
 
@@ -387,18 +403,8 @@ public static partial class YamlToJson
                 return;
             }
 
-            if (++_aliasExpansions > limits.MaxAliasExpansions)
-            {
-                throw Error($"YAML alias expansion exceeds the limit of {limits.MaxAliasExpansions} aliases", alias.Start);
-            }
-
-            if (_frames.Count + anchor.Height > limits.MaxDepth)
-            {
-                throw Error($"YAML nesting exceeds the maximum depth of {limits.MaxDepth}", alias.Start);
-            }
-
-            // Counted before copying, so an alias bomb fails before it allocates anything.
-            CountNodes(anchor.NodeCount, alias, isAlias: true);
+            // Checked before copying, so an alias bomb fails before it allocates anything.
+            _events.ExpandAlias(alias, _frames.Count, anchor.Height, anchor.NodeCount);
             Emit(anchor.Node?.DeepClone(), anchor.Height);
         }
 
@@ -587,7 +593,6 @@ public static partial class YamlToJson
         private readonly Stack<WriterFrame> _frames = new();
         private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { MaxDepth = limits.MaxDepth + 1, SkipValidation = true });
         private readonly YamlEventSource _events = new(parser, limits);
-        private int _aliasExpansions;
         private bool _rootDone;
 
         public bool Run()
@@ -685,18 +690,8 @@ public static partial class YamlToJson
                 return;
             }
 
-            if (++_aliasExpansions > limits.MaxAliasExpansions)
-            {
-                throw Error($"YAML alias expansion exceeds the limit of {limits.MaxAliasExpansions} aliases", alias.Start);
-            }
-
-            if (_frames.Count + anchor.Height > limits.MaxDepth)
-            {
-                throw Error($"YAML nesting exceeds the maximum depth of {limits.MaxDepth}", alias.Start);
-            }
-
-            // Counted before copying, so an alias bomb fails before it writes anything.
-            CountNodes(anchor.NodeCount, alias, isAlias: true);
+            // Checked before copying, so an alias bomb fails before it writes anything.
+            _events.ExpandAlias(alias, _frames.Count, anchor.Height, anchor.NodeCount);
             if (anchor.Scalar is { } scalar)
             {
                 WriteScalarValue(scalar, _writer);
