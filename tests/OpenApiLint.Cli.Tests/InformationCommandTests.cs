@@ -133,6 +133,28 @@ public sealed class InformationCommandTests
     }
 
     [Test]
+    public void Explain_CitesTheFileOfSentencesWrittenOnlyInsideOverrides()
+    {
+        _folder.Write("team.json", """
+            {
+              "title": "Team API rules",
+              "extends": ["minimal-codes"],
+              "overrides": [ { "paths": ["/legacy/**"], "ruleset": { "codes": { "200": { "body": "any", "rationale": "Team: legacy 200s carry no content." } } } } ]
+            }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "explain", "OAL0005", "--ruleset", "team.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Error);
+            // The built-in's override sentence is the built-in's; the team's own override sentence is not cited twice.
+            Assert.That(outcome.OutLines.Single(line => line.StartsWith("  - OPTIONS: lifts", StringComparison.Ordinal)), Does.EndWith(" (from “HTTP Status Response Codes”)"));
+            Assert.That(outcome.OutLines.Single(line => line.StartsWith("  - every method on /legacy/**: lifts", StringComparison.Ordinal)), Does.EndWith(": Team: legacy 200s carry no content."));
+        });
+    }
+
+    [Test]
     public void Explain_ListsTheSentencesBehindPerMethodOverridesAndPerRequirementSeverities()
     {
         var bodies = InProcess.Run(_folder.Path, "explain", "OAL0005", "--ruleset", "http-semantics");

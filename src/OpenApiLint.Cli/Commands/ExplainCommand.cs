@@ -59,7 +59,10 @@ internal static class ExplainCommand
             foreach (var (subject, rationale) in rationales)
             {
                 // A sentence inherited from (or written by) another file than the ruleset's own is cited by that file.
-                var cited = ruleset.OriginOf(rationale) is { } origin && origin.Title != (ruleset.Title ?? ruleset.Name) ? $" (from “{origin.Title}”)" : "";
+                // A sentence written only inside an override is known to the ruleset that override makes.
+                var origin = ruleset.OriginOf(rationale)
+                    ?? ruleset.Overrides.Select(over => ruleset.Apply(over.Patch, keepOverrides: false).OriginOf(rationale)).FirstOrDefault(found => found is not null);
+                var cited = origin is not null && origin.Title != (ruleset.Title ?? ruleset.Name) ? $" (from “{origin.Title}”)" : "";
                 output.WriteLine($"  - {subject}: {rationale}{cited}");
             }
         }

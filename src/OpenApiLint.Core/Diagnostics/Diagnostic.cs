@@ -65,6 +65,12 @@ public sealed record Diagnostic(
     public string? SeverityRationale { get; init; }
 
     /// <summary>
+    /// The title (else name) of the ruleset file that wrote <see cref="SeverityRationale"/>, through <c>extends</c> and
+    /// overrides, as <see cref="Guideline"/> is for <see cref="Rationale"/>; <c>null</c> when there is no such sentence.
+    /// </summary>
+    public string? SeverityGuideline { get; init; }
+
+    /// <summary>
     /// How the finding was suppressed (in the document, or by a baseline), with the justification where one was given;
     /// <c>null</c> for a finding that is reported. Suppressed findings are kept, never dropped: outputs decide how to
     /// show them, and exit codes and build results count only the unsuppressed ones.

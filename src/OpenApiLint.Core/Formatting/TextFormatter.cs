@@ -44,6 +44,7 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
                 SeverityFrom = pair.Diagnostic.SeverityFrom,
                 SeverityRationale = pair.Diagnostic.SeverityRationale,
                 SeveritySetIn = pair.Diagnostic.SeveritySetIn,
+                SeverityGuideline = pair.Diagnostic.SeverityGuideline,
             })
             .ToList();
         if (Options.IncludeLoadErrors)
@@ -68,7 +69,10 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
                 writer.WriteLine($"    = note: {line.Severity.ToName()}{setBy}{from}{sentence}");
                 if (line.SeverityRationale is { } why)
                 {
-                    writer.WriteLine($"    = note: {line.SeverityFrom}: {OneLine(why)}");
+                    // Cited like the first line's sentence when another file wrote it (a team's rule sentence under a
+                    // built-in's requirement sentence); the same file is not named twice.
+                    var whyFrom = line.SeverityGuideline is { } file && file != line.Guideline ? $" from “{file}”" : "";
+                    writer.WriteLine($"    = note: {line.SeverityFrom}{whyFrom}: {OneLine(why)}");
                 }
             }
         }
@@ -171,6 +175,9 @@ public sealed class TextFormatter(ReportOptions options) : IReportFormatter
 
         /// <summary>That setting's sentence, when it has its own.</summary>
         public string? SeverityRationale { get; init; }
+
+        /// <summary>The title of the file that wrote <see cref="SeverityRationale"/>.</summary>
+        public string? SeverityGuideline { get; init; }
 
         /// <summary>The file that set the severity without a sentence, when the note names it.</summary>
         public string? SeveritySetIn { get; init; }

@@ -69,6 +69,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 SeverityFrom = origin.Setting,
                 SeverityRationale = origin.Rationale,
                 SeveritySetIn = origin.SetIn,
+                SeverityGuideline = origin.RationaleFrom,
                 Suppression = SuppressionOf(rule.Descriptor.Id, finding),
             };
         }).ToList();
@@ -128,19 +129,22 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     {
         if (finding.Severity is not null || setting?.Severity is null)
         {
-            return new SeverityOrigin(null, null, null);
+            return new SeverityOrigin(null, null, null, null);
         }
 
         if (setting is { SetWithoutSentence: true, SetBy: { } by }
             && ((finding.Rationale is not null && ruleset.OriginOf(finding.Rationale) != by) || (setting.Rationale is { } inherited && ruleset.OriginOf(inherited) != by)))
         {
-            return new SeverityOrigin($"rules.{id} in “{by.Title}”", null, by.Title);
+            return new SeverityOrigin($"rules.{id} in “{by.Title}”", null, by.Title, null);
         }
 
-        return new SeverityOrigin($"rules.{id}", finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null, null);
+        // The setting's sentence is cited by the file that wrote it, like the requirement's.
+        var sentence = finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null;
+        var writer = sentence is null ? null : (ruleset.OriginOf(sentence) ?? new GuidelineOrigin(ruleset.Title ?? ruleset.Name, ruleset.Source)).Title;
+        return new SeverityOrigin($"rules.{id}", sentence, null, writer);
     }
 
-    private readonly record struct SeverityOrigin(string? Setting, string? Rationale, string? SetIn);
+    private readonly record struct SeverityOrigin(string? Setting, string? Rationale, string? SetIn, string? RationaleFrom);
 
     /// <summary>
     /// Messages quote the document (paths, status keys, $ref targets), which may hold line breaks or other control

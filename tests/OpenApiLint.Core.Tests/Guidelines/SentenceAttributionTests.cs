@@ -78,11 +78,11 @@ public sealed class SentenceAttributionTests
         Assert.That(Notes(Render(TitledTeam, "text")), Is.EqualTo(new[]
         {
             "    = note: error (rules.OAL0001) from “Team API rules”: Team: GET keeps the guideline's table.",
-            $"    = note: rules.OAL0001: {rule}",
+            $"    = note: rules.OAL0001 from “HTTP Status Response Codes”: {rule}",
             $"    = note: error (rules.OAL0001) from “HTTP Status Response Codes”: {Sentence("post")}",
             $"    = note: rules.OAL0001: {rule}",
             "    = note: error (rules.OAL0001) from “Team API rules”: Team: legacy DELETE keeps the table too.",
-            $"    = note: rules.OAL0001: {rule}",
+            $"    = note: rules.OAL0001 from “HTTP Status Response Codes”: {rule}",
         }));
     }
 
@@ -168,7 +168,7 @@ public sealed class SentenceAttributionTests
         Assert.That(Notes(Render(team, "text"))[..2], Is.EqualTo(new[]
         {
             $"    = note: warning (rules.OAL0001) from “HTTP Status Response Codes”: {Sentence("get")}",
-            "    = note: rules.OAL0001: Team: legacy codes are tolerated for now.",
+            "    = note: rules.OAL0001 from “Team API rules”: Team: legacy codes are tolerated for now.",
         }));
     }
 
