@@ -104,6 +104,14 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                 // A severity set without a sentence does not borrow the inherited sentence of the rule's setting: that
                 // one explains another file's severity.
                 var rationale = origin.SetIn is not null ? finding.Rationale : finding.Rationale ?? setting?.Rationale;
+                if (origin.Setting is null && CodeSetWithoutSentence(finding, effective) is { } code)
+                {
+                    // Likewise a code's severity set without a sentence: the code's inherited sentence explains the
+                    // severity it replaced; a requirement's own sentence is still quoted.
+                    origin = code;
+                    rationale = null;
+                }
+
                 var guideline = rationale is null ? null : effective.OriginOf(rationale) ?? new GuidelineOrigin(effective.Title ?? effective.Name, effective.Source);
                 kept.Add(new Kept(rule, finding, severity, rationale, guideline, origin));
             }
@@ -142,6 +150,27 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
         var sentence = finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null;
         var writer = sentence is null ? null : (ruleset.OriginOf(sentence) ?? new GuidelineOrigin(ruleset.Title ?? ruleset.Name, ruleset.Source)).Title;
         return new SeverityOrigin($"rules.{id}", sentence, null, writer);
+    }
+
+    /// <summary>
+    /// Where a code policy's severity was set without a sentence (<c>codes.201 in “Team rules”</c>), when the finding's
+    /// severity is that one and the sentence it would quote is the code's, written by another file; <c>null</c> otherwise.
+    /// </summary>
+    private static SeverityOrigin? CodeSetWithoutSentence(Finding finding, Ruleset ruleset)
+    {
+        if (finding.Severity is null || finding.Rationale is not { } sentence || finding.Response is not { } response)
+        {
+            return null;
+        }
+
+        var key = StatusCodes.Normalize(response.StatusKey);
+        var code = ruleset.Codes.ContainsKey(key) ? key : StatusCodes.RangeOf(key);
+        return code is not null
+            && ruleset.Codes.GetValueOrDefault(code) is { SeveritySetWithoutSentenceBy: { } by } policy
+            && policy.Rationale == sentence
+            && ruleset.OriginOf(sentence) != by
+            ? new SeverityOrigin($"codes.{code} in “{by.Title}”", null, by.Title, null)
+            : null;
     }
 
     private readonly record struct SeverityOrigin(string? Setting, string? Rationale, string? SetIn, string? RationaleFrom);

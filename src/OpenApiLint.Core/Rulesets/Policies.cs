@@ -86,6 +86,13 @@ public sealed record CodePolicy(
     /// <summary>The severity of the error body properties that give none of their own; <c>null</c>: the rule's (OAL0007).</summary>
     public Severity? ErrorBodyPropertiesSeverity { get; init; }
 
+    /// <summary>
+    /// The ruleset file whose <c>codes.&lt;code&gt;.severity</c> set this policy's severity without a sentence (and no later
+    /// file gave one): the code's inherited sentence may state the severity it replaced, so it is not quoted for it;
+    /// <c>null</c> otherwise.
+    /// </summary>
+    public GuidelineOrigin? SeveritySetWithoutSentenceBy { get; init; }
+
     /// <summary>The body requirement's own severity and sentence.</summary>
     public RequirementSetting BodySetting { get; init; } = RequirementSetting.None;
 

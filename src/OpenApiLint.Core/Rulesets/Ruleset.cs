@@ -213,6 +213,10 @@ public sealed class Ruleset
                 ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : inherited.ResponseHeaderSettings,
                 RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : inherited.RequestHeaderSettings,
                 ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings) : inherited.ErrorBodyPropertySettings,
+                // A later sentence without a severity explains the severity that holds.
+                SeveritySetWithoutSentenceBy = change.Severity is not null
+                    ? (change.Rationale is null ? author : null)
+                    : (change.Rationale is null ? inherited.SeveritySetWithoutSentenceBy : null),
             };
         }
 

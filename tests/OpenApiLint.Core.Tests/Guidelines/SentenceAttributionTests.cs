@@ -187,4 +187,42 @@ public sealed class SentenceAttributionTests
 
         Assert.That(diagnostics.Select(d => $"{d.Severity} {d.SeverityFrom} {d.Rationale ?? "-"} {d.SeverityRationale ?? "-"}"), Is.EqualTo(new[] { "Info rules.OAL0002 in “Team API rules” - -" }));
     }
+
+    [Test]
+    public void A_code_severity_set_without_a_sentence_names_its_file_and_quotes_no_other_severity()
+    {
+        // minimal-codes: a PUT 200 without content is a warning, its sentence says so ("‘should’: warning").
+        var document = Lint.Load("""
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /pets:
+                put:
+                  responses:
+                    '200': { description: OK }
+            """);
+        string[] NotesWith(string team)
+        {
+            var ruleset = Lint.Ruleset(team);
+            var result = LintResult.Of(document.FilePath, document, ruleset, new Linter().Findings(document, ruleset).Where(d => d.RuleId == "OAL0005").ToArray());
+            using var writer = new StringWriter();
+            ReportFormatters.Create("text")!.Write(new LintReport([result], "openapi-lint", "1.0.0-test", "/work", DateTimeOffset.UnixEpoch), writer);
+            return Notes(writer.ToString());
+        }
+
+        var inherited = Lint.BuiltIn("minimal-codes").ForCode("200")!.Rationale;
+
+        Assert.That(NotesWith("""{ "title": "Team API rules", "extends": ["minimal-codes"], "codes": { "200": { "severity": "info" } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info (codes.200 in “Team API rules”)",
+        }));
+        Assert.That(NotesWith("""{ "title": "Team API rules", "extends": ["minimal-codes"], "codes": { "200": { "severity": "info", "rationale": "Team: content is optional here." } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info from “Team API rules”: Team: content is optional here.",
+        }));
+        Assert.That(NotesWith("""{ "title": "Team API rules", "extends": ["minimal-codes"] }"""), Is.EqualTo(new[]
+        {
+            $"    = note: warning from “HTTP Status Response Codes”: {inherited}",
+        }));
+    }
 }
