@@ -156,15 +156,30 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     /// Where a code policy's severity was set without a sentence (<c>codes.201 in “Team rules”</c>), when the finding's
     /// severity is that one and the sentence it would quote is the code's, written by another file; <c>null</c> otherwise.
     /// </summary>
+    /// <remarks>
+    /// A severity set on one requirement without a sentence (<c>responseHeaders: [{ name, severity }]</c>) is named
+    /// the same way (<c>codes.201.responseHeaders.Location in “Team rules”</c>) unless its file also wrote the sentence.
+    /// </remarks>
     private static SeverityOrigin? CodeSetWithoutSentence(Finding finding, Ruleset ruleset)
     {
-        if (finding.Severity is null || finding.Rationale is not { } sentence || finding.Response is not { } response)
+        if (finding.Severity is null || finding.Response is not { } response)
         {
             return null;
         }
 
         var key = StatusCodes.Normalize(response.StatusKey);
         var code = ruleset.Codes.ContainsKey(key) ? key : StatusCodes.RangeOf(key);
+        if (code is not null && finding.SeveritySetWithoutSentence is { } entry
+            && (finding.Rationale is null || ruleset.OriginOf(finding.Rationale) != entry.By))
+        {
+            return new SeverityOrigin($"codes.{code}.{entry.Setting} in “{entry.By.Title}”", null, entry.By.Title, null);
+        }
+
+        if (finding.Rationale is not { } sentence)
+        {
+            return null;
+        }
+
         return code is not null
             && ruleset.Codes.GetValueOrDefault(code) is { SeveritySetWithoutSentenceBy: { } by } policy
             && policy.Rationale == sentence

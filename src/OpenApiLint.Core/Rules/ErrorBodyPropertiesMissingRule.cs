@@ -24,7 +24,7 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
         RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ErrorBodyProperties
             .GroupBy(policy.OfErrorBodyProperty)
-            .Select(group => ($"needs the body properties {string.Join(", ", group)}", group.Key)));
+            .Select(group => ($"needs the body properties {string.Join(", ", group)}", (group.Key.Severity, group.Key.Rationale))));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -49,6 +49,7 @@ public sealed class ErrorBodyPropertiesMissingRule : IRule
                         response.Definition,
                         group.Key.Rationale,
                         Severity: group.Key.Severity,
+                        SeveritySetWithoutSentence: group.Key.SetWithoutSentence,
                         Subject: string.Join(", ", group));
                 }
             }

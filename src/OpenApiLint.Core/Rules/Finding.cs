@@ -21,6 +21,10 @@ namespace OpenApiLint.Core.Rules;
 /// The severity the ruleset gives this requirement (a header, the body, a property), when it gives one; <c>null</c>:
 /// the rule's. A rule turned off stays off.
 /// </param>
+/// <param name="SeveritySetWithoutSentence">
+/// Where that severity was set without a sentence (from the <c>Of…</c> methods of <see cref="Rulesets.CodePolicy"/>):
+/// the note then names the entry and file instead of quoting an inherited sentence.
+/// </param>
 public sealed record Finding(
     string Message,
     string Pointer,
@@ -30,4 +34,5 @@ public sealed record Finding(
     string? Rationale = null,
     SourcePointer? Location = null,
     string? Subject = null,
-    Diagnostics.Severity? Severity = null);
+    Diagnostics.Severity? Severity = null,
+    Rulesets.RequirementOrigin? SeveritySetWithoutSentence = null);

@@ -23,7 +23,7 @@ public sealed class PreconditionHeaderMissingRule : IRule
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
         RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.RequestHeaders.Count > 0
-            ? [($"needs the request header {string.Join(" or ", policy.RequestHeaders)}", policy.OfRequestHeaders())]
+            ? [($"needs the request header {string.Join(" or ", policy.RequestHeaders)}", (policy.OfRequestHeaders().Severity, policy.OfRequestHeaders().Rationale))]
             : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
@@ -51,6 +51,7 @@ public sealed class PreconditionHeaderMissingRule : IRule
                     response.Definition,
                     policy.OfRequestHeaders().Rationale,
                     Severity: policy.OfRequestHeaders().Severity,
+                    SeveritySetWithoutSentence: policy.OfRequestHeaders().SetWithoutSentence,
                     Subject: string.Join(", ", policy.RequestHeaders));
             }
         }

@@ -23,7 +23,7 @@ public sealed class ResponseBodyForbiddenRule : IRule
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
         RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Forbidden
-            ? [("must not declare a body", policy.OfBody())]
+            ? [("must not declare a body", (policy.OfBody().Severity, policy.OfBody().Rationale))]
             : []);
 
     public IEnumerable<Finding> Check(RuleContext context)
@@ -44,7 +44,8 @@ public sealed class ResponseBodyForbiddenRule : IRule
                     response,
                     response.Definition,
                     policy.OfBody().Rationale,
-                    Severity: policy.OfBody().Severity);
+                    Severity: policy.OfBody().Severity,
+                    SeveritySetWithoutSentence: policy.OfBody().SetWithoutSentence);
             }
         }
     }

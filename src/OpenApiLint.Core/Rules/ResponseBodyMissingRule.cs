@@ -23,7 +23,7 @@ public sealed class ResponseBodyMissingRule : IRule
     /// <inheritdoc />
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
         RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.Body == BodyRequirement.Expected
-            ? [("should declare a body (never on HEAD)", policy.OfBody())]
+            ? [("should declare a body (never on HEAD)", (policy.OfBody().Severity, policy.OfBody().Rationale))]
             : []);
 
     /// <summary>The status codes HTTP gives no content: 1xx, 204 No Content, 205 Reset Content, 304 Not Modified.</summary>
@@ -57,7 +57,8 @@ public sealed class ResponseBodyMissingRule : IRule
                     response,
                     response.Definition,
                     policy.OfBody().Rationale,
-                    Severity: policy.OfBody().Severity);
+                    Severity: policy.OfBody().Severity,
+                    SeveritySetWithoutSentence: policy.OfBody().SetWithoutSentence);
             }
         }
     }

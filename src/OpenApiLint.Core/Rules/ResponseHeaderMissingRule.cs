@@ -26,7 +26,7 @@ public sealed class ResponseHeaderMissingRule : IRule
     public IEnumerable<RuleRationale> RationalesIn(Ruleset ruleset) =>
         RuleRationales.OfCodes(ruleset, Descriptor, policy => policy.ResponseHeaders
             .GroupBy(policy.OfResponseHeader)
-            .Select(group => ($"needs the header {string.Join(" and ", group)}", group.Key)));
+            .Select(group => ($"needs the header {string.Join(" and ", group)}", (group.Key.Severity, group.Key.Rationale))));
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -56,6 +56,7 @@ public sealed class ResponseHeaderMissingRule : IRule
                         response.Definition,
                         group.Key.Rationale,
                         Severity: group.Key.Severity,
+                        SeveritySetWithoutSentence: group.Key.SetWithoutSentence,
                         Subject: names);
                 }
             }

@@ -54,7 +54,18 @@ public sealed record RequirementSetting(Severity? Severity, string? Rationale)
 {
     /// <summary>No severity and no rationale of its own.</summary>
     public static RequirementSetting None { get; } = new(null, null);
+
+    /// <summary>
+    /// The ruleset file that set <see cref="Severity"/> without a sentence (and no later file gave one): the inherited
+    /// sentence then explains another file's severity, and is not quoted for this one; <c>null</c> otherwise.
+    /// </summary>
+    public GuidelineOrigin? SetWithoutSentenceBy { get; init; }
 }
+
+/// <summary>Where one requirement's severity was set without a sentence.</summary>
+/// <param name="Setting">The entry below the code, e.g. <c>responseHeaders.Location</c> or <c>body</c>.</param>
+/// <param name="By">The ruleset file that set it.</param>
+public sealed record RequirementOrigin(string Setting, GuidelineOrigin By);
 
 /// <summary>What a response with one status code (or range) must declare.</summary>
 /// <param name="ResponseHeaders">Headers the response must declare.</param>
@@ -106,35 +117,45 @@ public sealed record CodePolicy(
     public IReadOnlyDictionary<string, RequirementSetting> ErrorBodyPropertySettings { get; init; } = NoSettings;
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of the body requirement.</summary>
-    public (Severity? Severity, string? Rationale) OfBody() => Resolve(BodySetting, BodySeverity);
+    public (Severity? Severity, string? Rationale, RequirementOrigin? SetWithoutSentence) OfBody() => Resolve(BodySetting, BodySeverity, "body");
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of the requirement of response header <paramref name="name"/>.</summary>
-    public (Severity? Severity, string? Rationale) OfResponseHeader(string name) => Resolve(ResponseHeaderSettings.GetValueOrDefault(name), ResponseHeadersSeverity);
+    public (Severity? Severity, string? Rationale, RequirementOrigin? SetWithoutSentence) OfResponseHeader(string name) =>
+        Resolve(ResponseHeaderSettings.GetValueOrDefault(name), ResponseHeadersSeverity, $"responseHeaders.{name}");
 
     /// <summary>The severity (<c>null</c>: the rule's) and sentence of error body property <paramref name="name"/>.</summary>
-    public (Severity? Severity, string? Rationale) OfErrorBodyProperty(string name) => Resolve(ErrorBodyPropertySettings.GetValueOrDefault(name), ErrorBodyPropertiesSeverity);
+    public (Severity? Severity, string? Rationale, RequirementOrigin? SetWithoutSentence) OfErrorBodyProperty(string name) =>
+        Resolve(ErrorBodyPropertySettings.GetValueOrDefault(name), ErrorBodyPropertiesSeverity, $"errorBodyProperties.{name}");
 
     /// <summary>
     /// The severity and sentence of the precondition requirement: the operation must accept one of the headers, so
     /// accepting none breaks the strongest of them (its sentence is shown).
     /// </summary>
-    public (Severity? Severity, string? Rationale) OfRequestHeaders()
+    public (Severity? Severity, string? Rationale, RequirementOrigin? SetWithoutSentence) OfRequestHeaders()
     {
         var strongest = RequirementSetting.None;
+        var strongestName = "";
         foreach (var header in RequestHeaders)
         {
             if (RequestHeaderSettings.GetValueOrDefault(header) is { Severity: { } severity } setting
                 && (strongest.Severity is not { } current || severity > current))
             {
                 strongest = setting;
+                strongestName = header;
             }
         }
 
-        return Resolve(strongest, RequestHeadersSeverity);
+        return Resolve(strongest, RequestHeadersSeverity, $"requestHeaders.{strongestName}");
     }
 
-    private (Severity? Severity, string? Rationale) Resolve(RequirementSetting? setting, Severity? kindSeverity) =>
-        (setting?.Severity ?? kindSeverity, setting?.Rationale ?? Rationale);
+    /// <remarks>
+    /// The third part names where the requirement's own severity was set without a sentence, so the code's inherited
+    /// sentence (which may state another severity) is not quoted for it.
+    /// </remarks>
+    private (Severity? Severity, string? Rationale, RequirementOrigin? SetWithoutSentence) Resolve(RequirementSetting? setting, Severity? kindSeverity, string entry) =>
+        (setting?.Severity ?? kindSeverity,
+         setting?.Rationale ?? Rationale,
+         setting is { Severity: not null, Rationale: null, SetWithoutSentenceBy: { } by } ? new RequirementOrigin(entry, by) : null);
 }
 
 /// <summary>How <c>default</c> responses count.</summary>

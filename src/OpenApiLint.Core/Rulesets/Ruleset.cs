@@ -209,10 +209,10 @@ public sealed class Ruleset
                 BodySeverity = change.Severity ?? (change.Body is null ? inherited.BodySeverity : null),
                 RequestHeadersSeverity = change.Severity ?? (change.RequestHeaders is null ? inherited.RequestHeadersSeverity : null),
                 ErrorBodyPropertiesSeverity = change.Severity ?? (change.ErrorBodyProperties is null ? inherited.ErrorBodyPropertiesSeverity : null),
-                BodySetting = change.Body is not null ? change.BodySetting ?? RequirementSetting.None : inherited.BodySetting,
-                ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings) : inherited.ResponseHeaderSettings,
-                RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings) : inherited.RequestHeaderSettings,
-                ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings) : inherited.ErrorBodyPropertySettings,
+                BodySetting = change.Body is not null ? Stamped(change.BodySetting ?? RequirementSetting.None, author) : inherited.BodySetting,
+                ResponseHeaderSettings = change.ResponseHeaders is not null ? Settings(change.ResponseHeaderSettings, author) : inherited.ResponseHeaderSettings,
+                RequestHeaderSettings = change.RequestHeaders is not null ? Settings(change.RequestHeaderSettings, author) : inherited.RequestHeaderSettings,
+                ErrorBodyPropertySettings = change.ErrorBodyProperties is not null ? Settings(change.ErrorBodyPropertySettings, author) : inherited.ErrorBodyPropertySettings,
                 // A later sentence without a severity explains the severity that holds.
                 SeveritySetWithoutSentenceBy = change.Severity is not null
                     ? (change.Rationale is null ? author : null)
@@ -283,7 +283,7 @@ public sealed class Ruleset
             ResponseHeadersSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.ResponseHeaderMissing) ? null : policy.ResponseHeadersSeverity,
             ResponseHeaderSettings = Covers(OpenApiLint.Core.Rules.RuleIds.ResponseHeaderMissing) ? Reset(policy.ResponseHeaderSettings) : policy.ResponseHeaderSettings,
             BodySeverity = body ? null : policy.BodySeverity,
-            BodySetting = body ? policy.BodySetting with { Severity = null } : policy.BodySetting,
+            BodySetting = body ? policy.BodySetting with { Severity = null, SetWithoutSentenceBy = null } : policy.BodySetting,
             RequestHeadersSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.PreconditionHeaderMissing) ? null : policy.RequestHeadersSeverity,
             RequestHeaderSettings = Covers(OpenApiLint.Core.Rules.RuleIds.PreconditionHeaderMissing) ? Reset(policy.RequestHeaderSettings) : policy.RequestHeaderSettings,
             ErrorBodyPropertiesSeverity = Covers(OpenApiLint.Core.Rules.RuleIds.ErrorBodyPropertiesMissing) ? null : policy.ErrorBodyPropertiesSeverity,
@@ -292,8 +292,12 @@ public sealed class Ruleset
     }
 
     private static IReadOnlyDictionary<string, RequirementSetting> Reset(IReadOnlyDictionary<string, RequirementSetting> settings) =>
-        settings.Count == 0 ? settings : settings.ToDictionary(entry => entry.Key, entry => entry.Value with { Severity = null }, StringComparer.OrdinalIgnoreCase);
+        settings.Count == 0 ? settings : settings.ToDictionary(entry => entry.Key, entry => entry.Value with { Severity = null, SetWithoutSentenceBy = null }, StringComparer.OrdinalIgnoreCase);
 
-    private static IReadOnlyDictionary<string, RequirementSetting> Settings(IReadOnlyDictionary<string, RequirementSetting>? settings) =>
-        new Dictionary<string, RequirementSetting>(settings ?? new Dictionary<string, RequirementSetting>(), StringComparer.OrdinalIgnoreCase);
+    private static IReadOnlyDictionary<string, RequirementSetting> Settings(IReadOnlyDictionary<string, RequirementSetting>? settings, GuidelineOrigin author) =>
+        (settings ?? new Dictionary<string, RequirementSetting>()).ToDictionary(entry => entry.Key, entry => Stamped(entry.Value, author), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A requirement's setting that records <paramref name="author"/> when it sets a severity without a sentence.</summary>
+    private static RequirementSetting Stamped(RequirementSetting setting, GuidelineOrigin author) =>
+        setting is { Severity: not null, Rationale: null } ? setting with { SetWithoutSentenceBy = author } : setting;
 }

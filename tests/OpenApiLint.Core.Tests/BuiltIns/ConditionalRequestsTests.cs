@@ -1,5 +1,6 @@
 using OpenApiLint.Core.Diagnostics;
 using OpenApiLint.Core.Rules;
+using OpenApiLint.Core.Rulesets;
 using OpenApiLint.Core.Tests.Support;
 
 namespace OpenApiLint.Core.Tests.BuiltIns;
@@ -191,7 +192,7 @@ public sealed class ConditionalRequestsTests
             // The severities sit on the requirements: 200's body is a 'must be used' row, the error body an example.
             Assert.That(ruleset.ForCode("200")!.OfBody().Severity, Is.EqualTo(Severity.Error));
             Assert.That(ruleset.ForCode("500")!.OfErrorBodyProperty("code").Severity, Is.EqualTo(Severity.Info));
-            Assert.That(ruleset.ForCode("201")!.OfResponseHeader("Location"), Is.EqualTo((Severity.Error, "\"The response from a POST will also include a location in the header pointing to the newly added resource.\" (‘will’: error)")));
+            Assert.That(ruleset.ForCode("201")!.OfResponseHeader("Location"), Is.EqualTo((Severity.Error, "\"The response from a POST will also include a location in the header pointing to the newly added resource.\" (‘will’: error)", (RequirementOrigin?)null)));
             Assert.That(ruleset.MaxDistinctCodes, Is.Null);
             Assert.That(ruleset.Methods.Values.SelectMany(policy => policy.Required), Is.Empty);
         });

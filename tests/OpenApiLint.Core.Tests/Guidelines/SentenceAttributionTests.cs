@@ -225,4 +225,67 @@ public sealed class SentenceAttributionTests
             $"    = note: warning from “HTTP Status Response Codes”: {inherited}",
         }));
     }
+
+    private static string[] NotesOf(string documentText, string ruleId, string team)
+    {
+        var document = Lint.Load(documentText);
+        var ruleset = Lint.Ruleset(team);
+        var result = LintResult.Of(document.FilePath, document, ruleset, new Linter().Findings(document, ruleset).Where(d => d.RuleId == ruleId).ToArray());
+        using var writer = new StringWriter();
+        ReportFormatters.Create("text")!.Write(new LintReport([result], "openapi-lint", "1.0.0-test", "/work", DateTimeOffset.UnixEpoch), writer);
+        return Notes(writer.ToString());
+    }
+
+    [Test]
+    public void A_header_severity_set_without_a_sentence_names_its_entry_and_file_and_quotes_no_other_severity()
+    {
+        // conditional-requests: a POST 201 without Location is an error, its sentence says so ("‘will’: error").
+        const string post = """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /pets:
+                post:
+                  responses:
+                    '201': { description: Created }
+            """;
+        var inherited = Lint.BuiltIn("conditional-requests").ForCode("201")!.OfResponseHeader("Location").Rationale;
+
+        Assert.That(NotesOf(post, "OAL0003", """{ "title": "Team API rules", "extends": ["conditional-requests"], "codes": { "201": { "responseHeaders": [{ "name": "Location", "severity": "info" }] } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info (codes.201.responseHeaders.Location in “Team API rules”)",
+        }));
+        Assert.That(NotesOf(post, "OAL0003", """{ "title": "Team API rules", "extends": ["conditional-requests"], "codes": { "201": { "responseHeaders": [{ "name": "Location", "severity": "info", "rationale": "Team: Location is optional here." }] } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info from “Team API rules”: Team: Location is optional here.",
+        }));
+        Assert.That(NotesOf(post, "OAL0003", """{ "title": "Team API rules", "extends": ["conditional-requests"] }"""), Is.EqualTo(new[]
+        {
+            $"    = note: error from “{Lint.BuiltIn("conditional-requests").Title}”: {inherited}",
+        }));
+    }
+
+    [Test]
+    public void A_body_severity_set_without_a_sentence_names_its_entry_and_file_and_quotes_no_other_severity()
+    {
+        // minimal-codes: a PUT 200 without content is a warning, its sentence says so ("‘should’: warning").
+        const string put = """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /pets:
+                put:
+                  responses:
+                    '200': { description: OK }
+            """;
+
+        Assert.That(NotesOf(put, "OAL0005", """{ "title": "Team API rules", "extends": ["minimal-codes"], "codes": { "200": { "body": { "requirement": "expected", "severity": "info" } } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info (codes.200.body in “Team API rules”)",
+        }));
+        Assert.That(NotesOf(put, "OAL0005", """{ "title": "Team API rules", "extends": ["minimal-codes"], "codes": { "200": { "body": { "requirement": "expected", "severity": "info", "rationale": "Team: content is optional here." } } } }"""), Is.EqualTo(new[]
+        {
+            "    = note: info from “Team API rules”: Team: content is optional here.",
+        }));
+    }
 }
