@@ -555,70 +555,54 @@ public sealed class LintCommandTests
     [Test]
     public void Each_finding_has_a_note_with_the_severity_and_the_sentence_of_its_own_requirement()
     {
-        var folder = new TempFolder();
-        try
+        // 303 and 401 are requirements of one rule (OAL0003) at different severities ('may': info, 'must': error).
+        _folder.Write("api.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /old:
+                get:
+                  responses:
+                    '303': { description: See other }
+                    '401': { description: Unauthorized }
+            """);
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet");
+        var withWhy = InProcess.Run(_folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet", "--why");
+
+        Assert.Multiple(() =>
         {
-            // 303 and 401 are requirements of one rule (OAL0003) at different severities ('may': info, 'must': error).
-            folder.Write("api.yaml", """
-                openapi: 3.0.3
-                info: { title: t, version: '1' }
-                paths:
-                  /old:
-                    get:
-                      responses:
-                        '303': { description: See other }
-                        '401': { description: Unauthorized }
-                """);
-
-            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet");
-            var withWhy = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "http-semantics", "--quiet", "--why");
-
-            Assert.Multiple(() =>
+            Assert.That(outcome.OutLines, Is.EqualTo(new[]
             {
-                Assert.That(outcome.OutLines, Is.EqualTo(new[]
-                {
-                    "api.yaml(7,9): info OAL0003: GET /old 303 response does not declare the Location header; http-semantics requires Location on 303",
-                    "    = note: info from “REST specific HTTP status codes”: \"Instead, the client may send a get request to the value of the location header.\" (‘may’: info) The 303 body is not forbidden: the guideline only says the response is sent \"instead of sending a potentially unwanted response body\".",
-                    "api.yaml(8,9): error OAL0003: GET /old 401 response does not declare the WWW-Authenticate header; http-semantics requires WWW-Authenticate on 401",
-                    "    = note: error from “REST specific HTTP status codes”: \"The response must include a www-authenticate header field containing a challenge applicable to the requested resource.\" (‘must’: error)",
-                }));
-                Assert.That(withWhy.OutLines, Is.EqualTo(outcome.OutLines), "--why, which asked for the note before, still works");
-            });
-        }
-        finally
-        {
-            folder.Dispose();
-        }
+                "api.yaml(7,9): info OAL0003: GET /old 303 response does not declare the Location header; http-semantics requires Location on 303",
+                "    = note: info from “REST specific HTTP status codes”: \"Instead, the client may send a get request to the value of the location header.\" (‘may’: info) The 303 body is not forbidden: the guideline only says the response is sent \"instead of sending a potentially unwanted response body\".",
+                "api.yaml(8,9): error OAL0003: GET /old 401 response does not declare the WWW-Authenticate header; http-semantics requires WWW-Authenticate on 401",
+                "    = note: error from “REST specific HTTP status codes”: \"The response must include a www-authenticate header field containing a challenge applicable to the requested resource.\" (‘must’: error)",
+            }));
+            Assert.That(withWhy.OutLines, Is.EqualTo(outcome.OutLines), "--why, which asked for the note before, still works");
+        });
     }
 
     [Test]
     public void A_method_the_ruleset_does_not_list_quotes_the_every_other_method_sentence()
     {
-        var folder = new TempFolder();
-        try
-        {
-            folder.Write("api.yaml", """
-                openapi: 3.0.3
-                info: { title: t, version: '1' }
-                paths:
-                  /orders:
-                    patch:
-                      responses:
-                        '201': { description: Created }
-                """);
+        _folder.Write("api.yaml", """
+            openapi: 3.0.3
+            info: { title: t, version: '1' }
+            paths:
+              /orders:
+                patch:
+                  responses:
+                    '201': { description: Created }
+            """);
 
-            var outcome = InProcess.Run(folder.Path, "lint", "api.yaml", "-r", "platform-of-trust", "--quiet");
+        var outcome = InProcess.Run(_folder.Path, "lint", "api.yaml", "-r", "platform-of-trust", "--quiet");
 
-            Assert.That(outcome.OutLines, Is.EqualTo(new[]
-            {
-                "api.yaml(7,9): error OAL0001: PATCH /orders declares 201; platform-of-trust allows PATCH: 204, 400, 401, 403, 404, 500, 503",
-                "    = note: error from “Platform of Trust: Response codes used”: \"Platform of Trust APIs use the following HTTP codes in responses.\" The list is 200, 201, 204, 304, 400, 401, 403, 404, 500, 503; only 200 (\"successful response for GET, PUT and POST.\") and 201 (\"a new resource instance was successfully created with POST method.\") are tied to methods. The list is about every response of the API, so PATCH, OPTIONS and TRACE, which the guideline never names, are bound by it too. Reading taken: they get what is tied to no method, as DELETE does: 204 (\"the request was successfully processed, but no content was returned.\") and the error codes; 400, 401, 403, 404 (\"These status codes represent that the client has raised a faulty request.\") and 500, 503 (\"Possibly needed in some special case. Should never happen.\") are tied to no method, so every method may declare them. 201 stays POST-only (\"a new resource instance was successfully created with POST method.\"), 200 is named for GET, PUT and POST only, and 304 is about a cached response, which only a retrieval (GET, HEAD) has.",
-            }));
-        }
-        finally
+        Assert.That(outcome.OutLines, Is.EqualTo(new[]
         {
-            folder.Dispose();
-        }
+            "api.yaml(7,9): error OAL0001: PATCH /orders declares 201; platform-of-trust allows PATCH: 204, 400, 401, 403, 404, 500, 503",
+            "    = note: error from “Platform of Trust: Response codes used”: \"Platform of Trust APIs use the following HTTP codes in responses.\" The list is 200, 201, 204, 304, 400, 401, 403, 404, 500, 503; only 200 (\"successful response for GET, PUT and POST.\") and 201 (\"a new resource instance was successfully created with POST method.\") are tied to methods. The list is about every response of the API, so PATCH, OPTIONS and TRACE, which the guideline never names, are bound by it too. Reading taken: they get what is tied to no method, as DELETE does: 204 (\"the request was successfully processed, but no content was returned.\") and the error codes; 400, 401, 403, 404 (\"These status codes represent that the client has raised a faulty request.\") and 500, 503 (\"Possibly needed in some special case. Should never happen.\") are tied to no method, so every method may declare them. 201 stays POST-only (\"a new resource instance was successfully created with POST method.\"), 200 is named for GET, PUT and POST only, and 304 is about a cached response, which only a retrieval (GET, HEAD) has.",
+        }));
     }
 
     [Test]
