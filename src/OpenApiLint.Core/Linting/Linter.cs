@@ -112,7 +112,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
                     rationale = null;
                 }
 
-                var guideline = rationale is null ? null : effective.OriginOf(rationale) ?? new GuidelineOrigin(effective.Title ?? effective.Name, effective.Source);
+                var guideline = rationale is null ? null : effective.CitationOf(rationale);
                 kept.Add(new Kept(rule, finding, severity, rationale, guideline, origin));
             }
         }
@@ -148,7 +148,7 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
 
         // The setting's sentence is cited by the file that wrote it, like the requirement's.
         var sentence = finding.Rationale is not null && setting.Rationale is { } why && why != finding.Rationale ? why : null;
-        var writer = sentence is null ? null : (ruleset.OriginOf(sentence) ?? new GuidelineOrigin(ruleset.Title ?? ruleset.Name, ruleset.Source)).Title;
+        var writer = sentence is null ? null : ruleset.CitationOf(sentence).Title;
         return new SeverityOrigin($"rules.{id}", sentence, null, writer);
     }
 

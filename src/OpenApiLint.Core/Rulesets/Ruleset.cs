@@ -62,6 +62,12 @@ public sealed class Ruleset
     public GuidelineOrigin? OriginOf(string? sentence) =>
         sentence is not null && SentenceOrigins.TryGetValue(sentence, out var origin) ? origin : null;
 
+    /// <summary>
+    /// The file to cite for <paramref name="sentence"/>: the one that wrote it, else this ruleset itself (a sentence
+    /// given in code, not read from a file).
+    /// </summary>
+    public GuidelineOrigin CitationOf(string sentence) => OriginOf(sentence) ?? new GuidelineOrigin(Title ?? Name, Source);
+
     /// <summary>The key under <c>methods</c> whose policy holds for every method the ruleset does not list.</summary>
     public const string OtherMethods = "*";
 
