@@ -9,6 +9,7 @@ return args switch
     ["summarize", .. var rest] => SummarizeCommand.Run(rest),
     ["dump", .. var rest] => DumpCommand.Run(rest),
     ["locate", .. var rest] => LocateCommand.Run(rest),
+    ["report", .. var rest] => ReportCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -26,6 +27,8 @@ static int Usage()
                      the model the rules see, one text file per document, for comparing two builds of the loader
           locate [--endpoints N] [--files N] [--repeat N]
                      what locating findings in a generated ASP.NET Core project's C# costs (cold, then warm)
+          report FILE [--ruleset NAME] [--out HTML] [--retained]
+                     what the HTML report adds to a lint: time, CPU, allocations and peak memory of each stage
           summarize RESULTS.jsonl [--root DIR]
                      the human-readable corpus report from lint's JSON lines
         """);

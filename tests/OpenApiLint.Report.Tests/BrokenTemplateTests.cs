@@ -1,3 +1,4 @@
+using OpenApiLint.Core.Files;
 using OpenApiLint.Core.Formatting;
 using OpenApiLint.Core.Report;
 using OpenApiLint.Report.Tests.Support;
@@ -44,19 +45,22 @@ public sealed class BrokenTemplateTests
     [TestCase("{{ object.eval '1 + 1' }}", 1, 4, "The function `object.eval` was not found")]
     [TestCase("x\n{{ while true }}y{{ end }}", 2, 4, "Exceeding number of iteration limit `1000000` for loop statement")]
     [TestCase("{{ func loop(n) }}{{ loop n + 1 }}{{ end }}\n{{ loop 1 }}", 1, 22, "Exceeding number of recursive depth limit `64` for node: `loop n+1`")]
-    public void Runtime_error_is_reported_at_its_line_and_column_and_nothing_is_written(string template, int line, int column, string reason)
+    public void Runtime_error_is_reported_at_its_line_and_column_and_the_old_report_is_kept(string template, int line, int column, string reason)
     {
-        var file = TemplateFolder.Create().Write("team.scriban", template);
+        var folder = TemplateFolder.Create();
+        var file = folder.Write("team.scriban", template);
+        var report = folder.Write("report.html", "the last good report");
         var formatter = ReportFormatters.Create("html", new ReportOptions(TemplatePath: file))!;
-        using var writer = new StringWriter();
 
-        var error = Assert.Throws<ReportTemplateException>(() => formatter.Write(ReportFixtures.Team(), writer));
+        // As the tool writes a report: streamed into the file, which is replaced only once the whole page is written.
+        var error = Assert.Throws<ReportTemplateException>(() => AtomicFile.Write(report, writer => formatter.Write(ReportFixtures.Team(), writer)));
 
         Assert.Multiple(() =>
         {
             Assert.That((error.File, error.Line, error.Column, error.Reason), Is.EqualTo((file, line, column, reason)));
             Assert.That(error.Message, Is.EqualTo($"{file}({line},{column}): error OAL9005: {reason}"));
-            Assert.That(writer.ToString(), Is.Empty);
+            Assert.That(File.ReadAllText(report), Is.EqualTo("the last good report"));
+            Assert.That(Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "report.html", "team.scriban" }), "no temporary file is left");
         });
     }
 

@@ -228,9 +228,20 @@ internal static class LintCommand
             console.Error.WriteLine($"{FilePaths.Relative(where.File, console.WorkingDirectory)}{position}: warning: {unmatched.Message}");
         }
 
-        var text = new StringWriter { NewLine = "\n" };
-        WithTemplateErrorsAsInput(() => { formatter.Write(report, text); return 0; });
-        var rendered = text.ToString();
+        // A report for a file is written into it as it renders (the HTML of a large API is megabytes): the file is
+        // replaced only once the whole report is written, so a failing template leaves the last good report as it was.
+        string? reportFile = null;
+        string? rendered = null;
+        if (toFile)
+        {
+            reportFile = ReportFile.Write(console.FullPath(request.Output!), writer => WriteReport(formatter, report, writer), request.Output!);
+        }
+        else
+        {
+            using var text = new StringWriter();
+            WriteReport(formatter, report, text);
+            rendered = text.ToString();
+        }
 
         if (!request.Quiet)
         {
@@ -243,13 +254,12 @@ internal static class LintCommand
             }
         }
 
-        if (toFile)
+        if (reportFile is not null)
         {
-            var written = ReportFile.Write(console.FullPath(request.Output!), rendered, request.Output!);
             if (!request.Quiet)
             {
                 var summary = new TextFormatter(new ReportOptions()).Summary(report);
-                console.Out.WriteLine($"{summary}; {request.Format} report written to {FilePaths.Relative(written, console.WorkingDirectory)}");
+                console.Out.WriteLine($"{summary}; {request.Format} report written to {FilePaths.Relative(reportFile, console.WorkingDirectory)}");
             }
         }
         else
@@ -279,6 +289,17 @@ internal static class LintCommand
 
     private static string Count(int count, string singular, string? plural = null) =>
         count == 1 ? $"1 {singular}" : $"{count} {plural ?? singular + "s"}";
+
+    /// <summary>Formats the report with "\n" line ends; a template error is bad input (<see cref="WithTemplateErrorsAsInput{T}"/>).</summary>
+    private static void WriteReport(IReportFormatter formatter, LintReport report, TextWriter writer)
+    {
+        writer.NewLine = "\n";
+        WithTemplateErrorsAsInput(() =>
+        {
+            formatter.Write(report, writer);
+            return 0;
+        });
+    }
 
     /// <summary>A template error (with its file, line and column) is bad input: one line and exit code 2.</summary>
     private static T WithTemplateErrorsAsInput<T>(Func<T> action)

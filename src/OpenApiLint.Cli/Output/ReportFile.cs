@@ -13,13 +13,32 @@ internal static class ReportFile
     /// <param name="content">The whole report.</param>
     /// <param name="shownAs">How messages name the file: as the user wrote it.</param>
     /// <param name="what">What is written, for messages: <c>the report</c>, <c>the baseline</c>.</param>
-    public static string Write(string path, string content, string shownAs, string what = "the report")
+    public static string Write(string path, string content, string shownAs, string what = "the report") =>
+        Write(path, writer => writer.Write(content), shownAs, what);
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes to <paramref name="path"/> as it writes it; the file is replaced only
+    /// when <paramref name="write"/> returns, and what it throws goes on to the caller as it is. Returns the full path.
+    /// </summary>
+    /// <param name="path">Where to write: a full path.</param>
+    /// <param name="write">Writes the report.</param>
+    /// <param name="shownAs">How messages name the file: as the user wrote it.</param>
+    /// <param name="what">What is written, for messages: <c>the report</c>, <c>the baseline</c>.</param>
+    public static string Write(string path, Action<TextWriter> write, string shownAs, string what = "the report")
     {
+        // The file system's refusals (a full disk while the report streams included) are worded as such; what else the
+        // formatter throws is not about the file, and a bad path is found before it runs.
+        var writing = false;
         try
         {
-            return AtomicFile.Write(path, content);
+            return AtomicFile.Write(path, writer =>
+            {
+                writing = true;
+                write(writer);
+                writing = false;
+            });
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException || (!writing && error is NotSupportedException or ArgumentException))
         {
             throw new UsageException($"cannot write {what} to '{shownAs}': {CliApplication.OneLine(error.Message)}");
         }

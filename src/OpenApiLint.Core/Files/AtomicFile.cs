@@ -13,7 +13,17 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> (UTF-8, no BOM), creating parent folders; returns the full path.</summary>
     /// <exception cref="IOException">The target is a folder, or the file system refused (the message says why).</exception>
     /// <exception cref="UnauthorizedAccessException">The target or its folder may not be written.</exception>
-    public static string Write(string path, string content)
+    public static string Write(string path, string content) => Write(path, writer => writer.Write(content));
+
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes to <paramref name="path"/> (UTF-8, no BOM) as it writes it, creating
+    /// parent folders; returns the full path. Nothing is held whole in memory (a report of megabytes goes straight to
+    /// disk), and the target is replaced only when <paramref name="write"/> returns: if it throws, the exception goes
+    /// on to the caller and the target is left as it was.
+    /// </summary>
+    /// <exception cref="IOException">The target is a folder, or the file system refused (the message says why).</exception>
+    /// <exception cref="UnauthorizedAccessException">The target or its folder may not be written.</exception>
+    public static string Write(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -27,9 +37,9 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), WriterBufferChars))
             {
-                writer.Write(content);
+                write(writer);
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
@@ -46,6 +56,9 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>Characters the writer gathers before it encodes them to the file: far fewer system calls than its default of 1,024.</summary>
+    private const int WriterBufferChars = 32 * 1024;
 
     private static void TryDelete(string file)
     {

@@ -26,73 +26,184 @@ namespace OpenApiLint.Core.Report;
 /// </remarks>
 internal static class MatrixData
 {
+    /// <summary>Takes a piece of the data; the characters are lent for the call only.</summary>
+    public delegate void PieceWriter(ReadOnlySpan<char> piece);
+
     // Readable escaping keeps non-ASCII text at its size; what makes the JSON safe in HTML is the context's escaping.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
 
+    /// <summary>About how much of the JSON <see cref="Write"/> hands on at a time: under the large object heap's threshold as text.</summary>
+    private const int PieceBytes = 16 * 1024;
+
+    /// <summary>The document's matrix data, whole.</summary>
     public static string Json(DocumentView document)
+    {
+        var json = new StringBuilder();
+        Write(document, piece => json.Append(piece));
+        return json.ToString();
+    }
+
+    /// <summary>
+    /// Writes the document's matrix data to <paramref name="write"/> in pieces of about 16 KB, in order, each ending
+    /// after a whole JSON value: the data of a large matrix is megabytes, and is never held whole. The cells of a row
+    /// the builder made are read from their <see cref="MatrixCellTable"/>, without a record per cell.
+    /// </summary>
+    public static void Write(DocumentView document, PieceWriter write)
     {
         var matrix = document.Matrix;
         var kinds = new Dictionary<(string Verdict, string Severity, string Symbol, string Label), int>();
         var details = new Dictionary<string, int>(StringComparer.Ordinal);
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024 + matrix.Rows.Count * 192);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        var detailLookup = details.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tables = new TableIndexes(matrix, kinds, details);
+        var buffer = new ArrayBufferWriter<byte>(2 * PieceBytes);
+        var text = new char[Encoding.UTF8.GetMaxCharCount(2 * PieceBytes)];
+        using var json = new Utf8JsonWriter(buffer, Options);
+
+        void HandOn()
         {
-            json.WriteStartObject();
-            json.WriteStartArray("codes");
-            foreach (var column in matrix.Codes)
+            json.Flush();
+            if (Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount) > text.Length)
             {
-                json.WriteStringValue(column.Key);
+                text = new char[Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount)];
             }
 
-            json.WriteEndArray();
-            json.WriteStartArray("rows");
-            var detailLookup = details.GetAlternateLookup<ReadOnlySpan<char>>();
-            for (var index = 0; index < matrix.Rows.Count; index++)
+            // A piece ends after a whole value, so never inside a character's bytes.
+            var length = Encoding.UTF8.GetChars(buffer.WrittenSpan, text);
+            write(text.AsSpan(0, length));
+            buffer.ResetWrittenCount();
+        }
+
+        json.WriteStartObject();
+        json.WriteStartArray("codes");
+        foreach (var column in matrix.Codes)
+        {
+            json.WriteStringValue(column.Key);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("rows");
+        for (var index = 0; index < matrix.Rows.Count; index++)
+        {
+            var row = matrix.Rows[index];
+            json.WriteStartArray();
+            json.WriteStringValue(row.Method);
+            json.WriteStringValue(row.Path);
+            WriteNullable(json, row.Summary);
+            json.WriteStartArray();
+            if (tables.For(row) is { } table)
             {
-                var row = matrix.Rows[index];
-                json.WriteStartArray();
-                json.WriteStringValue(row.Method);
-                json.WriteStringValue(row.Path);
-                WriteNullable(json, row.Summary);
-                json.WriteStartArray();
+                var cells = (MatrixCells)row.Cells;
+                for (var column = 0; column < table.Codes.Count; column++)
+                {
+                    var (kind, reason) = table.Get(cells.Row, column);
+                    json.WriteNumberValue(tables.Kind(kind));
+                    json.WriteNumberValue(tables.Reason(reason));
+                }
+            }
+            else
+            {
                 foreach (var cell in row.Cells)
                 {
                     json.WriteNumberValue(IndexOf(kinds, (cell.Verdict, cell.Severity, cell.Symbol, cell.Label)));
-                    // A cell made from its reason has its detail unmade: most cells of a large matrix never need it.
-                    var where = cell.Reason is null || !IsOperationOf(cell.Operation, row) ? PrefixLength(cell.Detail, row, cell.Code) : -1;
-                    json.WriteNumberValue(cell.Reason is { } reason && IsOperationOf(cell.Operation, row) ? IndexOf(detailLookup, reason)
-                        : where >= 0 ? IndexOf(detailLookup, cell.Detail.AsSpan(where)) : -1 - IndexOf(detailLookup, cell.Detail));
+                    var where = PrefixLength(cell.Detail, row, cell.Code);
+                    json.WriteNumberValue(where >= 0 ? IndexOf(detailLookup, cell.Detail.AsSpan(where)) : -1 - IndexOf(detailLookup, cell.Detail));
                 }
-
-                json.WriteEndArray();
-                WriteOptionalTail(json, document, row, index);
-                json.WriteEndArray();
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("kinds");
-            foreach (var kind in kinds.OrderBy(entry => entry.Value).Select(entry => entry.Key))
+            WriteOptionalTail(json, document, row, index);
+            json.WriteEndArray();
+            if (json.BytesPending >= PieceBytes)
             {
-                json.WriteStartArray();
-                json.WriteStringValue(kind.Verdict);
-                json.WriteStringValue(kind.Severity);
-                json.WriteStringValue(kind.Symbol);
-                json.WriteStringValue(kind.Label);
-                json.WriteEndArray();
+                HandOn();
             }
-
-            json.WriteEndArray();
-            json.WriteStartArray("details");
-            foreach (var detail in details.OrderBy(entry => entry.Value).Select(entry => entry.Key))
-            {
-                json.WriteStringValue(detail);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteEndArray();
+        json.WriteStartArray("kinds");
+        foreach (var kind in kinds.OrderBy(entry => entry.Value).Select(entry => entry.Key))
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(kind.Verdict);
+            json.WriteStringValue(kind.Severity);
+            json.WriteStringValue(kind.Symbol);
+            json.WriteStringValue(kind.Label);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("details");
+        foreach (var detail in details.OrderBy(entry => entry.Value).Select(entry => entry.Key))
+        {
+            json.WriteStringValue(detail);
+            if (json.BytesPending >= PieceBytes)
+            {
+                HandOn();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        HandOn();
+    }
+
+    /// <summary>
+    /// The data's indexes of a <see cref="MatrixCellTable"/>'s kinds and reasons, each found once: what lets a row the
+    /// builder made be written from its table's numbers. A row whose cells are records of their own, or whose method
+    /// and path no longer make the detail's start (a template's model changed with <c>with</c>), is written from its
+    /// records instead.
+    /// </summary>
+    private sealed class TableIndexes(
+        MatrixView matrix,
+        Dictionary<(string Verdict, string Severity, string Symbol, string Label), int> kinds,
+        Dictionary<string, int> details)
+    {
+        private MatrixCellTable? _table;
+        private bool _sameColumns;
+        private int[] _kinds = [];
+        private int[] _reasons = [];
+
+        /// <summary>The table <paramref name="row"/>'s cells are read from, when they can be written from it.</summary>
+        public MatrixCellTable? For(MatrixRowView row)
+        {
+            if (row.Cells is not MatrixCells { Table: var table } cells)
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(table, _table))
+            {
+                _table = table;
+                // The page makes a cell's detail with its column's code.
+                _sameColumns = matrix.Codes.Select(column => column.Key).SequenceEqual(table.Codes, StringComparer.Ordinal);
+                _kinds = Unassigned(table.Kinds.Count);
+                _reasons = Unassigned(table.Reasons.Count);
+            }
+
+            // A row changed with `with` may name another operation than its cells' details start with.
+            var (method, path) = table.OperationOf(cells.Row);
+            return _sameColumns && string.Equals(method, row.Method, StringComparison.Ordinal) && string.Equals(path, row.Path, StringComparison.Ordinal) ? table : null;
+        }
+
+        public int Kind(int kind)
+        {
+            if (_kinds[kind] < 0)
+            {
+                var cell = _table!.Kinds[kind];
+                _kinds[kind] = IndexOf(kinds, (cell.Verdict, cell.Severity, cell.Symbol, cell.Label));
+            }
+
+            return _kinds[kind];
+        }
+
+        public int Reason(int reason) => _reasons[reason] >= 0 ? _reasons[reason] : _reasons[reason] = IndexOf(details, _table!.Reasons[reason]);
+
+        private static int[] Unassigned(int count)
+        {
+            var indexes = new int[count];
+            Array.Fill(indexes, -1);
+            return indexes;
+        }
     }
 
     /// <summary>findings, findingsAnchor, overridden, id, methodClass: written up to the last one that differs from its usual value.</summary>
@@ -157,12 +268,6 @@ internal static class MatrixData
             json.WriteStringValue(value);
         }
     }
-
-    /// <summary>Whether <paramref name="operation"/> is <c>METHOD path</c> of <paramref name="row"/>.</summary>
-    private static bool IsOperationOf(string? operation, MatrixRowView row) =>
-        operation is not null && operation.Length == row.Method.Length + 1 + row.Path.Length
-        && operation.StartsWith(row.Method, StringComparison.Ordinal) && operation[row.Method.Length] == ' '
-        && operation.EndsWith(row.Path, StringComparison.Ordinal);
 
     /// <summary>The length of <c>"METHOD path · code: "</c> at the start of <paramref name="detail"/>, or -1 when it does not start so.</summary>
     private static int PrefixLength(string detail, MatrixRowView row, string code)

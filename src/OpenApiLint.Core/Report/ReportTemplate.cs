@@ -11,7 +11,8 @@ namespace OpenApiLint.Core.Report;
 /// A compiled report template, in Scriban: the built-in one, or a team's (a file: the main template; a folder:
 /// <c>report.scriban</c> plus partials <c>*.scriban</c>, each replacing the built-in partial of the same name). Every
 /// problem with a template surfaces as a <see cref="ReportTemplateException"/> naming the file, line and column from
-/// Scriban's own spans; nothing is written until the whole page has rendered. Output is HTML-escaped by default (see
+/// Scriban's own spans. The page is written as it renders
+/// (<see cref="Render(ReportViewModel, TextWriter)"/>), within an output-size and a time limit. Output is HTML-escaped by default (see
 /// <see cref="ReportTemplateContext"/>) and a template reads only the view model (see <see cref="ReportScriptModel"/>).
 /// Immutable and thread-safe once loaded.
 /// </summary>
@@ -121,27 +122,40 @@ public sealed class ReportTemplate
         return Compile(sources, fullPath);
     }
 
-    /// <summary>Renders <paramref name="model"/>; writes to <paramref name="writer"/> only once the whole page has rendered.</summary>
+    /// <summary>
+    /// Renders <paramref name="model"/> into <paramref name="writer"/> as it goes, so that a page of megabytes is never
+    /// held whole. A failure leaves part of the page in the writer: to replace a file only with a whole report, write
+    /// it through <see cref="Files.AtomicFile.Write(string, Action{TextWriter})"/>, as the tool does.
+    /// </summary>
     /// <exception cref="ReportTemplateException">The template failed while rendering (an unknown name, a limit reached, …).</exception>
-    public void Render(ReportViewModel model, TextWriter writer) => writer.Write(RenderPage(model));
+    public void Render(ReportViewModel model, TextWriter writer) => RenderInto(model, new WriterOutput(writer));
 
     /// <summary>Renders <paramref name="model"/> to a string.</summary>
     /// <exception cref="ReportTemplateException">The template failed while rendering.</exception>
-    public string Render(ReportViewModel model) => RenderPage(model).ToString();
+    public string Render(ReportViewModel model)
+    {
+        var page = new StringBuilder();
+        RenderInto(model, new StringBuilderOutput(page));
+        return page.ToString();
+    }
 
-    private StringBuilder RenderPage(ReportViewModel model)
+    /// <summary>Characters a render may write before it fails (<see cref="ReportTemplateContext.MaxOutputCharacters"/>; lower in tests).</summary>
+    internal int OutputLimit { get; private init; } = ReportTemplateContext.MaxOutputCharacters;
+
+    /// <summary>The same template with another <see cref="OutputLimit"/>.</summary>
+    internal ReportTemplate WithOutputLimit(int characters) => new(Origin, _sources, _contentSecurityPolicy) { OutputLimit = characters };
+
+    private void RenderInto(ReportViewModel model, IScriptOutput output)
     {
         var page = model with { Page = new PageView(_contentSecurityPolicy) };
         using var timeout = new CancellationTokenSource(ReportTemplateContext.TimeLimit);
-        var context = new ReportTemplateContext(_sources.ToDictionary(entry => entry.Key, entry => entry.Value.Template, StringComparer.Ordinal), timeout.Token);
+        var context = new ReportTemplateContext(_sources.ToDictionary(entry => entry.Key, entry => entry.Value.Template, StringComparer.Ordinal), timeout.Token, OutputLimit);
         context.PushGlobal(ReportScriptModel.From(page));
-        var builder = new StringBuilder();
-        // Rendered into the builder the caller gets, not into a string Scriban would copy out of its own.
-        context.PushOutput(new ForwardingOutput(new StringBuilderOutput(builder)));
+        // Forwarded, so that what Scriban hands back from a render (the output's text) is empty, not a copy of the page.
+        context.PushOutput(new ForwardingOutput(output));
         try
         {
             _sources[MainName].Template.Render(context);
-            return builder;
         }
         catch (ScriptAbortException error)
         {

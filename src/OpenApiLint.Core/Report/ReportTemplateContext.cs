@@ -38,7 +38,7 @@ internal sealed class ReportTemplateContext : TemplateContext
 
     private readonly StringBuilder _escaped = new();
 
-    public ReportTemplateContext(IReadOnlyDictionary<string, Template> partials, CancellationToken cancellation)
+    public ReportTemplateContext(IReadOnlyDictionary<string, Template> partials, CancellationToken cancellation, int outputLimit = MaxOutputCharacters)
         : base(SandboxedBuiltins(), StringComparer.Ordinal)
     {
         TemplateLoader = new PartialLoader(partials);
@@ -52,9 +52,10 @@ internal sealed class ReportTemplateContext : TemplateContext
         LoopLimitQueryable = MaxLoopIterations;
         RecursiveLimit = MaxRecursion;
         ObjectRecursionLimit = MaxRecursion;
-        OutputLimit = MaxOutputCharacters;
+        // Counted over every write of the render, whatever the output: the page is bounded while it streams to its file.
+        OutputLimit = outputLimit;
         // Scriban cuts a string it writes at 1 MB by default; the output limit bounds the page instead.
-        LimitToString = MaxOutputCharacters;
+        LimitToString = outputLimit;
         OnOutputLimit = ScriptLimitBehavior.Throw;
         RegexTimeOut = TimeSpan.FromSeconds(1);
         CancellationToken = cancellation;
@@ -87,19 +88,26 @@ internal sealed class ReportTemplateContext : TemplateContext
         return this;
     }
 
-    /// <summary>
-    /// Writes <paramref name="text"/> escaped, in pieces of at most <see cref="EscapeChunk"/> characters: a value can
-    /// be megabytes (a large matrix's data), and escaping it whole would copy it twice more.
-    /// </summary>
+    /// <summary>Writes <paramref name="text"/> escaped: as it is when nothing in it needs escaping.</summary>
     private void WriteEscaped(string text)
     {
-        var rest = text.AsSpan();
-        if (HtmlText.NextSpecial(rest) < 0)
+        if (HtmlText.NextSpecial(text) < 0)
         {
             Write(text);
             return;
         }
 
+        WriteEscaped(text.AsSpan());
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> escaped, in pieces of at most about <see cref="EscapeChunk"/> characters: a value
+    /// can be megabytes (a large matrix's data), and escaping it whole would copy it twice more. Counted against the
+    /// output limit like every other write.
+    /// </summary>
+    internal void WriteEscaped(ReadOnlySpan<char> text)
+    {
+        var rest = text;
         while (!rest.IsEmpty)
         {
             var next = HtmlText.NextSpecial(rest);
@@ -243,6 +251,20 @@ internal sealed class ReportTemplateContext : TemplateContext
     }
 }
 
+/// <summary>Scriban's output into a <see cref="TextWriter"/>, span by span (Scriban's own copies each piece out first).</summary>
+internal sealed class WriterOutput(TextWriter writer) : IScriptOutput
+{
+    public void Write(string text, int offset, int count) => writer.Write(text.AsSpan(offset, count));
+
+    public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(text, offset, count);
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => "";
+}
+
 /// <summary>
 /// An output that writes into another one: what renders through it lands in place, and it holds nothing of its own
 /// (what Scriban reads back from it after a render is empty).
@@ -259,7 +281,10 @@ internal sealed class ForwardingOutput(IScriptOutput target) : IScriptOutput
 
 /// <summary>
 /// <c>matrix_data doc</c>: the document's status-code matrix as compact JSON (<see cref="MatrixData"/>), for a page
-/// that draws its rows in the browser. A string like any other value: escaped where it is written.
+/// that draws its rows in the browser. A string like any other value: escaped where it is written. As a statement of
+/// its own (<c>{{ matrix_data doc }}</c>, as the built-in matrix writes it) it is written piece by piece as it is made,
+/// each piece escaped as any value is, so that megabytes of JSON are never held whole; elsewhere (assigned, piped) it
+/// is the whole string, as any function's value.
 /// </summary>
 internal sealed class MatrixDataFunction : IScriptCustomFunction
 {
@@ -273,10 +298,24 @@ internal sealed class MatrixDataFunction : IScriptCustomFunction
 
     public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(DocumentView), "doc");
 
-    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-        arguments is [DocumentView document]
-            ? MatrixData.Json(document)
-            : throw new ScriptRuntimeException(callerContext?.Span ?? default, "matrix_data takes a document of the report, as in matrix_data doc");
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    {
+        if (arguments is not [DocumentView document])
+        {
+            throw new ScriptRuntimeException(callerContext?.Span ?? default, "matrix_data takes a document of the report, as in matrix_data doc");
+        }
+
+        if (callerContext is { Parent: ScriptExpressionStatement })
+        {
+            // Each piece ends after a whole JSON value, so none starts as a script URL would (the first starts with a
+            // brace): escaping them one by one writes exactly what escaping the whole string would.
+            var report = (ReportTemplateContext)context;
+            MatrixData.Write(document, piece => report.WriteEscaped(piece));
+            return null;
+        }
+
+        return MatrixData.Json(document);
+    }
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));

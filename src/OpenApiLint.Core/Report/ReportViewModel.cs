@@ -218,8 +218,8 @@ public sealed record MatrixCellView(string Code, bool Declared, string Verdict, 
         : this(code, declared, verdict, severity, symbol, label) => _detail = detail;
 
     /// <summary>
-    /// A cell whose detail is <c>{operation} · {code}: {reason}</c>, made when first read: most cells of a large
-    /// document are never read but through <see cref="MatrixData"/>, which stores the reason alone.
+    /// A cell whose detail is <c>{operation} · {code}: {reason}</c>, made when first read: a cell of
+    /// <see cref="MatrixCells"/> is made whenever a template reads it, and most are never asked for their detail.
     /// </summary>
     internal MatrixCellView(string code, bool declared, string verdict, string severity, string symbol, string label, string operation, string reason)
         : this(code, declared, verdict, severity, symbol, label)
@@ -239,12 +239,6 @@ public sealed record MatrixCellView(string Code, bool Declared, string Verdict, 
             _reason = null;
         }
     }
-
-    /// <summary>The detail after <c>{operation} · {code}: </c> when the cell was made so (and its detail not replaced); else <c>null</c>.</summary>
-    internal string? Reason => _reason;
-
-    /// <summary>The operation the detail is made with, when <see cref="Reason"/> is set.</summary>
-    internal string? Operation => _reason is null ? null : _operation;
 
     /// <inheritdoc/>
     public bool Equals(MatrixCellView? other) =>

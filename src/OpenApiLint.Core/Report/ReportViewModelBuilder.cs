@@ -207,14 +207,26 @@ public static class ReportViewModelBuilder
         private DocumentView Build(int index)
         {
             var operations = _document.Operations;
-            var operationIndex = new Dictionary<(string Path, string Method), int>();
-            for (var i = 0; i < operations.Count; i++)
+            // Made for the first finding that names an operation: a clean document of 22,000 operations hashes no path.
+            Dictionary<(string Path, string Method), int>? operationIndex = null;
+            int? OperationOf(Diagnostic diagnostic)
             {
-                operationIndex.TryAdd((operations[i].Path, operations[i].Method), i);
-            }
+                if (diagnostic.Path is not { } path || diagnostic.Method is not { } method)
+                {
+                    return null;
+                }
 
-            int? OperationOf(Diagnostic diagnostic) =>
-                diagnostic.Path is { } path && diagnostic.Method is { } method && operationIndex.TryGetValue((path, method), out var i) ? i : null;
+                if (operationIndex is null)
+                {
+                    operationIndex = new Dictionary<(string Path, string Method), int>(operations.Count);
+                    for (var i = 0; i < operations.Count; i++)
+                    {
+                        operationIndex.TryAdd((operations[i].Path, operations[i].Method), i);
+                    }
+                }
+
+                return operationIndex.TryGetValue((path, method), out var at) ? at : null;
+            }
 
             var findings = new List<(Diagnostic Diagnostic, FindingView View, int? Operation)>();
             foreach (var diagnostic in _result.Diagnostics)
@@ -251,11 +263,12 @@ public static class ReportViewModelBuilder
                 byOperation.Add(new OperationGroupView(anchor, operation.DisplayName, operation.Method.ToUpperInvariant(), operation.Method.ToLowerInvariant(), operation.Path, false, views.Length, views));
             }
 
-            var matrix = new MatrixBuilder(_ruleset, operations, _result.AllFindings).Build(
+            var methods = new MethodNames();
+            var matrix = new MatrixBuilder(_ruleset, operations, _result.AllFindings, methods).Build(
                 (i, operation, cells, effective, findingCount) => new MatrixRowView(
                     RowId(i),
-                    operation.Method.ToUpperInvariant(),
-                    operation.Method.ToLowerInvariant(),
+                    methods.Upper(operation.Method),
+                    methods.Lower(operation.Method),
                     operation.Path,
                     operation.OperationId,
                     operation.Summary,
@@ -336,7 +349,7 @@ public static class ReportViewModelBuilder
     internal static string Window(string line, int column) => SourceExcerpts.Window(line, column);
 
     /// <summary>Computes the status-code matrix of one document from the rulesets in force and the diagnostics.</summary>
-    private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics)
+    private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics, MethodNames methods)
     {
         public delegate MatrixRowView RowFactory(int index, ApiOperation operation, IReadOnlyList<MatrixCellView> cells, Ruleset effective, int findings);
 
@@ -344,22 +357,79 @@ public static class ReportViewModelBuilder
         {
             // Findings by operation, once: a large document has tens of thousands of operations and as many findings.
             var byOperation = diagnostics.Where(d => d.Path is not null && d.Method is not null).ToLookup(d => (d.Path!, d.Method!));
-            var perOperation = operations.Select(operation => new OperationFacts(operation, ruleset, byOperation[(operation.Path, operation.Method)])).ToArray();
-            var codes = perOperation.SelectMany(facts => facts.Declared.Concat(facts.MissingRequired))
-                .Distinct(StringComparer.Ordinal)
-                .Order(StatusCodes.Order)
-                .ToArray();
-            var columns = codes
-                .Select(code => new MatrixColumnView(code, Family(code), perOperation.Count(facts => facts.Declared.Contains(code))))
-                .ToArray();
-            var rows = perOperation
-                .Select((facts, i) => row(i, facts.Operation, codes.Select(facts.Cell).ToArray(), facts.Effective, facts.Findings.Count))
-                .ToArray();
+            OperationFacts Facts(ApiOperation operation) => new(operation, byOperation.Count == 0 ? [] : byOperation[(operation.Path, operation.Method)]);
+
+            // The columns first: every code an operation declares, or is required to and does not. Each operation's facts
+            // are made again for its row rather than kept: 22,000 of them held at once outlive the young generation.
+            var declaredBy = new Dictionary<string, int>(StringComparer.Ordinal);
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var operation in operations)
+            {
+                var facts = Facts(operation);
+                foreach (var code in facts.Declared)
+                {
+                    declaredBy[code] = declaredBy.GetValueOrDefault(code) + 1;
+                    codes.Add(code);
+                }
+
+                codes.UnionWith(facts.MissingRequired);
+            }
+
+            var ordered = codes.Order(StatusCodes.Order).ToArray();
+            var columns = ordered.Select(code => new MatrixColumnView(code, Family(code), declaredBy.GetValueOrDefault(code))).ToArray();
+            var cells = new CellCatalog(new MatrixCellTable(ordered, operations.Count), methods);
+            var rows = new MatrixRowView[operations.Count];
+            for (var i = 0; i < operations.Count; i++)
+            {
+                var facts = Facts(operations[i]);
+                var effective = ruleset.ForOperation(operations[i].Path, operations[i].Method);
+                facts.WriteCells(cells, i, effective);
+                rows[i] = row(i, facts.Operation, new MatrixCells(cells.Table, i), effective, facts.Findings.Count);
+            }
+
             return new MatrixView(columns, rows);
         }
 
         private static string Family(string key) =>
             StatusCodes.IsCode(key) || StatusCodes.IsRange(key) ? $"{key[0]}xx" : key == StatusCodes.Default ? "default" : "invalid";
+    }
+
+    /// <summary>
+    /// The cell table being filled, with the kinds and reasons most cells share found once: in a large document nearly
+    /// every cell is allowed or absent, with the same reason as the other cells of its method under its ruleset.
+    /// </summary>
+    private sealed class CellCatalog(MatrixCellTable table, MethodNames methods)
+    {
+        private static readonly Dictionary<string, string> Symbols = Legend.ToDictionary(entry => entry.Verdict, entry => entry.Symbol, StringComparer.Ordinal);
+
+        private readonly Dictionary<Ruleset, Dictionary<string, int>> _allowedReasons = new(ReferenceEqualityComparer.Instance);
+
+        public MatrixCellTable Table => table;
+
+        public int Allowed { get; } = table.Kind(new CellKind(Verdicts.Allowed, "", Symbols[Verdicts.Allowed], "allowed", Declared: true));
+
+        public int Absent { get; } = table.Kind(new CellKind(Verdicts.Absent, "", Symbols[Verdicts.Absent], "not declared", Declared: false));
+
+        public int NotDeclared { get; } = table.Reason("not declared");
+
+        public string UpperCase(string method) => methods.Upper(method);
+
+        public int Kind(bool declared, string verdict, string severity, string label) => table.Kind(new CellKind(verdict, severity, Symbols[verdict], label, declared));
+
+        /// <summary>Why a declared code is allowed for <paramref name="method"/> (as the operation writes it) under <paramref name="effective"/>.</summary>
+        public int AllowedReason(Ruleset effective, string method)
+        {
+            var byMethod = _allowedReasons.TryGetValue(effective, out var found) ? found : _allowedReasons[effective] = new(StringComparer.Ordinal);
+            if (!byMethod.TryGetValue(method, out var reason))
+            {
+                var shown = methods.Upper(method);
+                byMethod[method] = reason = table.Reason(effective.ForMethod(method)?.Allowed is { } allowed
+                    ? $"declared; {effective.Name} allows {shown}: {StatusCodes.Join(allowed)}"
+                    : $"declared; {effective.Name} sets no code list for {shown}");
+            }
+
+            return reason;
+        }
     }
 
     /// <summary>How a suppressed finding is described: <c>ignored in the document</c>, <c>known to the baseline</c>.</summary>
@@ -384,40 +454,28 @@ public static class ReportViewModelBuilder
             RuleIds.InvalidStatusCodeKey,
         };
 
-        private readonly MethodPolicy? _policy;
-        private readonly string _method;
-        private static readonly Dictionary<string, string> Symbols = Legend.ToDictionary(entry => entry.Verdict, entry => entry.Symbol, StringComparer.Ordinal);
-
         private readonly Diagnostic[] _requiredMissing;
-        private readonly string _displayName;
-        private string? _allowedBy;
-        private string? _allowedReason;
 
-        public OperationFacts(ApiOperation operation, Ruleset ruleset, IEnumerable<Diagnostic> findings)
+        public OperationFacts(ApiOperation operation, IEnumerable<Diagnostic> findings)
         {
             Operation = operation;
-            Effective = ruleset.ForOperation(operation.Path, operation.Method);
-            _policy = Effective.ForMethod(operation.Method);
-            _method = operation.Method.ToUpperInvariant();
-            _displayName = operation.DisplayName;
-            Declared = operation.Responses.Select(response => StatusCodes.Normalize(response.StatusKey)).ToHashSet(StringComparer.Ordinal);
+            Declared = DeclaredCodes(operation.Responses);
             var all = findings.ToArray();
-            Findings = all.Where(d => !d.IsSuppressed).ToArray();
-            Suppressed = all.Where(d => d.IsSuppressed).ToArray();
-            _requiredMissing = all.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
-            MissingRequired = _requiredMissing
+            Findings = all.Length == 0 ? [] : all.Where(d => !d.IsSuppressed).ToArray();
+            Suppressed = all.Length == 0 ? [] : all.Where(d => d.IsSuppressed).ToArray();
+            _requiredMissing = all.Length == 0 ? [] : all.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
+            MissingRequired = _requiredMissing.Length == 0 ? [] : _requiredMissing
                 .SelectMany(d => d.Fingerprint.SubjectParts)
-                .Where(code => !Declared.Contains(code))
-                .ToHashSet(StringComparer.Ordinal);
+                .Where(code => !Declares(code))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
         }
 
         public ApiOperation Operation { get; }
 
-        public Ruleset Effective { get; }
+        public string[] Declared { get; }
 
-        public HashSet<string> Declared { get; }
-
-        public HashSet<string> MissingRequired { get; }
+        public string[] MissingRequired { get; }
 
         /// <summary>The operation's reported findings.</summary>
         public IReadOnlyList<Diagnostic> Findings { get; }
@@ -425,43 +483,70 @@ public static class ReportViewModelBuilder
         /// <summary>The operation's suppressed findings.</summary>
         public IReadOnlyList<Diagnostic> Suppressed { get; }
 
-        public MatrixCellView Cell(string code)
+        public bool Declares(string code) => Array.IndexOf(Declared, code) >= 0;
+
+        /// <summary>
+        /// The operation's status keys, normalized, each once. An operation declares a handful of codes: an array searched
+        /// in place costs less than a set per operation, and Microsoft Graph has 22,000 operations.
+        /// </summary>
+        private static string[] DeclaredCodes(IReadOnlyList<ApiResponse> responses)
         {
-            // Most cells of a large document are allowed or absent and have no finding: built with one string each.
-            var where = _displayName;
-            if (Declared.Contains(code))
+            var codes = new string[responses.Count];
+            var count = 0;
+            foreach (var response in responses)
+            {
+                var code = StatusCodes.Normalize(response.StatusKey);
+                if (Array.IndexOf(codes, code, 0, count) < 0)
+                {
+                    codes[count++] = code;
+                }
+            }
+
+            return count == codes.Length ? codes : codes[..count];
+        }
+
+        /// <summary>Writes the operation's cells into row <paramref name="row"/> of the catalog's table; <paramref name="effective"/> is the ruleset in force for it.</summary>
+        public void WriteCells(CellCatalog cells, int row, Ruleset effective)
+        {
+            var table = cells.Table;
+            table.SetOperation(row, cells.UpperCase(Operation.Method), Operation.Path);
+            for (var column = 0; column < table.Codes.Count; column++)
+            {
+                var (kind, reason) = Cell(cells, table.Codes[column], effective);
+                table.Set(row, column, kind, reason);
+            }
+        }
+
+        /// <summary>The cell's kind and reason: its detail is <c>{METHOD} {path} · {code}: {reason}</c>.</summary>
+        private (int Kind, int Reason) Cell(CellCatalog cells, string code, Ruleset effective)
+        {
+            var table = cells.Table;
+            if (Declares(code))
             {
                 var reported = Findings.Count == 0 ? [] : Findings.Where(d => IsAbout(d, code)).ToArray();
                 if (reported.Length > 0)
                 {
                     var notAllowed = reported.Any(d => CodeRules.Contains(d.RuleId));
-                    return Cell(code, true, Verdicts.Violation, reported.Max(d => d.Severity).ToName(), notAllowed ? "not allowed" : "response breaks the ruleset",
-                        $"{where} · {code}: declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}")));
+                    return (cells.Kind(true, Verdicts.Violation, reported.Max(d => d.Severity).ToName(), notAllowed ? "not allowed" : "response breaks the ruleset"),
+                        table.Reason("declared; " + string.Join("; ", reported.Select(d => $"{d.RuleId} {d.Severity.ToName()}: {d.Message}"))));
                 }
 
                 var suppressed = Suppressed.Count == 0 ? [] : Suppressed.Where(d => IsAbout(d, code)).ToArray();
-                if (suppressed.Length > 0)
-                {
-                    return Cell(code, true, Verdicts.Suppressed, "", "against the ruleset, not reported", $"{where} · {code}: declared; " + Describe(suppressed));
-                }
-
-                _allowedBy ??= _policy?.Allowed is { } allowed
-                    ? $"{Effective.Name} allows {_method}: {StatusCodes.Join(allowed)}"
-                    : $"{Effective.Name} sets no code list for {_method}";
-                _allowedReason ??= "declared; " + _allowedBy;
-                return new MatrixCellView(code, true, Verdicts.Allowed, "", Symbols[Verdicts.Allowed], "allowed", where, _allowedReason);
+                return suppressed.Length > 0
+                    ? (cells.Kind(true, Verdicts.Suppressed, "", "against the ruleset, not reported"), table.Reason("declared; " + Describe(suppressed)))
+                    : (cells.Allowed, cells.AllowedReason(effective, Operation.Method));
             }
 
-            if (MissingRequired.Contains(code))
+            if (Array.IndexOf(MissingRequired, code) >= 0)
             {
                 var missing = _requiredMissing.Where(d => !d.IsSuppressed && d.Fingerprint.SubjectParts.Contains(code)).ToArray();
                 return missing.Length > 0
-                    ? Cell(code, false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing", $"{where} · {code}: not declared; {missing[0].Message}")
-                    : Cell(code, false, Verdicts.Suppressed, "", "against the ruleset, not reported",
-                        $"{where} · {code}: not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray()));
+                    ? (cells.Kind(false, Verdicts.Missing, missing.Max(d => d.Severity).ToName(), "required but missing"), table.Reason($"not declared; {missing[0].Message}"))
+                    : (cells.Kind(false, Verdicts.Suppressed, "", "against the ruleset, not reported"),
+                        table.Reason("not declared; " + Describe(_requiredMissing.Where(d => d.Fingerprint.SubjectParts.Contains(code)).ToArray())));
             }
 
-            return new MatrixCellView(code, false, Verdicts.Absent, "", Symbols[Verdicts.Absent], "not declared", where, "not declared");
+            return (cells.Absent, cells.NotDeclared);
         }
 
         private static bool IsAbout(Diagnostic diagnostic, string code) =>
@@ -471,10 +556,27 @@ public static class ReportViewModelBuilder
         private static string Describe(IEnumerable<Diagnostic> suppressed) =>
             string.Join("; ", suppressed.Select(d =>
                 $"{d.RuleId} {d.Severity.ToName()}: {d.Message}, {SuppressionLabel(d.Suppression!)}{(d.Suppression!.Justification is { } why ? ": " + why : "")}"));
+    }
 
-        private static MatrixCellView Cell(string code, bool declared, string verdict, string severity, string label, string detail)
+    /// <summary>
+    /// A method's upper- and lower-case forms, made once per method: a row per operation would otherwise make both.
+    /// </summary>
+    private sealed class MethodNames
+    {
+        private readonly Dictionary<string, (string Upper, string Lower)> _names = new(StringComparer.Ordinal);
+
+        public string Upper(string method) => Of(method).Upper;
+
+        public string Lower(string method) => Of(method).Lower;
+
+        private (string Upper, string Lower) Of(string method)
         {
-            return new MatrixCellView(code, declared, verdict, severity, Symbols[verdict], label, detail);
+            if (!_names.TryGetValue(method, out var names))
+            {
+                _names[method] = names = (method.ToUpperInvariant(), method.ToLowerInvariant());
+            }
+
+            return names;
         }
     }
 

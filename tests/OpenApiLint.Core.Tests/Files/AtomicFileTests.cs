@@ -68,4 +68,49 @@ public sealed class AtomicFileTests
             Assert.That(Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "blocked" }));
         });
     }
+
+    [Test]
+    public void Writes_what_the_writer_writes_as_it_goes()
+    {
+        var target = _folder.Write("report.html", "old");
+        var bytesWhileWriting = -1L;
+
+        AtomicFile.Write(target, writer =>
+        {
+            writer.Write(new string('a', 100_000));
+            writer.Flush();
+            // Past the buffer, the text is on its way to the temporary file, not gathered in memory; the target waits.
+            bytesWhileWriting = Directory.GetFiles(_folder.Path, ".report.html.*.tmp").Sum(file => new FileInfo(file).Length);
+            Assert.That(File.ReadAllText(target), Is.EqualTo("old"));
+            writer.Write("é");
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bytesWhileWriting, Is.EqualTo(100_000));
+            Assert.That(File.ReadAllText(target), Is.EqualTo(new string('a', 100_000) + "é"));
+            Assert.That(Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "report.html" }));
+        });
+    }
+
+    [Test]
+    public void A_writer_that_fails_halfway_leaves_the_old_file_and_nothing_else()
+    {
+        var target = _folder.Write("report.html", "the last good report");
+        var failure = new InvalidOperationException("the template failed");
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(target, writer =>
+        {
+            writer.Write(new string('x', 100_000));
+            writer.Flush();
+            throw failure;
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.SameAs(failure));
+            Assert.That(File.ReadAllText(target), Is.EqualTo("the last good report"));
+            Assert.That(Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "report.html" }));
+        });
+    }
 }
