@@ -97,7 +97,14 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
         var explicitRuleset = string.IsNullOrWhiteSpace(Ruleset) ? null : Ruleset.Trim();
         // The team file is looked up from the project folder, as the targets do for incremental builds: a document
         // generated into ../openapi belongs to this project and its team all the same.
-        IReadOnlyList<LintResult> results = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory)).LintFiles(paths);
+        // Only the HTML report quotes the documents, and only around its findings: the build keeps those excerpts
+        // when it writes one, and no document's text either way.
+        var runner = new LintRunner(new RulesetResolver(explicitRuleset, ProjectDirectory, teamFileSearchStart: ProjectDirectory))
+        {
+            KeepSourceText = false,
+            KeepExcerpts = !string.IsNullOrWhiteSpace(Report),
+        };
+        IReadOnlyList<LintResult> results = runner.LintFiles(paths);
         var (comparison, baselineError) = ApplyBaseline(results);
         results = comparison?.Results ?? results;
         results = Locate(results);

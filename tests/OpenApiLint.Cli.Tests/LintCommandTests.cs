@@ -507,6 +507,24 @@ public sealed class LintCommandTests
     }
 
     [Test]
+    public void Html_WithATemplateThatFailsAfterMegabytes_KeepsTheLastGoodReportAndLeavesNothingBehind()
+    {
+        // The report streams into a temporary file as it renders: megabytes are on their way to disk when this fails.
+        _folder.Copy("clean.openapi.json");
+        _folder.Write("out/report.html", "the last good report");
+        _folder.Write("team.scriban", "{{ for i in 1..100000 }}<p>{{ tool.name }} {{ i }}</p>\n{{ end }}\n{{ tool.name | string.shout }}");
+
+        var outcome = InProcess.Run(_folder.Path, "lint", "clean.openapi.json", "-f", "html", "--template", "team.scriban", "-o", "out/report.html");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "team.scriban(3,16): error OAL9005: The function `string.shout` was not found\n")));
+            Assert.That(File.ReadAllText(_folder["out/report.html"]), Is.EqualTo("the last good report"));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "clean.openapi.json", "out/report.html", "team.scriban" }));
+        });
+    }
+
+    [Test]
     public void Template_IsPassedToTheReportAsAFullPath()
     {
         var request = new LintRequest(["a.yaml"], null, "html", null, "error", Quiet: false, NoColor: false, Template: "templates/report");

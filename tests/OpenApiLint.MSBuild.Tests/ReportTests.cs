@@ -23,6 +23,7 @@ public sealed class ReportTests
             Assert.That(html, Does.StartWith("<!DOCTYPE html>").IgnoreCase);
             Assert.That(sarif.RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
             Assert.That(html, Does.Contain("openapi.yaml"));
+            Assert.That(html, Does.Contain("<pre class=\"excerpt\""), "the finding is quoted from the document");
             Assert.That(run.GetProperty("results").GetArrayLength(), Is.EqualTo(1));
             Assert.That(run.GetProperty("results")[0].GetProperty("ruleId").GetString(), Is.EqualTo("OAL0005"));
             Assert.That(build.Lines.Any(line => line.Contains("OAL9003", StringComparison.Ordinal)), Is.False, build.ToString);

@@ -356,23 +356,31 @@ public static class ReportViewModelBuilder
         public MatrixView Build(RowFactory row)
         {
             // Findings by operation, once: a large document has tens of thousands of operations and as many findings.
+            // Most operations of a large document have none; their facts are made for their row alone and not kept.
             var byOperation = diagnostics.Where(d => d.Path is not null && d.Method is not null).ToLookup(d => (d.Path!, d.Method!));
-            OperationFacts Facts(ApiOperation operation) => new(operation, byOperation.Count == 0 ? [] : byOperation[(operation.Path, operation.Method)]);
+            var withFindings = new Dictionary<int, OperationFacts>();
 
-            // The columns first: every code an operation declares, or is required to and does not. Each operation's facts
-            // are made again for its row rather than kept: 22,000 of them held at once outlive the young generation.
+            // The columns first: every code an operation declares, or is required to and does not.
             var declaredBy = new Dictionary<string, int>(StringComparer.Ordinal);
             var codes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var operation in operations)
+            for (var i = 0; i < operations.Count; i++)
             {
-                var facts = Facts(operation);
-                foreach (var code in facts.Declared)
+                var operation = operations[i];
+                for (var r = 0; r < operation.Responses.Count; r++)
                 {
-                    declaredBy[code] = declaredBy.GetValueOrDefault(code) + 1;
-                    codes.Add(code);
+                    var code = StatusCodes.Normalize(operation.Responses[r].StatusKey);
+                    if (!OperationFacts.Declares(operation, code, before: r))
+                    {
+                        declaredBy[code] = declaredBy.GetValueOrDefault(code) + 1;
+                        codes.Add(code);
+                    }
                 }
 
-                codes.UnionWith(facts.MissingRequired);
+                if (byOperation.Count > 0 && byOperation.Contains((operation.Path, operation.Method)))
+                {
+                    var facts = withFindings[i] = new OperationFacts(operation, byOperation[(operation.Path, operation.Method)]);
+                    codes.UnionWith(facts.MissingRequired);
+                }
             }
 
             var ordered = codes.Order(StatusCodes.Order).ToArray();
@@ -381,7 +389,7 @@ public static class ReportViewModelBuilder
             var rows = new MatrixRowView[operations.Count];
             for (var i = 0; i < operations.Count; i++)
             {
-                var facts = Facts(operations[i]);
+                var facts = withFindings.GetValueOrDefault(i) ?? new OperationFacts(operations[i], []);
                 var effective = ruleset.ForOperation(operations[i].Path, operations[i].Method);
                 facts.WriteCells(cells, i, effective);
                 rows[i] = row(i, facts.Operation, new MatrixCells(cells.Table, i), effective, facts.Findings.Count);
@@ -459,22 +467,20 @@ public static class ReportViewModelBuilder
         public OperationFacts(ApiOperation operation, IEnumerable<Diagnostic> findings)
         {
             Operation = operation;
-            Declared = DeclaredCodes(operation.Responses);
             var all = findings.ToArray();
             Findings = all.Length == 0 ? [] : all.Where(d => !d.IsSuppressed).ToArray();
             Suppressed = all.Length == 0 ? [] : all.Where(d => d.IsSuppressed).ToArray();
             _requiredMissing = all.Length == 0 ? [] : all.Where(d => d.RuleId == RuleIds.RequiredStatusCodeMissing).ToArray();
             MissingRequired = _requiredMissing.Length == 0 ? [] : _requiredMissing
                 .SelectMany(d => d.Fingerprint.SubjectParts)
-                .Where(code => !Declares(code))
+                .Where(code => !Declares(operation, code))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
         }
 
         public ApiOperation Operation { get; }
 
-        public string[] Declared { get; }
-
+        /// <summary>Codes a reported or suppressed required-code finding names and the operation does not declare.</summary>
         public string[] MissingRequired { get; }
 
         /// <summary>The operation's reported findings.</summary>
@@ -483,26 +489,23 @@ public static class ReportViewModelBuilder
         /// <summary>The operation's suppressed findings.</summary>
         public IReadOnlyList<Diagnostic> Suppressed { get; }
 
-        public bool Declares(string code) => Array.IndexOf(Declared, code) >= 0;
-
         /// <summary>
-        /// The operation's status keys, normalized, each once. An operation declares a handful of codes: an array searched
-        /// in place costs less than a set per operation, and Microsoft Graph has 22,000 operations.
+        /// Whether one of the first <paramref name="before"/> responses of <paramref name="operation"/> (all of them by
+        /// default) has the status key <paramref name="code"/>, normalized. An operation declares a handful of codes:
+        /// searched in place, they need no set per operation, and Microsoft Graph has 22,000 operations.
         /// </summary>
-        private static string[] DeclaredCodes(IReadOnlyList<ApiResponse> responses)
+        public static bool Declares(ApiOperation operation, string code, int before = int.MaxValue)
         {
-            var codes = new string[responses.Count];
-            var count = 0;
-            foreach (var response in responses)
+            var responses = operation.Responses;
+            for (var r = 0; r < responses.Count && r < before; r++)
             {
-                var code = StatusCodes.Normalize(response.StatusKey);
-                if (Array.IndexOf(codes, code, 0, count) < 0)
+                if (StatusCodes.Normalize(responses[r].StatusKey) == code)
                 {
-                    codes[count++] = code;
+                    return true;
                 }
             }
 
-            return count == codes.Length ? codes : codes[..count];
+            return false;
         }
 
         /// <summary>Writes the operation's cells into row <paramref name="row"/> of the catalog's table; <paramref name="effective"/> is the ruleset in force for it.</summary>
@@ -521,7 +524,7 @@ public static class ReportViewModelBuilder
         private (int Kind, int Reason) Cell(CellCatalog cells, string code, Ruleset effective)
         {
             var table = cells.Table;
-            if (Declares(code))
+            if (Declares(Operation, code))
             {
                 var reported = Findings.Count == 0 ? [] : Findings.Where(d => IsAbout(d, code)).ToArray();
                 if (reported.Length > 0)
