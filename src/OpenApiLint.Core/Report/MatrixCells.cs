@@ -1,4 +1,5 @@
 using System.Collections;
+using OpenApiLint.Core.Documents;
 
 namespace OpenApiLint.Core.Report;
 
@@ -92,7 +93,7 @@ internal sealed class MatrixCellTable
 internal readonly record struct CellKind(string Verdict, string Severity, string Symbol, string Label, bool Declared);
 
 /// <summary>One row's cells, read from its <see cref="MatrixCellTable"/>: a <see cref="MatrixCellView"/> is made each time one is read.</summary>
-internal sealed class MatrixCells(MatrixCellTable table, int row) : IReadOnlyList<MatrixCellView>, IList
+internal sealed class MatrixCells(MatrixCellTable table, int row) : ReadOnlyViewList<MatrixCellView>
 {
     /// <summary>The table the cells are read from.</summary>
     public MatrixCellTable Table => table;
@@ -100,26 +101,79 @@ internal sealed class MatrixCells(MatrixCellTable table, int row) : IReadOnlyLis
     /// <summary>The row's index in <see cref="Table"/>.</summary>
     public int Row => row;
 
-    public int Count => table.Codes.Count;
+    public override int Count => table.Codes.Count;
 
-    public MatrixCellView this[int index] =>
-        (uint)index < (uint)Count ? table.View(row, index) : throw new ArgumentOutOfRangeException(nameof(index));
+    protected override MatrixCellView Get(int index) => table.View(row, index);
+}
 
-    public IEnumerator<MatrixCellView> GetEnumerator()
+/// <summary>What a matrix row shows besides its cells, for one operation.</summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="Method">Its method, upper case.</param>
+/// <param name="MethodClass">Its method, lower case.</param>
+/// <param name="Ruleset">The name of the ruleset in force for it.</param>
+/// <param name="Overridden">Whether an override applies to it.</param>
+/// <param name="Findings">How many reported findings concern it.</param>
+/// <param name="HasFindingsGroup">Whether it has a group in <see cref="DocumentView.FindingsByOperation"/>, anchored <c>{row id}-findings</c>.</param>
+internal readonly record struct MatrixRowFacts(ApiOperation Operation, string Method, string MethodClass, string Ruleset, bool Overridden, int Findings, bool HasFindingsGroup);
+
+/// <summary>
+/// A document's matrix rows, kept as <see cref="MatrixRowFacts"/> over the cell table: a <see cref="MatrixRowView"/>
+/// (with its id, and its cells as <see cref="MatrixCells"/>) is made each time a template reads one. The built-in page
+/// of a large document reads none: <see cref="MatrixData"/> writes them from here.
+/// </summary>
+internal sealed class MatrixRows(string documentId, MatrixCellTable cells, MatrixRowFacts[] rows) : ReadOnlyViewList<MatrixRowView>
+{
+    public MatrixCellTable Cells => cells;
+
+    public override int Count => rows.Length;
+
+    /// <summary>The facts of row <paramref name="index"/>.</summary>
+    public ref readonly MatrixRowFacts Facts(int index) => ref rows[index];
+
+    /// <summary>The anchor of row <paramref name="index"/>: <c>doc-1-op-3</c>.</summary>
+    public string IdOf(int index) => RowId(documentId, index);
+
+    /// <summary>The anchor of the row of operation <paramref name="index"/> (0-based) of document <paramref name="documentId"/>.</summary>
+    public static string RowId(string documentId, int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{documentId}-op-{index + 1}");
+
+    protected override MatrixRowView Get(int index)
     {
-        for (var column = 0; column < Count; column++)
+        var row = rows[index];
+        var id = IdOf(index);
+        var operation = row.Operation;
+        return new MatrixRowView(id, row.Method, row.MethodClass, operation.Path, operation.OperationId, operation.Summary, row.Ruleset, row.Overridden,
+            row.Findings, row.HasFindingsGroup ? id + "-findings" : null, new MatrixCells(cells, index));
+    }
+}
+
+/// <summary>
+/// A read-only list of view-model records made on access, as Scriban reads lists (<c>size</c>, an index, <c>for</c>:
+/// through the non-generic <see cref="IList"/>) and as the JSON of the model enumerates them.
+/// </summary>
+internal abstract class ReadOnlyViewList<T> : IReadOnlyList<T>, IList
+{
+    private const string ReadOnly = "The report's view model is read-only.";
+
+    public abstract int Count { get; }
+
+    public T this[int index] => (uint)index < (uint)Count ? Get(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    protected abstract T Get(int index);
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (var index = 0; index < Count; index++)
         {
-            yield return table.View(row, column);
+            yield return Get(index);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    // Read-only IList: what Scriban's list accessor reads (size, index) for any list of the model.
     object? IList.this[int index]
     {
         get => this[index];
-        set => throw new NotSupportedException("The report's view model is read-only.");
+        set => throw new NotSupportedException(ReadOnly);
     }
 
     bool IList.IsFixedSize => true;
@@ -130,36 +184,36 @@ internal sealed class MatrixCells(MatrixCellTable table, int row) : IReadOnlyLis
 
     object ICollection.SyncRoot => this;
 
-    int IList.Add(object? value) => throw new NotSupportedException("The report's view model is read-only.");
+    int IList.Add(object? value) => throw new NotSupportedException(ReadOnly);
 
-    void IList.Clear() => throw new NotSupportedException("The report's view model is read-only.");
+    void IList.Clear() => throw new NotSupportedException(ReadOnly);
 
     bool IList.Contains(object? value) => ((IList)this).IndexOf(value) >= 0;
 
     int IList.IndexOf(object? value)
     {
-        for (var column = 0; column < Count; column++)
+        for (var index = 0; index < Count; index++)
         {
-            if (Equals(this[column], value))
+            if (Equals(Get(index), value))
             {
-                return column;
+                return index;
             }
         }
 
         return -1;
     }
 
-    void IList.Insert(int index, object? value) => throw new NotSupportedException("The report's view model is read-only.");
+    void IList.Insert(int index, object? value) => throw new NotSupportedException(ReadOnly);
 
-    void IList.Remove(object? value) => throw new NotSupportedException("The report's view model is read-only.");
+    void IList.Remove(object? value) => throw new NotSupportedException(ReadOnly);
 
-    void IList.RemoveAt(int index) => throw new NotSupportedException("The report's view model is read-only.");
+    void IList.RemoveAt(int index) => throw new NotSupportedException(ReadOnly);
 
     void ICollection.CopyTo(Array array, int index)
     {
-        for (var column = 0; column < Count; column++)
+        for (var offset = 0; offset < Count; offset++)
         {
-            array.SetValue(this[column], index + column);
+            array.SetValue(Get(offset), index + offset);
         }
     }
 }

@@ -82,40 +82,43 @@ internal static class MatrixData
 
         json.WriteEndArray();
         json.WriteStartArray("rows");
-        for (var index = 0; index < matrix.Rows.Count; index++)
+        if (matrix.Rows is MatrixRows built && tables.Accept(built.Cells))
         {
-            var row = matrix.Rows[index];
-            json.WriteStartArray();
-            json.WriteStringValue(row.Method);
-            json.WriteStringValue(row.Path);
-            WriteNullable(json, row.Summary);
-            json.WriteStartArray();
-            if (tables.For(row) is { } table)
+            // Rows the builder made: written from their facts and their cells' numbers, without a record of either.
+            for (var index = 0; index < built.Count; index++)
             {
-                var cells = (MatrixCells)row.Cells;
-                for (var column = 0; column < table.Codes.Count; column++)
+                ref readonly var row = ref built.Facts(index);
+                json.WriteStartArray();
+                json.WriteStringValue(row.Method);
+                json.WriteStringValue(row.Operation.Path);
+                WriteNullable(json, row.Operation.Summary);
+                json.WriteStartArray();
+                for (var column = 0; column < built.Cells.Codes.Count; column++)
                 {
-                    var (kind, reason) = table.Get(cells.Row, column);
+                    var (kind, reason) = built.Cells.Get(index, column);
                     json.WriteNumberValue(tables.Kind(kind));
                     json.WriteNumberValue(tables.Reason(reason));
                 }
-            }
-            else
-            {
-                foreach (var cell in row.Cells)
+
+                json.WriteEndArray();
+                WriteOptionalTail(json, row.Findings, row.HasFindingsGroup ? "" : null, usualAnchor: true, row.Overridden, customId: null,
+                    IsLowerCaseOf(row.MethodClass, row.Method) ? null : row.MethodClass);
+                json.WriteEndArray();
+                if (json.BytesPending >= PieceBytes)
                 {
-                    json.WriteNumberValue(IndexOf(kinds, (cell.Verdict, cell.Severity, cell.Symbol, cell.Label)));
-                    var where = PrefixLength(cell.Detail, row, cell.Code);
-                    json.WriteNumberValue(where >= 0 ? IndexOf(detailLookup, cell.Detail.AsSpan(where)) : -1 - IndexOf(detailLookup, cell.Detail));
+                    HandOn();
                 }
             }
-
-            json.WriteEndArray();
-            WriteOptionalTail(json, document, row, index);
-            json.WriteEndArray();
-            if (json.BytesPending >= PieceBytes)
+        }
+        else
+        {
+            for (var index = 0; index < matrix.Rows.Count; index++)
             {
-                HandOn();
+                WriteRow(json, document, matrix.Rows[index], index, tables, kinds, detailLookup);
+                if (json.BytesPending >= PieceBytes)
+                {
+                    HandOn();
+                }
             }
         }
 
@@ -163,6 +166,20 @@ internal static class MatrixData
         private int[] _kinds = [];
         private int[] _reasons = [];
 
+        /// <summary>Whether cells of <paramref name="table"/> can be written from its numbers: the page makes a cell's detail with its column's code.</summary>
+        public bool Accept(MatrixCellTable table)
+        {
+            if (!ReferenceEquals(table, _table))
+            {
+                _table = table;
+                _sameColumns = matrix.Codes.Select(column => column.Key).SequenceEqual(table.Codes, StringComparer.Ordinal);
+                _kinds = Unassigned(table.Kinds.Count);
+                _reasons = Unassigned(table.Reasons.Count);
+            }
+
+            return _sameColumns;
+        }
+
         /// <summary>The table <paramref name="row"/>'s cells are read from, when they can be written from it.</summary>
         public MatrixCellTable? For(MatrixRowView row)
         {
@@ -171,18 +188,9 @@ internal static class MatrixData
                 return null;
             }
 
-            if (!ReferenceEquals(table, _table))
-            {
-                _table = table;
-                // The page makes a cell's detail with its column's code.
-                _sameColumns = matrix.Codes.Select(column => column.Key).SequenceEqual(table.Codes, StringComparer.Ordinal);
-                _kinds = Unassigned(table.Kinds.Count);
-                _reasons = Unassigned(table.Reasons.Count);
-            }
-
             // A row changed with `with` may name another operation than its cells' details start with.
             var (method, path) = table.OperationOf(cells.Row);
-            return _sameColumns && string.Equals(method, row.Method, StringComparison.Ordinal) && string.Equals(path, row.Path, StringComparison.Ordinal) ? table : null;
+            return Accept(table) && string.Equals(method, row.Method, StringComparison.Ordinal) && string.Equals(path, row.Path, StringComparison.Ordinal) ? table : null;
         }
 
         public int Kind(int kind)
@@ -206,55 +214,110 @@ internal static class MatrixData
         }
     }
 
-    /// <summary>findings, findingsAnchor, overridden, id, methodClass: written up to the last one that differs from its usual value.</summary>
-    private static void WriteOptionalTail(Utf8JsonWriter json, DocumentView document, MatrixRowView row, int index)
+    /// <summary>A row that is a record (a template's model changed with <c>with</c>): its cells from their table when they still can be.</summary>
+    private static void WriteRow(
+        Utf8JsonWriter json,
+        DocumentView document,
+        MatrixRowView row,
+        int index,
+        TableIndexes tables,
+        Dictionary<(string Verdict, string Severity, string Symbol, string Label), int> kinds,
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> details)
     {
+        json.WriteStartArray();
+        json.WriteStringValue(row.Method);
+        json.WriteStringValue(row.Path);
+        WriteNullable(json, row.Summary);
+        json.WriteStartArray();
+        if (tables.For(row) is { } table)
+        {
+            var cells = (MatrixCells)row.Cells;
+            for (var column = 0; column < table.Codes.Count; column++)
+            {
+                var (kind, reason) = table.Get(cells.Row, column);
+                json.WriteNumberValue(tables.Kind(kind));
+                json.WriteNumberValue(tables.Reason(reason));
+            }
+        }
+        else
+        {
+            foreach (var cell in row.Cells)
+            {
+                json.WriteNumberValue(IndexOf(kinds, (cell.Verdict, cell.Severity, cell.Symbol, cell.Label)));
+                var where = PrefixLength(cell.Detail, row, cell.Code);
+                json.WriteNumberValue(where >= 0 ? IndexOf(details, cell.Detail.AsSpan(where)) : -1 - IndexOf(details, cell.Detail));
+            }
+        }
+
+        json.WriteEndArray();
         var usualId = string.Create(CultureInfo.InvariantCulture, $"{document.Id}-op-{index + 1}");
-        var customId = row.Id != usualId;
-        var customClass = row.MethodClass != row.Method.ToLowerInvariant();
-        var last = customClass ? 5 : customId ? 4 : row.Overridden ? 3 : row.FindingsAnchor is not null ? 2 : row.Findings != 0 ? 1 : 0;
+        WriteOptionalTail(json, row.Findings, row.FindingsAnchor, row.FindingsAnchor == row.Id + "-findings", row.Overridden,
+            row.Id != usualId ? row.Id : null, row.MethodClass != row.Method.ToLowerInvariant() ? row.MethodClass : null);
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// findings, findingsAnchor, overridden, id, methodClass: written up to the last one that differs from its usual
+    /// value (no findings, no anchor, not overridden, the usual id, the lower-case method); an anchor that is the usual
+    /// one (<c>{id}-findings</c>) is written <c>1</c>.
+    /// </summary>
+    private static void WriteOptionalTail(Utf8JsonWriter json, int findings, string? anchor, bool usualAnchor, bool overridden, string? customId, string? customClass)
+    {
+        var last = customClass is not null ? 5 : customId is not null ? 4 : overridden ? 3 : anchor is not null ? 2 : findings != 0 ? 1 : 0;
         if (last >= 1)
         {
-            json.WriteNumberValue(row.Findings);
+            json.WriteNumberValue(findings);
         }
 
         if (last >= 2)
         {
-            if (row.FindingsAnchor is null)
+            if (anchor is null)
             {
                 json.WriteNullValue();
             }
-            else if (row.FindingsAnchor == row.Id + "-findings")
+            else if (usualAnchor)
             {
                 json.WriteNumberValue(1);
             }
             else
             {
-                json.WriteStringValue(row.FindingsAnchor);
+                json.WriteStringValue(anchor);
             }
         }
 
         if (last >= 3)
         {
-            json.WriteNumberValue(row.Overridden ? 1 : 0);
+            json.WriteNumberValue(overridden ? 1 : 0);
         }
 
         if (last >= 4)
         {
-            if (customId)
-            {
-                json.WriteStringValue(row.Id);
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
+            WriteNullable(json, customId);
         }
 
         if (last >= 5)
         {
-            json.WriteStringValue(row.MethodClass);
+            json.WriteStringValue(customClass);
         }
+    }
+
+    /// <summary>Whether <paramref name="lower"/> is <paramref name="method"/> in lower case, compared in place.</summary>
+    private static bool IsLowerCaseOf(string lower, string method)
+    {
+        if (lower.Length != method.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < method.Length; i++)
+        {
+            if (char.ToLowerInvariant(method[i]) != lower[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void WriteNullable(Utf8JsonWriter json, string? value)

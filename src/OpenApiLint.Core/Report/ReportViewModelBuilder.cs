@@ -253,30 +253,17 @@ public static class ReportViewModelBuilder
                 byOperation.Add(new OperationGroupView($"{_id}-document-findings", "Document", null, null, null, true, documentLevel.Length, documentLevel));
             }
 
-            var rowsWithFindings = new Dictionary<int, string>();
+            var rowsWithFindings = new HashSet<int>();
             foreach (var group in findings.Where(finding => finding.Operation is not null).GroupBy(finding => finding.Operation!.Value).OrderBy(group => group.Key))
             {
                 var operation = operations[group.Key];
-                var anchor = $"{RowId(group.Key)}-findings";
-                rowsWithFindings[group.Key] = anchor;
+                var anchor = $"{MatrixRows.RowId(_id, group.Key)}-findings";
+                rowsWithFindings.Add(group.Key);
                 var views = group.Select(finding => finding.View).ToArray();
                 byOperation.Add(new OperationGroupView(anchor, operation.DisplayName, operation.Method.ToUpperInvariant(), operation.Method.ToLowerInvariant(), operation.Path, false, views.Length, views));
             }
 
-            var methods = new MethodNames();
-            var matrix = new MatrixBuilder(_ruleset, operations, _result.AllFindings, methods).Build(
-                (i, operation, cells, effective, findingCount) => new MatrixRowView(
-                    RowId(i),
-                    methods.Upper(operation.Method),
-                    methods.Lower(operation.Method),
-                    operation.Path,
-                    operation.OperationId,
-                    operation.Summary,
-                    effective.Name,
-                    !ReferenceEquals(effective, _ruleset),
-                    findingCount,
-                    rowsWithFindings.GetValueOrDefault(i),
-                    cells));
+            var matrix = new MatrixBuilder(_ruleset, operations, _result.AllFindings).Build(_id, rowsWithFindings);
 
             return new DocumentView(
                 _id,
@@ -301,8 +288,6 @@ public static class ReportViewModelBuilder
                     .ToArray(),
             };
         }
-
-        private string RowId(int operationIndex) => string.Create(CultureInfo.InvariantCulture, $"{_id}-op-{operationIndex + 1}");
 
         private FindingView Finding(int number, Diagnostic diagnostic, ApiOperation? operation)
         {
@@ -349,12 +334,12 @@ public static class ReportViewModelBuilder
     internal static string Window(string line, int column) => SourceExcerpts.Window(line, column);
 
     /// <summary>Computes the status-code matrix of one document from the rulesets in force and the diagnostics.</summary>
-    private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics, MethodNames methods)
+    private sealed class MatrixBuilder(Ruleset ruleset, IReadOnlyList<ApiOperation> operations, IReadOnlyList<Diagnostic> diagnostics)
     {
-        public delegate MatrixRowView RowFactory(int index, ApiOperation operation, IReadOnlyList<MatrixCellView> cells, Ruleset effective, int findings);
-
-        public MatrixView Build(RowFactory row)
+        /// <summary>The matrix of document <paramref name="documentId"/>; <paramref name="rowsWithFindings"/> are the operations with a findings group.</summary>
+        public MatrixView Build(string documentId, IReadOnlySet<int> rowsWithFindings)
         {
+            var methods = new MethodNames();
             // Findings by operation, once: a large document has tens of thousands of operations and as many findings.
             // Most operations of a large document have none; their facts are made for their row alone and not kept.
             var byOperation = diagnostics.Where(d => d.Path is not null && d.Method is not null).ToLookup(d => (d.Path!, d.Method!));
@@ -386,16 +371,18 @@ public static class ReportViewModelBuilder
             var ordered = codes.Order(StatusCodes.Order).ToArray();
             var columns = ordered.Select(code => new MatrixColumnView(code, Family(code), declaredBy.GetValueOrDefault(code))).ToArray();
             var cells = new CellCatalog(new MatrixCellTable(ordered, operations.Count), methods);
-            var rows = new MatrixRowView[operations.Count];
+            var rows = new MatrixRowFacts[operations.Count];
             for (var i = 0; i < operations.Count; i++)
             {
-                var facts = withFindings.GetValueOrDefault(i) ?? new OperationFacts(operations[i], []);
-                var effective = ruleset.ForOperation(operations[i].Path, operations[i].Method);
+                var operation = operations[i];
+                var facts = withFindings.GetValueOrDefault(i) ?? new OperationFacts(operation, []);
+                var effective = ruleset.ForOperation(operation.Path, operation.Method);
                 facts.WriteCells(cells, i, effective);
-                rows[i] = row(i, facts.Operation, new MatrixCells(cells.Table, i), effective, facts.Findings.Count);
+                rows[i] = new MatrixRowFacts(operation, methods.Upper(operation.Method), methods.Lower(operation.Method), effective.Name,
+                    !ReferenceEquals(effective, ruleset), facts.Findings.Count, rowsWithFindings.Contains(i));
             }
 
-            return new MatrixView(columns, rows);
+            return new MatrixView(columns, new MatrixRows(documentId, cells.Table, rows));
         }
 
         private static string Family(string key) =>
