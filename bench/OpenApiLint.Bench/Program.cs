@@ -27,8 +27,9 @@ static int Usage()
                      the model the rules see, one text file per document, for comparing two builds of the loader
           locate [--endpoints N] [--files N] [--repeat N]
                      what locating findings in a generated ASP.NET Core project's C# costs (cold, then warm)
-          report FILE [--ruleset NAME] [--out HTML] [--retained]
+          report FILE [--ruleset NAME] [--out HTML] [--retained] [--lint-only]
                      what the HTML report adds to a lint: time, CPU, allocations and peak memory of each stage
+                     (--retained: what stays reachable after each, by a forced collection that changes the peak)
           summarize RESULTS.jsonl [--root DIR]
                      the human-readable corpus report from lint's JSON lines
         """);

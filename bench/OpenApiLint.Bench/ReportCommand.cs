@@ -85,19 +85,9 @@ internal static class ReportCommand
             return 0;
         }
 
-        if (Environment.GetEnvironmentVariable("I9_COLLECT") is { } mode)
-        {
-            Stage("collect", () => { GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: mode == "compact"); return 0; });
-        }
-
         var report = new LintReport(results, "openapi-lint", "bench", Directory.GetCurrentDirectory(), DateTimeOffset.UtcNow);
         var template = ReportTemplate.BuiltIn;
         var model = Stage("view-model", () => ReportViewModelBuilder.Build(report));
-        if (Environment.GetEnvironmentVariable("I9_AGAIN") is not null)
-        {
-            model = Stage("view-model-again", () => ReportViewModelBuilder.Build(report));
-            Stage("render-again", () => { template.Render(model, TextWriter.Null); return 0; });
-        }
         Stage("render+write", () =>
         {
             // As the tool writes a report to a file: streamed into it, replacing it only once it is whole.

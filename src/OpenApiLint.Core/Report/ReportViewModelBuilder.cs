@@ -407,7 +407,12 @@ public static class ReportViewModelBuilder
 
         public int NotDeclared { get; } = table.Reason("not declared");
 
+        private readonly Dictionary<string, int> _columns = table.Codes.Select((code, column) => (code, column)).ToDictionary(entry => entry.code, entry => entry.column, StringComparer.Ordinal);
+
         public string UpperCase(string method) => methods.Upper(method);
+
+        /// <summary>The column of <paramref name="code"/>: every code an operation declares has one.</summary>
+        public int ColumnOf(string code) => _columns[code];
 
         public int Kind(bool declared, string verdict, string severity, string label) => table.Kind(new CellKind(verdict, severity, Symbols[verdict], label, declared));
 
@@ -500,18 +505,27 @@ public static class ReportViewModelBuilder
         {
             var table = cells.Table;
             table.SetOperation(row, cells.UpperCase(Operation.Method), Operation.Path);
-            for (var column = 0; column < table.Codes.Count; column++)
+            // The declared columns from the responses once, not each response for each column.
+            var columns = table.Codes.Count;
+            Span<bool> declared = columns <= 256 ? stackalloc bool[columns] : new bool[columns];
+            declared.Clear();
+            foreach (var response in Operation.Responses)
             {
-                var (kind, reason) = Cell(cells, table.Codes[column], effective);
+                declared[cells.ColumnOf(StatusCodes.Normalize(response.StatusKey))] = true;
+            }
+
+            for (var column = 0; column < columns; column++)
+            {
+                var (kind, reason) = Cell(cells, table.Codes[column], declared[column], effective);
                 table.Set(row, column, kind, reason);
             }
         }
 
         /// <summary>The cell's kind and reason: its detail is <c>{METHOD} {path} · {code}: {reason}</c>.</summary>
-        private (int Kind, int Reason) Cell(CellCatalog cells, string code, Ruleset effective)
+        private (int Kind, int Reason) Cell(CellCatalog cells, string code, bool declared, Ruleset effective)
         {
             var table = cells.Table;
-            if (Declares(Operation, code))
+            if (declared)
             {
                 var reported = Findings.Count == 0 ? [] : Findings.Where(d => IsAbout(d, code)).ToArray();
                 if (reported.Length > 0)
