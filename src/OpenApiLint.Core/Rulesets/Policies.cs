@@ -207,6 +207,31 @@ public sealed record RulesetOverride(IReadOnlyList<string> Paths, IReadOnlyList<
     public string DisplayName => $"override {{ paths: [{string.Join(", ", Paths)}]{(Methods is null ? "" : $", methods: [{string.Join(", ", Methods)}]")} }}";
 
     /// <summary>Whether the override applies to <paramref name="method"/> <paramref name="path"/>.</summary>
-    public bool Matches(string path, string method) =>
-        (Methods is null || Methods.Contains(method, StringComparer.OrdinalIgnoreCase)) && Paths.Any(pattern => PathGlob.IsMatch(pattern, path));
+    public bool Matches(string path, string method)
+    {
+        // Indexed loops: asked for every operation, a lambda or an enumerator per call would be most of what it costs.
+        if (Methods is not null)
+        {
+            var listed = false;
+            for (var i = 0; i < Methods.Count && !listed; i++)
+            {
+                listed = string.Equals(Methods[i], method, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!listed)
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < Paths.Count; i++)
+        {
+            if (PathGlob.IsMatch(Paths[i], path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
