@@ -46,6 +46,9 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
 
     public SourceText Text { get; } = text;
 
+    /// <summary>The length of the JSON text the tree was parsed from: what its metadata was sized by.</summary>
+    internal int JsonLength => jsonLength;
+
     public string Path => Text.Path;
 
     public JsonElement Root => tree.RootElement;
