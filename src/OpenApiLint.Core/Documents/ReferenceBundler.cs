@@ -505,7 +505,7 @@ internal sealed class ReferenceBundler : IDisposable
     private void RecordSite(ParsedFile file, string pointer, string target, ReferenceKind kind, string? problem)
     {
         // A large document writes the same few thousand targets a hundred thousand times: each is kept once. Only the
-        // references a rule reports (the unresolved) need their scope; those in another file get theirs in AddScopes.
+        // references a rule reports (those that could not be followed) need their scope; those in another file get theirs in AddScopes.
         if (!_targets.TryGetValue(target, out var shared))
         {
             _targets[target] = shared = target;
