@@ -8,6 +8,7 @@ return args switch
     ["stages", .. var rest] => StagesCommand.Run(rest),
     ["summarize", .. var rest] => SummarizeCommand.Run(rest),
     ["dump", .. var rest] => DumpCommand.Run(rest),
+    ["memory", .. var rest] => MemoryCommand.Run(rest),
     ["locate", .. var rest] => LocateCommand.Run(rest),
     ["report", .. var rest] => ReportCommand.Run(rest),
     _ => Usage(),
@@ -23,6 +24,9 @@ static int Usage()
                      JsonDocument.Parse of the file's bytes: the floor a whole lint is compared with
           stages FILE [--repeat N]
                      time of each loader stage (read, syntax, bundle, Microsoft.OpenApi, model, lint)
+          memory FILE [--live] [--runner]
+                     peak resident memory of one load, stage by stage, in a fresh process (--live: what is alive at each
+                     stage's end, after a full collection; --runner: the tool's whole LintFile as one stage)
           dump OUTPUT-FOLDER PATH...
                      the model the rules see, one text file per document, for comparing two builds of the loader
           locate [--endpoints N] [--files N] [--repeat N]

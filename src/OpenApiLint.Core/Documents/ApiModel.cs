@@ -137,7 +137,8 @@ public sealed record ReferenceSite(SourcePointer Site, string Target, ReferenceK
     /// <summary>
     /// Where the reference takes effect in the linted document, in document order: its own place, or for one in another
     /// file, every place in the document that leads to it. A finding about it belongs to the operation and response
-    /// under the first of these that does not silence it. Known for references a rule reports.
+    /// under the first of these that does not silence it. Known for references a rule reports (those that cannot be
+    /// followed); empty for the others.
     /// </summary>
     internal IReadOnlyList<string> ScopePointers { get; init; } = [];
 

@@ -126,7 +126,8 @@ public static class OpenApiDocumentLoader
             ? titleValue.GetString()
             : null;
 
-        // The walk is over: the parsed trees (pooled, the size of the files) go back for the next document to reuse.
+        // The walk is over: the parsed trees go back (a small one's metadata to the pool, for the next document to reuse; a
+        // large one's to the collector, see ParsedFile.UnpooledMetadataBytes).
         parsed.Dispose();
         bundle.Dispose();
         var (model, readError) = ModelReader.Read(tree, specVersion, parsed.Path, bundle.BodyPropertySets, webhooksMember);

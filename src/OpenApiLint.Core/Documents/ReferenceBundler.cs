@@ -64,6 +64,7 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly JsonObject _sharedResponses = [];
     private readonly JsonObject _sharedParameters = [];
     private readonly List<PathToken> _tokens = [];
+    private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
     private Frame _frame;
     private int _namesCut;
 
@@ -141,6 +142,8 @@ internal sealed class ReferenceBundler : IDisposable
         _bodySetIndexes.TrimExcess();
         _onChain.Clear();
         _onChain.TrimExcess();
+        _targets.Clear();
+        _targets.TrimExcess();
         _document.ReleaseIndexes();
         foreach (var file in ExternalFiles)
         {
@@ -501,7 +504,14 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>Called once per reference object: <see cref="Follow"/> records each link of a chain when it first meets it.</summary>
     private void RecordSite(ParsedFile file, string pointer, string target, ReferenceKind kind, string? problem)
     {
-        Sites.Add(new ReferenceSite(new SourcePointer(file.Path, pointer), target, kind, problem) { ScopePointers = file == _document ? [pointer] : [] });
+        // A large document writes the same few thousand targets a hundred thousand times: each is kept once. Only the
+        // references a rule reports (those that could not be followed) need their scope; those in another file get theirs in AddScopes.
+        if (!_targets.TryGetValue(target, out var shared))
+        {
+            _targets[target] = shared = target;
+        }
+
+        Sites.Add(new ReferenceSite(new SourcePointer(file.Path, pointer), shared, kind, problem) { ScopePointers = file == _document && problem is not null ? [pointer] : [] });
     }
 
     /// <summary>

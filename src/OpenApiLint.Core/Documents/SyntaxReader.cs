@@ -35,14 +35,19 @@ internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMem
 /// A file read for loading: its text and its JSON tree. The tree is a <see cref="JsonDocument"/> (pooled, no object
 /// per value) that lives only while the document loads; the loaded document keeps the text alone.
 /// </summary>
-internal sealed class ParsedFile(SourceText text, JsonDocument tree, Task<bool>? duplicateCheck = null) : IDisposable
+/// <remarks><c>jsonLength</c> is the length of the JSON text the tree was parsed from (for YAML, the JSON written from it).</remarks>
+internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLength, Task<bool>? duplicateCheck = null) : IDisposable
 {
     /// <summary>Objects with more members than this get a name index on first lookup (components.schemas has thousands).</summary>
     private const int IndexedObjectSize = 16;
 
     private readonly Dictionary<string, Dictionary<string, JsonElement>> _indexes = new(StringComparer.Ordinal);
+    private bool _disposed;
 
     public SourceText Text { get; } = text;
+
+    /// <summary>The length of the JSON text the tree was parsed from: what its metadata was sized by.</summary>
+    internal int JsonLength => jsonLength;
 
     public string Path => Text.Path;
 
@@ -112,6 +117,14 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, Task<bool>?
 
     public void Dispose()
     {
+        // The loader lets go of the tree as soon as the walk is over, and disposes again on every way out.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+
         // The check reads the tree: it must be done before the tree's memory goes back to the pool.
         if (duplicateCheck is not null)
         {
@@ -119,7 +132,33 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, Task<bool>?
         }
 
         tree.Dispose();
+        ReleasePooledMetadata();
     }
+
+    /// <summary>
+    /// JSON text this large has its parse metadata let go instead of pooled: System.Text.Json rents it from the shared
+    /// pool (about the size of the text; Graph beta's is 64 MB) and gives it back on dispose, where it would stay for
+    /// the rest of the process, while the reader and the rules run, as much as the text itself. A smaller document's
+    /// metadata stays pooled for the next document to reuse.
+    /// </summary>
+    internal const int UnpooledMetadataBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Takes the metadata just given back out of the pool and drops it, for the collector to free: the pool hands the
+    /// thread that returned an array that very array first. <see cref="JsonDocument"/> rents the text's length plus one
+    /// row (12 bytes) for it; if the pool holds no such array (the document's metadata grew and went elsewhere), the
+    /// rent makes a new array, untouched and dropped at once.
+    /// </summary>
+    private void ReleasePooledMetadata()
+    {
+        if (jsonLength >= UnpooledMetadataBytes)
+        {
+            GC.KeepAlive(ArrayPool<byte>.Shared.Rent(jsonLength + MetadataRowBytes));
+        }
+    }
+
+    /// <summary>The size of one row of <see cref="JsonDocument"/>'s metadata, which it rents one more of than the text's length.</summary>
+    private const int MetadataRowBytes = 12;
 
     /// <summary>Drops the name indexes built for lookups (the walk is over).</summary>
     public void ReleaseIndexes()
@@ -204,11 +243,13 @@ internal static partial class SyntaxReader
         {
             // System.Text.Json's duplicate-key check is half of the parse of a large document: it runs beside the load.
             var document = ReadJson(bytes, UncheckedJsonOptions);
-            return new ParsedFile(new SourceText(path, format, bytes), document, Task.Run(() => DuplicateKeys.Any(document.RootElement)));
+            return new ParsedFile(new SourceText(path, format, bytes), document, content.Length, Task.Run(() => DuplicateKeys.Any(document.RootElement)));
         }
 
         var tree = format == DocumentFormat.Json ? ReadJson(bytes, JsonOptions) : ReadYaml(bytes);
-        return new ParsedFile(new SourceText(path, format, bytes), tree);
+        // YAML's JSON is written without white space around its root value.
+        var jsonLength = format == DocumentFormat.Json ? content.Length : JsonMarshal.GetRawUtf8Value(tree.RootElement).Length;
+        return new ParsedFile(new SourceText(path, format, bytes), tree, jsonLength);
     }
 
     /// <summary>JSON documents this large have their keys checked for duplicates on another core, beside the load.</summary>

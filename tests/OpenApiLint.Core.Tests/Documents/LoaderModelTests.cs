@@ -186,4 +186,32 @@ public sealed class LoaderModelTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public void ReferenceSites_WithTheSameTarget_ShareOneString_AndOnlyTheUnresolvedCarryTheirScope()
+    {
+        var document = Lint.Load("""
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  responses:
+                    "404": { $ref: "#/components/responses/NotFound" }
+                    "410": { $ref: "#/components/responses/NotFound" }
+                    "500": { $ref: "#/components/responses/Missing" }
+            components:
+              responses:
+                NotFound: { description: Not found }
+            """);
+
+        var sites = document.References;
+        Assert.That(sites.Select(site => $"{site.Site.Pointer} {site.Target} [{string.Join(",", site.ScopePointers)}]"), Is.EqualTo(new[]
+        {
+            "/paths/~1a/get/responses/404 #/components/responses/NotFound []",
+            "/paths/~1a/get/responses/410 #/components/responses/NotFound []",
+            "/paths/~1a/get/responses/500 #/components/responses/Missing [/paths/~1a/get/responses/500]",
+        }));
+        Assert.That(sites[1].Target, Is.SameAs(sites[0].Target));
+    }
 }
