@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Scriban;
@@ -130,6 +131,16 @@ internal sealed class ReportTemplateContext : TemplateContext
         _escaped.Clear();
     }
 
+    // Scriban imports the few built-in functions its generated code does not cover by reflection over their classes,
+    // which trimming cannot follow: kept here, so that a native tool offers the same functions as the JIT one (the
+    // installed-tool tests compare every built-in object's members, native against in-process). Not the classes
+    // whole: some of their public members require unreferenced code.
+    [DynamicDependency(nameof(StringFunctions.Slice), typeof(StringFunctions))]
+    [DynamicDependency(nameof(StringFunctions.IndexOf), typeof(StringFunctions))]
+    [DynamicDependency(nameof(ObjectFunctions.HasKey), typeof(ObjectFunctions))]
+    [DynamicDependency(nameof(ObjectFunctions.HasValue), typeof(ObjectFunctions))]
+    [DynamicDependency(nameof(DateTimeFunctions.Parse), typeof(DateTimeFunctions))]
+    [DynamicDependency(nameof(TimeSpanFunctions.Zero), typeof(TimeSpanFunctions))]
     private static ScriptObject SandboxedBuiltins()
     {
         var builtins = GetDefaultBuiltinObject();

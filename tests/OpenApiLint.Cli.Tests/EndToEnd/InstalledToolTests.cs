@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Newtonsoft.Json.Linq;
@@ -172,6 +173,73 @@ public sealed class InstalledToolTests
     }
 
     [Test]
+    public void Package_OnLinuxX64_IsNativeCode()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Ignore("only the linux-x64 package is native; this platform installs a ReadyToRun or portable one");
+        }
+
+        // A pack that silently fell back to ReadyToRun (no linker, a property set in the environment) ships the managed
+        // assembly and its runtime configuration beside a small launcher.
+        var files = InstalledTool.PackageFiles();
+        var executable = files.SingleOrDefault(file => Path.GetFileName(file) == "dotnet-openapi-lint");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(files.Select(Path.GetFileName), Has.None.EndsWith(".dll").And.None.EndsWith(".runtimeconfig.json"), string.Join("\n", files));
+            Assert.That(executable, Is.Not.Null, string.Join("\n", files));
+            Assert.That(executable is null ? [] : File.ReadAllBytes(executable)[..4], Is.EqualTo("\u007fELF"u8.ToArray()), "the executable is not an ELF binary");
+            Assert.That(Path.GetDirectoryName(executable), Does.EndWith(Path.Combine("tools", "net10.0", "linux-x64")));
+        });
+    }
+
+    [Test]
+    public void Html_TeamTemplate_IsWhatTheInProcessToolRenders()
+    {
+        // A team's template reaches more of Scriban than the built-in one: functions imported by reflection, the
+        // model's members enumerated, its lists sorted by member. The native tool must offer exactly the same.
+        _folder.Copy("petstore.openapi.yaml");
+        _folder.Copy("warning.openapi.yaml");
+        _folder.Copy("malformed.json");
+        _folder.Write("team/report.scriban", TeamTemplate);
+        _folder.Write("team/team-document.scriban", TeamDocumentPartial);
+        string[] args = ["lint", "petstore.openapi.yaml", "warning.openapi.yaml", "malformed.json", "-q", "-f", "html", "--template", "team"];
+
+        var installed = InstalledTool.Run(_folder.Path, [.. args, "-o", "installed.html"]);
+        var inProcess = InProcess.Run(_folder.Path, [.. args, "-o", "in-process.html"]);
+        var expected = File.ReadAllText(_folder["in-process.html"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(installed, Is.EqualTo(inProcess with { Out = inProcess.Out.Replace(CliApplication.Version, InstalledTool.Version, StringComparison.Ordinal) }));
+            Assert.That(installed.ExitCode, Is.EqualTo(2), installed.ToString());
+            Assert.That(expected, Does.Contain("<h1>OPENAPI-LINT Failed: 5 findings</h1>\n"));
+            Assert.That(expected, Does.Contain("\nstring.index_of string.slice object.has_key date.parse timespan.zero: 2 tsto true 2026/01/02 00:00:00\n"));
+            Assert.That(expected, Does.Contain("\n  OAL0003 response-header-missing error x2: 17:9 401 5 lines from 15; 27:9 201 5 lines from 25; \n"));
+            Assert.That(File.ReadAllText(_folder["installed.html"]), Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Html_TeamTemplateError_IsReportedAsInProcess()
+    {
+        _folder.Copy("petstore.openapi.yaml");
+        _folder.Write("team.scriban", "{{ for doc in documents }}{{ doc.matrix.rows | array.sort \"path\" | array.first | string.upcase }}{{ end }}");
+
+        var installed = InstalledTool.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-f", "html", "--template", "team.scriban", "-o", "installed.html");
+        var inProcess = InProcess.Run(_folder.Path, "lint", "petstore.openapi.yaml", "-f", "html", "--template", "team.scriban", "-o", "in-process.html");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(installed, Is.EqualTo(inProcess));
+            Assert.That(installed.ExitCode, Is.EqualTo(2));
+            Assert.That(installed.ErrorLines, Has.Length.EqualTo(1).And.Some.StartsWith("team.scriban(1,"));
+            Assert.That(_folder.Files(), Is.EqualTo(new[] { "petstore.openapi.yaml", "team.scriban" }));
+        });
+    }
+
+    [Test]
     public void Project_WithACodeOnlyTheCompilerComputes_IsLocatedInTheCSharp()
     {
         // (int)HttpStatusCode.NotFound needs the semantic model over the shared framework's assemblies, which a native tool
@@ -263,6 +331,50 @@ public sealed class InstalledToolTests
 
         Assert.That(outcome, Is.EqualTo(new CliOutcome(2, "", "openapi-lint: error: unknown format 'xml': use text, json, sarif, junit, github, html (see 'dotnet openapi-lint lint --help')\n")));
     }
+
+    private const string TeamTemplate = """
+        {{ func plural(n, word) }}{{ n }} {{ word }}{{ if n != 1 }}s{{ end }}{{ end ~}}
+        <h1>{{ tool.name | string.upcase }} {{ summary.outcome | string.capitalize }}: {{ plural summary.findings "finding" }}</h1>
+        {{ for severity in severities ~}}
+        {{ severity.label | string.pad_right 9 }}|{{ severity.count | math.format "000" }}|{{ for.index }}{{ if for.last }} last{{ end }}
+        {{ end ~}}
+        array: {{ object.keys array | array.join "," }}
+        date: {{ object.keys date | array.join "," }}
+        html: {{ object.keys html | array.join "," }}
+        math: {{ object.keys math | array.join "," }}
+        object: {{ object.keys object | array.join "," }}
+        regex: {{ object.keys regex | array.join "," }}
+        string: {{ object.keys string | array.join "," }}
+        timespan: {{ object.keys timespan | array.join "," }}
+        string.index_of string.slice object.has_key date.parse timespan.zero: {{ "petstore" | string.index_of "t" }} {{ "petstore" | string.slice 2 4 }} {{ object.has_key { built_in: rulesets[0].isBuiltIn } "built_in" }} {{ date.parse "2026-01-02" | date.to_string "%Y/%m/%d" }} {{ timespan.zero }}
+        rulesets: {{ rulesets | array.map "name" | array.join ", " }}; extends {{ rulesets[0].extends.size }}: {{ rulesets[0].extends | array.join "+" }}
+        summary keys: {{ object.keys summary | array.sort | array.join "," }}
+        types: {{ object.typeof summary }} {{ object.typeof documents }} {{ object.typeof summary.errors }} {{ object.typeof rulesets[0].isBuiltIn }} {{ object.typeof rulesets[0].file }}
+        {{ for doc in (documents | array.sort "file") reversed ~}}
+        {{ include 'team-document' }}
+        {{ end ~}}
+        {{ for error in loadErrors ~}}
+        not linted: {{ error.code }} {{ error.location }} {{ error.message | string.truncate 30 }}
+        {{ end ~}}
+        {{ capture rows }}{{ for row in documents[0].matrix.rows limit:2 offset:1 }}[{{ row.method | string.downcase }} {{ row.path | string.replace "/" "\\" }}]{{ end }}{{ end ~}}
+        rows: {{ rows }} {{ rows | string.size }} {{ (documents[0].matrix.rows | array.size) * 1.5 | math.round 1 }}
+        codes: {{ documents[0].matrix.codes | array.map "key" | array.uniq | array.sort | array.join " " }}
+        first cells: {{ for cell in documents[0].matrix.rows[0].cells }}{{ cell.code }}={{ cell.verdict }}{{ if cell.declared }}*{{ end }} {{ end }}
+        matrix data: {{ matrix_data documents[0] | string.size > 10 }}
+        regex: {{ documents[0].file | regex.replace "[aeiou]" "_" }} split: {{ (documents[0].file | string.split ".") | array.last }}
+        numbers: {{ 3.14159 | math.format "0.00" }} {{ 1234567 | object.format "N0" }}
+        not of the model: [{{ documents[0].file.length }}|{{ documents.count }}|{{ summary.getType }}]
+        {{ raw "<hr>" }}{{ "<b>" }} {{ "javascript:alert(1)" }}
+        """;
+
+    private const string TeamDocumentPartial = """
+        <section id="{{ doc.id }}">{{ doc.index }}. {{ doc.file }} {{ doc.specVersion }} {{ doc.format }} ({{ doc.title ?? "untitled" }}): {{ doc.errors }}E {{ doc.warnings }}W
+        {{ for group in doc.findingsByRule ~}}
+          {{ group.rule.id }} {{ group.rule.name }} {{ group.severity }} x{{ group.count }}: {{ for finding in group.findings }}{{ finding.line }}:{{ finding.column }} {{ finding.statusCode ?? "-" }} {{ finding.excerpt.size }} lines from {{ (finding.excerpt | array.first).number }}; {{ end }}
+        {{ end ~}}
+        {{ for group in doc.findingsByOperation }}{{ group.operation }}{{ if group.isDocument }} (doc){{ end }}; {{ end }}
+        </section>
+        """;
 
     /// <summary>The run's time stamps, which differ between two runs.</summary>
     private static string WithoutRunDetails(string html) =>
