@@ -6,10 +6,16 @@
 #
 #   bench/large.sh [--runs N] [--no-build] [--tool PATH] [--redocly PATH]
 #
-# --tool times an installed or published command-line tool (`PATH lint -q --fail-on never FILE`) instead of the harness,
+# --tool times an installed or published command-line tool (`PATH lint -q --fail-on never FILE`) instead of the harness:
+#   dotnet pack src/OpenApiLint.Cli -c Release -o /tmp/feed -p:Version=0.0.1-bench.1
+#   dotnet tool install --tool-path /tmp/tool --add-source /tmp/feed OpenApiLint.Tool --version 0.0.1-bench.1
+#   bench/large.sh --tool /tmp/tool/dotnet-openapi-lint
 # --redocly times Redocly CLI in the same hyperfine run (`PATH lint FILE`; install it into a temp folder with
 # `npm install @redocly/cli@2.77.0`, never into the repository) and adds its ratio to the tool's.
 set -euo pipefail
+
+# Redocly neither reports usage nor checks for a newer version while it is timed: both are network round trips.
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"

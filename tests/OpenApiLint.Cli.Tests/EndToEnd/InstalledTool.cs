@@ -12,6 +12,7 @@ namespace OpenApiLint.Cli.Tests.EndToEnd;
 public sealed class InstalledTool
 {
     private static string? _root;
+    private static string _tools = "";
 
     /// <summary>The installed <c>dotnet-openapi-lint</c> command.</summary>
     public static string Executable { get; private set; } = "";
@@ -26,7 +27,7 @@ public sealed class InstalledTool
         Version = $"0.0.1-e2e.{stamp}.{Random.Shared.Next(1, 100_000)}";
         _root = Path.Combine(Path.GetTempPath(), "openapi-lint-e2e", Guid.NewGuid().ToString("N"));
         var packages = Path.Combine(_root, "packages");
-        var tools = Path.Combine(_root, "tools");
+        var tools = _tools = Path.Combine(_root, "tools");
         Directory.CreateDirectory(_root);
 
         var repository = RepositoryRoot();
@@ -41,7 +42,7 @@ public sealed class InstalledTool
                 "-p:UseSharedCompilation=false",
             ],
             repository,
-            // A native (AOT) package for this platform, a ReadyToRun one for the other and a portable one, on a shared
+            // On linux-x64 a native (AOT) package for it, a ReadyToRun one for win-x64 and a portable one, on a shared
             // 2-core machine: the native compile alone takes minutes there.
             TimeSpan.FromMinutes(20));
         Assert.That(pack.ExitCode, Is.EqualTo(0), $"dotnet pack failed:\n{pack}");
@@ -56,6 +57,16 @@ public sealed class InstalledTool
         Executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "dotnet-openapi-lint.exe" : "dotnet-openapi-lint");
         Assert.That(File.Exists(Executable), Is.True, $"the install did not create {Executable}");
     }
+
+    /// <summary>
+    /// The files the platform's own package installed (<c>openapilint.tool.linux-x64</c>, say; not the pointer
+    /// package's), full paths, sorted.
+    /// </summary>
+    public static IReadOnlyList<string> PlatformPackageFiles() =>
+        Directory.EnumerateDirectories(Path.Combine(_tools, ".store", "openapilint.tool", Version.ToLowerInvariant()), "openapilint.tool.*")
+            .SelectMany(package => Directory.EnumerateFiles(Path.Combine(package, Version.ToLowerInvariant(), "tools"), "*", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
 
     [OneTimeTearDown]
     public void Uninstall()
