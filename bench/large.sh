@@ -4,7 +4,7 @@
 # floor measured in the same run (the harness's 'floor' command: start the runtime, read the file, parse it),
 # with the peak working set of a lint.
 #
-#   bench/large.sh [--runs N] [--no-build] [--tool PATH] [--redocly PATH]
+#   bench/large.sh [--runs N] [--no-build] [--harness PATH] [--tool PATH] [--redocly PATH] [--only NAME]
 #
 # --tool times an installed or published command-line tool (`PATH lint -q --fail-on never FILE`) instead of the harness:
 #   dotnet pack src/OpenApiLint.Cli -c Release -o /tmp/feed -p:Version=0.0.1-bench.1
@@ -12,6 +12,7 @@
 #   bench/large.sh --tool /tmp/tool/dotnet-openapi-lint
 # --redocly times Redocly CLI in the same hyperfine run (`PATH lint FILE`; install it into a temp folder with
 # `npm install @redocly/cli@2.77.0`, never into the repository) and adds its ratio to the tool's.
+# --only times the documents whose name contains NAME (`--only Stripe`), for a second look at one row.
 set -euo pipefail
 
 # Redocly neither reports usage nor checks for a newer version while it is timed: both are network round trips.
@@ -24,6 +25,7 @@ build=1
 harness=""
 tool=""
 redocly=""
+only=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -32,6 +34,7 @@ while [[ $# -gt 0 ]]; do
     --harness) harness="$2"; build=0; shift 2 ;;
     --tool) tool="$2"; shift 2 ;;
     --redocly) redocly="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
     *) echo "large.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -66,6 +69,7 @@ printf '%-36s %9s %12s %12s %12s %12s %12s %12s\n' "document" "MB" "lint median"
 for entry in "${documents[@]}"; do
   name="${entry%%|*}"
   file="${entry#*|}"
+  [[ -z "$only" || "$name" == *"$only"* ]] || continue
   json="$out/hyperfine-$(basename "$file" .json).json"
   if [[ -n "$tool" ]]; then
     lint_command="$tool lint -q --fail-on never '$file'"
