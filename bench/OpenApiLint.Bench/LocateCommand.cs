@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
+using System.Reflection;
+using System.Reflection.PortableExecutable;
+using System.Runtime.Loader;
 using System.Text;
 using OpenApiLint.SourceLocations;
 
@@ -10,11 +14,18 @@ namespace OpenApiLint.Bench;
 /// extension methods, typed results, Produces calls, and attribute-routed controllers) written to disk, then parsed,
 /// indexed and asked for every operation and code, against the shared frameworks as a web project references them.
 /// The first round runs on a cold process (Roslyn's JIT included), as the first build on a machine does.
+/// <c>--shipped PACKAGE.nupkg|FOLDER</c> measures the assemblies as a package ships them (see <see cref="Shipped"/>).
 /// </summary>
 internal static class LocateCommand
 {
     public static int Run(string[] args)
     {
+        var shipped = Array.IndexOf(args, "--shipped");
+        if (shipped >= 0 && shipped + 1 < args.Length)
+        {
+            return Shipped(args[shipped + 1], [.. args[..shipped], .. args[(shipped + 2)..]]);
+        }
+
         var endpoints = Option(args, "--endpoints", 200);
         var files = Option(args, "--files", 50);
         var repeat = Option(args, "--repeat", 10);
@@ -27,6 +38,7 @@ internal static class LocateCommand
             var (paths, operations) = Generate(folder, endpoints, files, models);
             var references = ProjectSources.RunningFrameworkAssemblies();
             var rounds = new List<(double Parse, double Index, double Locate, int Located)>();
+            var jit = new List<(long Methods, double Ms)> { Jitted() };
             var parsedFiles = 0;
             var cpu = new List<double>();
             for (var round = 0; round < repeat; round++)
@@ -35,12 +47,19 @@ internal static class LocateCommand
                 var start = Stopwatch.GetTimestamp();
                 var sources = ProjectSources.Load(paths, references);
                 var parsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                jit.Add(Jitted());
                 parsedFiles = sources.Trees.Count;
                 start = Stopwatch.GetTimestamp();
                 var locator = SourceLocator.Create(sources);
                 var indexed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                jit.Add(Jitted());
                 start = Stopwatch.GetTimestamp();
-                var located = operations.Count(operation => locator.Locate(operation.Method, operation.Path, operation.Code) is not null);
+                var located = 0;
+                foreach (var (method, path, code) in operations)
+                {
+                    located += locator.Locate(method, path, code) is null ? 0 : 1;
+                }
+
                 rounds.Add((parsed, indexed, Stopwatch.GetElapsedTime(start).TotalMilliseconds, located));
                 cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
             }
@@ -64,6 +83,13 @@ internal static class LocateCommand
                 },
                 // CPU time is what a loaded machine does not distort: wall time waits for other processes too.
                 cpuMs = new { cold = Round(cpu[0]), warmMedian = cpu.Count > 1 ? Stats.Median(cpu.Skip(1)) : (double?)null },
+                // Methods compiled at run time (not precompiled ReadyToRun) in each stage of the first round, and their JIT time.
+                jitCold = new
+                {
+                    parse = new { methods = jit[1].Methods - jit[0].Methods, ms = Round(jit[1].Ms - jit[0].Ms) },
+                    index = new { methods = jit[2].Methods - jit[1].Methods, ms = Round(jit[2].Ms - jit[1].Ms) },
+                },
+                assemblies = LoadedFrom(typeof(SourceLocator), typeof(Microsoft.CodeAnalysis.SyntaxTree), typeof(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree)),
                 process = ProcessStats.Capture(),
             });
             return rounds[0].Located == operations.Count ? 0 : 1;
@@ -198,6 +224,72 @@ internal static class LocateCommand
         paths.Add(programPath);
         return (paths, operations);
     }
+
+    /// <summary>
+    /// Runs the command again with the locator and Roslyn loaded from the task folder of a packed MSBuild package (the
+    /// <c>.nupkg</c>'s <c>tasks/net10.0</c>, or that folder unpacked), in a load context of their own that prefers that
+    /// folder, as MSBuild loads a task: what a build pays, not what this harness's own ReadyToRun publish would.
+    /// </summary>
+    private static int Shipped(string source, string[] args)
+    {
+        var folder = source;
+        string? unpacked = null;
+        if (File.Exists(source))
+        {
+            unpacked = Path.Combine(Path.GetTempPath(), "openapi-lint-shipped-" + Guid.NewGuid().ToString("N"));
+            using (var package = ZipFile.OpenRead(source))
+            {
+                foreach (var entry in package.Entries.Where(entry => entry.FullName.StartsWith("tasks/", StringComparison.Ordinal) && entry.Name.Length > 0))
+                {
+                    var target = Path.Combine(unpacked, entry.FullName);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    entry.ExtractToFile(target);
+                }
+            }
+
+            folder = Directory.GetDirectories(Path.Combine(unpacked, "tasks")).Single();
+        }
+
+        try
+        {
+            var context = new TaskFolderLoadContext(folder);
+            var harness = context.LoadFromAssemblyPath(typeof(LocateCommand).Assembly.Location);
+            var run = harness.GetType(typeof(LocateCommand).FullName!, throwOnError: true)!.GetMethod(nameof(Run), BindingFlags.Public | BindingFlags.Static)!;
+            return (int)run.Invoke(null, [args])!;
+        }
+        finally
+        {
+            if (unpacked is not null)
+            {
+                Directory.Delete(unpacked, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Assemblies found in the task's folder come from there; the rest (the framework) from the default context.</summary>
+    private sealed class TaskFolderLoadContext(string folder) : AssemblyLoadContext("OpenApiLint task folder")
+    {
+        protected override Assembly? Load(AssemblyName name)
+        {
+            var path = Path.Combine(folder, name.Name + ".dll");
+            return File.Exists(path) && name.Name != typeof(LocateCommand).Assembly.GetName().Name ? LoadFromAssemblyPath(path) : null;
+        }
+    }
+
+    /// <summary>Where each assembly was loaded from and whether it carries ReadyToRun code, so a figure says what it measured.</summary>
+    private static object[] LoadedFrom(params Type[] types) => types
+        .Select(type => type.Assembly)
+        .Select(assembly => (object)new { name = assembly.GetName().Name, assembly.Location, readyToRun = IsReadyToRun(assembly.Location) })
+        .ToArray();
+
+    private static bool IsReadyToRun(string path)
+    {
+        using var reader = new PEReader(File.OpenRead(path));
+        return reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    private static (long Methods, double Ms) Jitted() =>
+        (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
 
     private static int Option(string[] args, string name, int fallback)
     {

@@ -29,8 +29,9 @@ static int Usage()
                      stage's end, after a full collection; --runner: the tool's whole LintFile as one stage)
           dump OUTPUT-FOLDER PATH...
                      the model the rules see, one text file per document, for comparing two builds of the loader
-          locate [--endpoints N] [--files N] [--repeat N]
-                     what locating findings in a generated ASP.NET Core project's C# costs (cold, then warm)
+          locate [--endpoints N] [--files N] [--models N] [--repeat N] [--shipped PACKAGE.nupkg|TASK-FOLDER]
+                     what locating findings in a generated ASP.NET Core project's C# costs (cold, then warm); with
+                     --shipped, with the locator and Roslyn the MSBuild package ships, loaded as MSBuild loads its task
           report FILE [--ruleset NAME] [--out HTML] [--retained] [--lint-only]
                      what the HTML report adds to a lint: time, CPU, allocations and peak memory of each stage
                      (--retained: what stays reachable after each, by a forced collection that changes the peak)

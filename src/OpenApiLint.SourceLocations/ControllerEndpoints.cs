@@ -20,7 +20,8 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
     private const int MaxDepth = 32;
 
     private Dictionary<ClassDeclarationSyntax, ProjectType>? _byDeclaration;
-    private ILookup<(string Name, int Arity), ProjectType>? _byName;
+    /// <summary>Classes by <see cref="ProjectType.NameAndArity"/> (a string key: see <see cref="SourceText"/>).</summary>
+    private ILookup<string, ProjectType>? _byName;
 
     public IEnumerable<Endpoint> Find()
     {
@@ -29,8 +30,16 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
             .GroupBy(FullName, StringComparer.Ordinal)
             .Select(parts => new ProjectType(parts.ToArray()))
             .ToArray();
-        _byDeclaration = types.SelectMany(type => type.Parts.Select(part => (part, type))).ToDictionary(pair => pair.part, pair => pair.type);
-        _byName = types.ToLookup(type => (type.Name, type.Arity));
+        _byDeclaration = [];
+        foreach (var type in types)
+        {
+            foreach (var part in type.Parts)
+            {
+                _byDeclaration[part] = type;
+            }
+        }
+
+        _byName = types.ToLookup(type => type.NameAndArity, StringComparer.Ordinal);
 
         foreach (var type in types)
         {
@@ -54,7 +63,7 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
         // The nearest class that declares routes gives them; the routes of the classes above it are not combined.
         var routed = levels.FirstOrDefault(level => Responses.Named(level.AttributeLists, "Route").Any());
         IReadOnlyList<string?> controllerRoutes = routed is null ? [] : Responses.Named(routed.AttributeLists, "Route").Select(FirstString).ToArray();
-        var ignored = levels.Select(level => responses.IgnoresApi(level.AttributeLists)).FirstOrDefault(setting => setting is not null) ?? false;
+        var ignored = NearestIgnoreApi(levels.Select(level => level.AttributeLists)) ?? false;
         var inherited = levels.SelectMany(level => responses.FromAttributes(level.AttributeLists)).ToArray();
         var routesKnown = !hierarchy.Unknown && controllerRoutes.All(route => route is not null);
 
@@ -75,7 +84,7 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
 
             var location = Values.Location(action.Identifier);
             var own = definitions.SelectMany(definition => responses.FromAttributes(definition.AttributeLists)).ToArray();
-            var actionIgnored = definitions.Select(definition => responses.IgnoresApi(definition.AttributeLists)).FirstOrDefault(setting => setting is not null) ?? ignored;
+            var actionIgnored = NearestIgnoreApi(definitions.Select(definition => (IEnumerable<AttributeListSyntax>)definition.AttributeLists)) ?? ignored;
             // An override without routes of its own takes those of the nearest definition that has some.
             var routeSource = definitions.FirstOrDefault(HasRouteAttributes) ?? action;
             foreach (var (methods, template, templateKnown) in Selectors(routeSource, controllerRoutes.Count > 0))
@@ -173,7 +182,7 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
             }
 
             var (name, arity) = NameOf(baseType);
-            var candidates = name is null ? [] : _byName![(name, arity)].ToArray();
+            var candidates = name is null ? [] : _byName![ProjectType.Key(name, arity)].ToArray();
             ProjectType? next = candidates.Length switch
             {
                 0 => null,
@@ -369,6 +378,20 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
         return string.Join(".", names);
     }
 
+    /// <summary>What the nearest <c>[ApiExplorerSettings]</c> says about <c>IgnoreApi</c> (most derived first), if any does.</summary>
+    private bool? NearestIgnoreApi(IEnumerable<IEnumerable<AttributeListSyntax>> nearestFirst)
+    {
+        foreach (var lists in nearestFirst)
+        {
+            if (responses.IgnoresApi(lists) is { } setting)
+            {
+                return setting;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A class of the project: all its partial declarations.</summary>
     private sealed class ProjectType(ClassDeclarationSyntax[] parts)
     {
@@ -377,6 +400,10 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
         public string Name => Parts[0].Identifier.ValueText;
 
         public int Arity => Parts[0].TypeParameterList?.Parameters.Count ?? 0;
+
+        public string NameAndArity => Key(Name, Arity);
+
+        public static string Key(string name, int arity) => name + "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         public IEnumerable<AttributeListSyntax> AttributeLists => Parts.SelectMany(part => part.AttributeLists);
     }

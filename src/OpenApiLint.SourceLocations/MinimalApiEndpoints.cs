@@ -317,10 +317,14 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         {
             switch (Scopes.Find(identifier))
             {
+                case DeclaredLocal local when bindings == Bindings.Empty:
+                    return Remembered(local.Declarator, () => LocalGroups(local, depth, bindings));
                 case DeclaredLocal local:
-                    return local.Declarator.Initializer?.Value is { } value ? WithUses(Groups(value, depth + 1, bindings), local) : null;
+                    return LocalGroups(local, depth, bindings);
+                case DeclaredParameter parameter when bindings.Of(parameter) is { } bound:
+                    return WithUses(Groups(bound.Argument, depth + 1, bound.Outer), parameter);
                 case DeclaredParameter parameter:
-                    return WithUses(bindings.Of(parameter) is { } bound ? Groups(bound.Argument, depth + 1, bound.Outer) : ParameterGroups(parameter, depth), parameter);
+                    return Remembered(parameter.Parameter, () => WithUses(ParameterGroups(parameter, depth), parameter));
             }
         }
 
@@ -348,6 +352,25 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         }
     }
 
+    private IReadOnlyList<Group>? LocalGroups(DeclaredLocal local, int depth, Bindings bindings) =>
+        local.Declarator.Initializer?.Value is { } value ? WithUses(Groups(value, depth + 1, bindings), local) : null;
+
+    /// <summary>
+    /// The groups of a local or parameter that does not depend on the call being followed, found once: every endpoint
+    /// mapped on <c>orders</c> (and on the groups around it) would otherwise trace the same chain again.
+    /// </summary>
+    private IReadOnlyList<Group>? Remembered(SyntaxNode declaration, Func<IReadOnlyList<Group>?> find)
+    {
+        if (!_groupsOf.TryGetValue(declaration, out var groups))
+        {
+            _groupsOf[declaration] = groups = find();
+        }
+
+        return groups;
+    }
+
+    private readonly Dictionary<SyntaxNode, IReadOnlyList<Group>?> _groupsOf = [];
+
     /// <summary>The groups a local or parameter holds, with the conventions applied through its uses.</summary>
     private IReadOnlyList<Group>? WithUses(IReadOnlyList<Group>? groups, Declared declared)
     {
@@ -366,18 +389,21 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
     /// </summary>
     private IReadOnlyList<Group>? ParameterGroups(DeclaredParameter parameter, int depth)
     {
-        var (name, parameters) = parameter.Owner switch
+        var list = parameter.Owner switch
         {
-            MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList.Parameters),
-            LocalFunctionStatementSyntax local => (local.Identifier.ValueText, local.ParameterList.Parameters),
-            _ => (null, default),
+            MethodDeclarationSyntax method => method.ParameterList,
+            LocalFunctionStatementSyntax local => local.ParameterList,
+            _ => null,
         };
 
-        if (name is null)
+        if (list is null)
         {
             // A lambda's parameter: whoever calls the lambda decides.
             return null;
         }
+
+        var name = parameter.Owner is MethodDeclarationSyntax named ? named.Identifier.ValueText : ((LocalFunctionStatementSyntax)parameter.Owner).Identifier.ValueText;
+        var parameters = list.Parameters;
 
         if (sources.MethodsNamed(name).Take(2).Count() > 1)
         {
@@ -444,7 +470,8 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             all.AddRange(some);
         }
 
-        return all.DistinctBy(group => (group.Prefix, group.ConventionsKey, group.Ignored)).ToArray();
+        // ConventionsKey ends with whether the group is ignored.
+        return all.DistinctBy(group => group.Prefix + "\n" + group.ConventionsKey, StringComparer.Ordinal).ToArray();
     }
 
     private ExpressionSyntax? Initializer(ISymbol symbol)

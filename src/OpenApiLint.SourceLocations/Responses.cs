@@ -235,9 +235,16 @@ internal sealed class Responses(Values values)
     /// What <c>[ApiExplorerSettings]</c> among <paramref name="lists"/> says about <c>IgnoreApi</c>; <c>null</c> when there
     /// is none (the attribute is single and inherited: the nearest one in a class hierarchy decides).
     /// </summary>
-    internal bool? IgnoresApi(IEnumerable<AttributeListSyntax> lists) =>
-        Named(lists, "ApiExplorerSettings").Select(attribute => attribute.ArgumentList?.Arguments.Any(argument =>
-            argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true).Cast<bool?>().FirstOrDefault();
+    internal bool? IgnoresApi(IEnumerable<AttributeListSyntax> lists)
+    {
+        foreach (var attribute in Named(lists, "ApiExplorerSettings"))
+        {
+            return attribute.ArgumentList?.Arguments.Any(argument =>
+                argument.NameEquals?.Name.Identifier.ValueText == "IgnoreApi" && IsTrue(argument.Expression)) == true;
+        }
+
+        return null;
+    }
 
     private bool IsTrue(ExpressionSyntax expression) => values.Bool(expression) == true;
 }

@@ -18,23 +18,34 @@ internal static class SourceFilter
     /// What every construct the search reads contains: <c>MapGet</c>/<c>MapGroup</c>, <c>[Route]</c>/<c>[HttpGet]</c>,
     /// <c>Produces…</c>, controllers, <c>Results&lt;…&gt;</c>/<c>TypedResults</c>, constants, endpoint builders…
     /// </summary>
-    private static readonly SearchValues<string> Tokens = SearchValues.Create(
-        ["Map", "Route", "Http", "Produces", "Controller", "Results", "const", "Endpoint", "StatusCodes", "WithMetadata", "ApiExplorer", "Swagger", "ExcludeFromDescription", "AcceptVerbs"],
-        StringComparison.Ordinal);
+    private static readonly string[] Tokens =
+        ["Map", "Route", "Http", "Produces", "Controller", "Results", "const", "Endpoint", "StatusCodes", "WithMetadata", "ApiExplorer", "Swagger", "ExcludeFromDescription", "AcceptVerbs"];
 
     /// <summary>How many times files naming what the parsed ones declare are added (a base of a base…).</summary>
     private const int MaxRounds = 8;
 
+    /// <summary>
+    /// Up to this many names × files, each name is looked for on its own (string search the framework ships
+    /// precompiled); beyond it one multi-string <see cref="SearchValues{T}"/> scan per file is cheaper, although its
+    /// vectorized code is JIT-compiled the first time in a process.
+    /// </summary>
+    private const int SeparateSearchesUpTo = 4096;
+
     /// <summary>Whether <paramref name="text"/> may declare (part of) an endpoint.</summary>
-    public static bool MayDeclareEndpoints(string text) => text.AsSpan().ContainsAny(Tokens);
+    public static bool MayDeclareEndpoints(string text) => ContainsAny(text, Tokens);
 
     /// <summary>The files to parse, parsed with <paramref name="parse"/>, and the others.</summary>
-    public static (IReadOnlyList<SyntaxTree> Parsed, IReadOnlyList<(string Path, string Text)> Skipped) Select(
-        IReadOnlyList<(string Path, string Text)> texts,
-        Func<IReadOnlyList<(string Path, string Text)>, IReadOnlyList<SyntaxTree>> parse)
+    public static (IReadOnlyList<SyntaxTree> Parsed, IReadOnlyList<SourceText> Skipped) Select(
+        IReadOnlyList<SourceText> texts,
+        Func<IReadOnlyList<SourceText>, IReadOnlyList<SyntaxTree>> parse)
     {
-        var selected = texts.Where(source => MayDeclareEndpoints(source.Text)).ToArray();
-        var skipped = texts.Where(source => !MayDeclareEndpoints(source.Text)).ToList();
+        var selected = new List<SourceText>();
+        var skipped = new List<SourceText>();
+        foreach (var source in texts)
+        {
+            (MayDeclareEndpoints(source.Text) ? selected : skipped).Add(source);
+        }
+
         var parsed = parse(selected).ToList();
         var added = (IReadOnlyList<SyntaxTree>)parsed;
         for (var round = 0; round < MaxRounds && skipped.Count > 0 && added.Count > 0; round++)
@@ -45,8 +56,8 @@ internal static class SourceFilter
                 break;
             }
 
-            var search = SearchValues.Create(names, StringComparison.Ordinal);
-            var more = skipped.Where(source => source.Text.AsSpan().ContainsAny(search)).ToArray();
+            var namesAny = NamesSearch(names, skipped.Count);
+            var more = skipped.Where(source => namesAny(source.Text)).ToArray();
             if (more.Length == 0)
             {
                 break;
@@ -58,6 +69,31 @@ internal static class SourceFilter
         }
 
         return (parsed, skipped);
+    }
+
+    /// <summary>Whether a text contains any of <paramref name="names"/>, searched the cheaper way for <paramref name="files"/> files.</summary>
+    private static Func<string, bool> NamesSearch(string[] names, int files)
+    {
+        if ((long)names.Length * files <= SeparateSearchesUpTo)
+        {
+            return text => ContainsAny(text, names);
+        }
+
+        var search = SearchValues.Create(names, StringComparison.Ordinal);
+        return text => text.AsSpan().ContainsAny(search);
+    }
+
+    private static bool ContainsAny(string text, string[] values)
+    {
+        foreach (var value in values)
+        {
+            if (text.Contains(value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -12,16 +12,35 @@ namespace OpenApiLint.SourceLocations;
 public sealed class SourceLocator : IDeclarationLocator
 {
     private readonly IReadOnlyList<Endpoint> _endpoints;
-    private readonly ILookup<string, Endpoint> _byRoute;
+    private readonly Dictionary<string, List<Endpoint>> _byRoute;
     private readonly Endpoint[] _anyRoute;
 
     private SourceLocator(IReadOnlyList<Endpoint> endpoints)
     {
         _endpoints = endpoints;
-        _byRoute = endpoints.Where(endpoint => endpoint.Routes is not null)
-            .SelectMany(endpoint => endpoint.Routes!.Select(route => (Route: route, Endpoint: endpoint)))
-            .ToLookup(pair => pair.Route, pair => pair.Endpoint, StringComparer.Ordinal);
-        _anyRoute = endpoints.Where(endpoint => endpoint.Routes is null).ToArray();
+        var byRoute = new Dictionary<string, List<Endpoint>>(StringComparer.Ordinal);
+        var anyRoute = new List<Endpoint>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Routes is null)
+            {
+                anyRoute.Add(endpoint);
+                continue;
+            }
+
+            foreach (var route in endpoint.Routes.Distinct(StringComparer.Ordinal))
+            {
+                if (!byRoute.TryGetValue(route, out var same))
+                {
+                    byRoute[route] = same = [];
+                }
+
+                same.Add(endpoint);
+            }
+        }
+
+        _byRoute = byRoute;
+        _anyRoute = anyRoute.ToArray();
     }
 
     /// <summary>How many endpoints the sources declare (ignored ones included).</summary>
@@ -43,7 +62,7 @@ public sealed class SourceLocator : IDeclarationLocator
     {
         var verb = method.ToUpperInvariant();
         var route = RouteTemplates.Normalize(path);
-        var candidates = _byRoute[route].Distinct().Concat(_anyRoute)
+        var candidates = (_byRoute.TryGetValue(route, out var routed) ? routed : []).Concat(_anyRoute)
             .Where(endpoint => !endpoint.Ignored && endpoint.MayMatch(verb, route))
             .Take(2)
             .ToArray();
