@@ -61,11 +61,11 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
 
         // Conventions on the endpoint: chained (app.MapGet(…).Produces(404).ExcludeFromDescription()), or on the
         // local it is kept in (var get = app.MapGet(…); get.ProducesProblem(500);).
-        var own = Applied(invocation);
+        var own = Applied(invocation, Builder.Endpoint);
         declared.AddRange(own.Declarations);
         if (TopOfChain(invocation).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax } declarator })
         {
-            var later = UsesOf(new DeclaredLocal(declarator, false));
+            var later = UsesOf(new DeclaredLocal(declarator, false), Builder.Endpoint);
             declared.AddRange(later.Declarations);
             own = own with { Ignored = own.Ignored || later.Ignored };
         }
@@ -106,10 +106,11 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
     }
 
     /// <summary>
-    /// The conventions chained on the builder <paramref name="builder"/> stands for, up to the next call that makes
-    /// another builder (<c>MapGet</c>, <c>MapGroup</c>…: what is chained after those applies to that one).
+    /// The conventions chained on the builder <paramref name="builder"/> stands for, through every call that returns
+    /// that builder (conventions, <c>MapToApiVersion</c>, the project's own extensions…), up to the first call that
+    /// makes another one: what is chained after <c>orders.MapGet(…)</c> applies to that endpoint, not to the group.
     /// </summary>
-    private Applied Applied(ExpressionSyntax builder)
+    private Applied Applied(ExpressionSyntax builder, Builder kind)
     {
         var declarations = new List<ResponseDeclaration>();
         var ignored = false;
@@ -117,7 +118,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
         while (node.Parent is MemberAccessExpressionSyntax next && next.Expression == node && next.Parent is InvocationExpressionSyntax call)
         {
             var name = next.Name.Identifier.ValueText;
-            if (name.StartsWith("Map", StringComparison.Ordinal))
+            if (kind == Builder.Group && WellKnown.MapsOnRouteBuilder(name))
             {
                 break;
             }
@@ -141,7 +142,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
     /// The conventions applied through every use of a local or parameter holding a builder
     /// (<c>orders.ProducesProblem(401);</c> anywhere in its scope: conventions apply whenever they are added).
     /// </summary>
-    private Applied UsesOf(Declared declared)
+    private Applied UsesOf(Declared declared, Builder kind)
     {
         var (key, name, scope) = declared switch
         {
@@ -166,7 +167,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
                     continue;
                 }
 
-                var applied = Applied(use);
+                var applied = Applied(use, kind);
                 declarations.AddRange(applied.Declarations);
                 ignored |= applied.Ignored;
             }
@@ -379,7 +380,7 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
             return null;
         }
 
-        var uses = UsesOf(declared);
+        var uses = UsesOf(declared, Builder.Group);
         return uses.Declarations.Count == 0 && !uses.Ignored ? groups : groups.Select(group => group.With(uses.Declarations, uses.Ignored)).ToArray();
     }
 
@@ -565,4 +566,14 @@ internal sealed class MinimalApiEndpoints(ProjectSources sources, Values values,
 
         return position >= 0 && position < arguments.Count && arguments[position].NameColon is null ? arguments[position] : null;
     }
+}
+
+/// <summary>
+/// What a builder in a chain is: an endpoint's (<c>RouteHandlerBuilder</c>), on which every call returns the same
+/// builder (ASP.NET Core gives it nothing that maps), or a group's, which maps endpoints and groups of its own.
+/// </summary>
+internal enum Builder
+{
+    Endpoint,
+    Group,
 }

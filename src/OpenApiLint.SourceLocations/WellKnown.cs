@@ -17,6 +17,21 @@ internal static class WellKnown
         ["MapMethods"] = null,
     };
 
+    /// <summary>
+    /// Whether a call named <paramref name="name"/> on a route group maps something on it (an endpoint, a group, a hub,
+    /// health checks…) and so returns another builder, whose conventions are not the group's. ASP.NET Core and the
+    /// libraries around it name those <c>Map…</c> (as the project's own mapping extensions usually are); the
+    /// conventions named so are not.
+    /// </summary>
+    public static bool MapsOnRouteBuilder(string name) =>
+        name.StartsWith("Map", StringComparison.Ordinal) && !ConventionsNamedMap.Contains(name);
+
+    /// <summary>
+    /// Endpoint conventions (extensions of <c>IEndpointConventionBuilder</c> returning it) whose names start with
+    /// <c>Map</c>: ASP.NET API Versioning's <c>MapToApiVersion</c>.
+    /// </summary>
+    private static readonly HashSet<string> ConventionsNamedMap = new(StringComparer.Ordinal) { "MapToApiVersion" };
+
     /// <summary>MVC's verb attributes (without the <c>Attribute</c> suffix).</summary>
     public static IReadOnlyDictionary<string, string> HttpMethodAttributes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
