@@ -3,7 +3,8 @@
 # the time of the lint targets and of the LintOpenApiDocuments task on a full build, and on a no-op build (where the
 # lint must be skipped: zero lint work). Prints MSBuild's own performance summary lines for those targets and tasks,
 # then the lint's CPU cost (see the end). Arguments go to `dotnet pack` of the package: `-p:OpenApiLintReadyToRunRid=none`
-# packs the task's assemblies without ReadyToRun code, for a before/after comparison.
+# packs the task's assemblies without ReadyToRun code, for a before/after comparison. OPENAPI_LINT_COST_PACKAGE=FILE.nupkg
+# uses a package packed before instead; OPENAPI_LINT_COST_RUNS=N sets the number of pairs of the CPU comparison.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="${TMPDIR:-/tmp}/openapilint-msbuild-cost"
@@ -20,8 +21,15 @@ cat > "$work/nuget.config" <<XML
 <configuration><packageSources><add key="bench" value="$work/feed" /></packageSources></configuration>
 XML
 
-echo "packing OpenApiLint.MSBuild $version ..."
-dotnet pack "$repo/src/OpenApiLint.MSBuild" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -tl:off -v:q "$@" >/dev/null
+if [[ -n "${OPENAPI_LINT_COST_PACKAGE:-}" ]]; then
+  # A package packed before (e.g. for `OpenApiLint.Bench locate --shipped`): its version is in its name.
+  version="$(basename "$OPENAPI_LINT_COST_PACKAGE" .nupkg)"; version="${version#OpenApiLint.MSBuild.}"
+  cp "$OPENAPI_LINT_COST_PACKAGE" "$work/feed/"
+  echo "using $OPENAPI_LINT_COST_PACKAGE"
+else
+  echo "packing OpenApiLint.MSBuild $version ..."
+  dotnet pack "$repo/src/OpenApiLint.MSBuild" -c Release -o "$work/feed" -p:Version="$version" -nodeReuse:false -tl:off -v:q "$@" >/dev/null
+fi
 
 cat > "$work/app/SampleApi.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -78,11 +86,13 @@ build disabled -p:OpenApiLintEnabled=false
 # difference of the process tree's CPU time (user+sys) is what the lint costs. Minimum and median of $runs pairs.
 runs="${OPENAPI_LINT_COST_RUNS:-7}"
 cpu() {
-  /usr/bin/time -f '%U %S' -o "$work/time.txt" dotnet build --no-restore -nodeReuse:false -m:1 -tl:off -v:q -clp:PerformanceSummary "$@" > "$work/cpu.log" 2>&1 || true
+  # Normal verbosity: below it MSBuild's performance summary leaves out targets and tasks. Both builds of a pair log the same way.
+  /usr/bin/time -f '%U %S' -o "$work/time.txt" dotnet build --no-restore -nodeReuse:false -m:1 -tl:off -v:n -clp:PerformanceSummary "$@" > "$work/cpu.log" 2>&1 || true
   awk '{printf "%.3f", $1 + $2}' "$work/time.txt"
 }
 task_ms() {
-  grep -E "^ +[0-9]+ ms +LintOpenApiDocuments " "$work/cpu.log" | awk '{print $1}'
+  # Empty when the task did not run (the build without the lint): grep's status must not end the script (set -e).
+  { grep -E "^ +[0-9]+ ms +LintOpenApiDocuments " "$work/cpu.log" || true; } | awk '{print $1}'
 }
 echo "lint again vs lint disabled, $runs pairs (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
 : > "$work/cpu.samples"
@@ -96,7 +106,11 @@ python3 - "$work/cpu.samples" <<'PY2'
 import statistics, sys
 rows = [list(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
 diff = [(a - b) * 1000 for a, b, _ in rows]
-task = [t for _, _, t in rows]
+task = [t for _, _, t in rows if t > 0]
+if len(task) < len(rows):
+    print(f"  the lint did not run in {len(rows) - len(task)} of {len(rows)} builds meant to lint (last log: cpu.log beside {sys.argv[1]})")
+if not task:
+    sys.exit(1)
 print(f"  lint CPU (build with lint - build without): min {min(diff):.0f} ms, median {statistics.median(diff):.0f} ms")
 print(f"  LintOpenApiDocuments wall: min {min(task):.0f} ms, median {statistics.median(task):.0f} ms")
 PY2
