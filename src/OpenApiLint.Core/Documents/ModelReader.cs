@@ -44,8 +44,15 @@ internal static class ModelReader
         var componentMembers = isSwagger2 ? new[] { "responses", "parameters" } : ["components"];
         var paths = Detach(tree, "paths");
         var webhooks = Detach(tree, "webhooks");
-        var components = componentMembers.Select(member => (Member: member, Node: Detach(tree, member))).Where(entry => entry.Node is not null).ToList();
-        if (components.Find(entry => entry.Member == "components").Node is JsonObject componentsObject)
+        // An array beside the names, not a list of value tuples: LINQ over value tuples is generic code never
+        // precompiled, and was JIT-compiled in every fresh MSBuild node.
+        var components = new JsonNode?[componentMembers.Length];
+        for (var index = 0; index < componentMembers.Length; index++)
+        {
+            components[index] = Detach(tree, componentMembers[index]);
+        }
+
+        if (!isSwagger2 && components[0] is JsonObject componentsObject)
         {
             // Path items and callbacks are copied where they are used; only responses and parameters are referenced.
             componentsObject.Remove("pathItems");
@@ -60,12 +67,15 @@ internal static class ModelReader
         }
 
         ApiModelBuilder shapes;
-        if (components.Count > 0)
+        if (Array.Exists(components, node => node is not null))
         {
             var componentsDocument = Part(null);
-            foreach (var (member, node) in components)
+            for (var index = 0; index < componentMembers.Length; index++)
             {
-                componentsDocument[member] = node;
+                if (components[index] is { } node)
+                {
+                    componentsDocument[componentMembers[index]] = node;
+                }
             }
 
             var read = new OpenApiJsonReader().Read(componentsDocument, location, Settings);

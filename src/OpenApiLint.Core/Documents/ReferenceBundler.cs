@@ -52,18 +52,25 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly Func<string, ParsedFile> _readFile;
     private readonly Dictionary<string, ParsedFile?> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _fileErrors = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string File, string Target), ReferenceHop> _hops = [];
-    private readonly List<(ParsedFile File, string Pointer)> _chain = [];
+    // The memos are keyed by file, then pointer (or target), with classes for values: the runtime's generic code
+    // over value-tuple keys or over this assembly's structs is never precompiled, and was JIT-compiled in every fresh
+    // MSBuild node; over strings and classes it is shared and precompiled.
+    private readonly PointerMap<ReferenceHop> _hops = new();
+    private readonly List<ParsedFile> _chainFiles = [];
+    private readonly List<string> _chainPointers = [];
     private readonly Dictionary<IReadOnlySet<string>, int> _bodySetIndexes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(string File, string Pointer), int> _onChain = [];
-    private readonly Dictionary<(string File, string Pointer), ChainEnd> _chainEnds = [];
-    private readonly Dictionary<(string File, string Pointer, SlicePart Part), Shared> _shared = [];
-    private readonly Dictionary<(string File, string Pointer), IReadOnlySet<string>> _propertyNames = [];
-    private readonly HashSet<(string File, string Pointer)> _namesInProgress = [];
-    private readonly Dictionary<(string File, string Pointer), ScopeNode> _scopeNodes = [];
+    private readonly PointerSet _onChain = new();
+
+    /// <summary>Where each reference object's chain ends: the last hop's target, or <see cref="Broken"/>.</summary>
+    private readonly PointerMap<ReferenceHop> _chainEnds = new();
+    private readonly PointerMap<Shared>[] _shared = NewSharedMaps();
+    private readonly PointerMap<IReadOnlySet<string>> _propertyNames = new();
+    private readonly PointerSet _namesInProgress = new();
+    private readonly PointerMap<ScopeNode> _scopeNodes = new();
     private readonly JsonObject _sharedResponses = [];
     private readonly JsonObject _sharedParameters = [];
-    private readonly List<PathToken> _tokens = [];
+    private readonly PathTokens _tokens = new();
+    private int _sharedCount;
     private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
     private Frame _frame;
     private int _namesCut;
@@ -128,20 +135,18 @@ internal sealed class ReferenceBundler : IDisposable
     /// </summary>
     private void ReleaseWalkState()
     {
-        _hops.Clear();
-        _hops.TrimExcess();
-        _chainEnds.Clear();
-        _chainEnds.TrimExcess();
-        _shared.Clear();
-        _shared.TrimExcess();
-        _propertyNames.Clear();
-        _propertyNames.TrimExcess();
-        _scopeNodes.Clear();
-        _scopeNodes.TrimExcess();
+        _hops.Release();
+        _chainEnds.Release();
+        foreach (var shared in _shared)
+        {
+            shared.Release();
+        }
+
+        _propertyNames.Release();
+        _scopeNodes.Release();
         _bodySetIndexes.Clear();
         _bodySetIndexes.TrimExcess();
-        _onChain.Clear();
-        _onChain.TrimExcess();
+        _onChain.Release();
         _targets.Clear();
         _targets.TrimExcess();
         _document.ReleaseIndexes();
@@ -233,9 +238,9 @@ internal sealed class ReferenceBundler : IDisposable
                         (childPart, name) = (SlicePart.Dropped, null);
                     }
 
-                    _tokens.Add(new PathToken(property));
+                    _tokens.Push(new PathToken(property));
                     var child = Walk(property.Value, file, childPart);
-                    _tokens.RemoveAt(_tokens.Count - 1);
+                    _tokens.Pop();
                     if (name is not null && (child is not null || childPart != SlicePart.BodySchema))
                     {
                         result[name] = child;
@@ -253,9 +258,9 @@ internal sealed class ReferenceBundler : IDisposable
                     // Only header parameters matter. Large documents reference the same few query parameters from
                     // every operation (Graph beta: 60,000 times): those never reach the reader either.
                     var partOfItem = itemPart == SlicePart.Parameter && IsNonHeaderParameter(item, file) ? SlicePart.Dropped : itemPart;
-                    _tokens.Add(new PathToken(index++));
+                    _tokens.Push(new PathToken(index++));
                     var child = Walk(item, file, partOfItem);
-                    _tokens.RemoveAt(_tokens.Count - 1);
+                    _tokens.Pop();
                     if (partOfItem != SlicePart.Dropped)
                     {
                         array.Add(child);
@@ -294,9 +299,9 @@ internal sealed class ReferenceBundler : IDisposable
                 {
                     if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        _tokens.Add(new PathToken(property));
+                        _tokens.Push(new PathToken(property));
                         WalkDropped(property.Value, file);
-                        _tokens.RemoveAt(_tokens.Count - 1);
+                        _tokens.Pop();
                     }
                 }
 
@@ -308,9 +313,9 @@ internal sealed class ReferenceBundler : IDisposable
                 {
                     if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        _tokens.Add(new PathToken(index));
+                        _tokens.Push(new PathToken(index));
                         WalkDropped(item, file);
-                        _tokens.RemoveAt(_tokens.Count - 1);
+                        _tokens.Pop();
                     }
 
                     index++;
@@ -325,45 +330,47 @@ internal sealed class ReferenceBundler : IDisposable
     {
         var site = CurrentPointer();
         var end = Follow(file, site, target, _frame.Node);
-        if (end.Element is not { } found || end.File is not { } targetFile)
+        if (end is not { File: { } targetFile, Pointer: { } endPointer })
         {
             return Unresolvable(part);
         }
+
+        var found = end.Found;
 
         var inDocument = targetFile == _document;
         switch (part)
         {
             case SlicePart.Response or SlicePart.Parameter:
-                if (inDocument && IsComponent(end.Pointer, part))
+                if (inDocument && IsComponent(endPointer, part))
                 {
                     // The reader resolves the document's own components.
-                    return new JsonObject { ["$ref"] = "#" + end.Pointer };
+                    return new JsonObject { ["$ref"] = "#" + endPointer };
                 }
 
-                if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
+                if (found.ValueKind != JsonValueKind.Object || (inDocument && endPointer.Length == 0))
                 {
                     return Unresolvable(part);
                 }
 
-                return Share(targetFile, end.Pointer, found, part, NodeOf(file, site));
+                return Share(targetFile, endPointer, found, part, NodeOf(file, site));
 
             case SlicePart.PathItem or SlicePart.Callback:
                 // The reader gets the path item (or callback) in place (walked once, copied per use), saying where it is written: the
                 // findings under it are reported there.
-                if (found.ValueKind != JsonValueKind.Object || (inDocument && end.Pointer.Length == 0))
+                if (found.ValueKind != JsonValueKind.Object || (inDocument && endPointer.Length == 0))
                 {
                     return Unresolvable(part);
                 }
 
-                var pathItem = WalkShared(targetFile, end.Pointer, found, part, NodeOf(file, site))?.DeepClone() as JsonObject ?? [];
-                pathItem[OriginExtension] = new JsonArray(JsonValue.Create(targetFile.Path), JsonValue.Create(end.Pointer));
+                var pathItem = WalkShared(targetFile, endPointer, found, part, NodeOf(file, site))?.DeepClone() as JsonObject ?? [];
+                pathItem[OriginExtension] = new JsonArray(JsonValue.Create(targetFile.Path), JsonValue.Create(endPointer));
                 return pathItem;
 
             case SlicePart.Dropped:
                 // The document is walked anyway; another file's target is walked once, for the references it holds.
                 if (!inDocument)
                 {
-                    WalkShared(targetFile, end.Pointer, found, SlicePart.Dropped, NodeOf(file, site));
+                    WalkShared(targetFile, endPointer, found, SlicePart.Dropped, NodeOf(file, site));
                 }
 
                 return null;
@@ -375,7 +382,7 @@ internal sealed class ReferenceBundler : IDisposable
                     return new JsonObject();
                 }
 
-                var node = WalkShared(targetFile, end.Pointer, found, part, NodeOf(file, site));
+                var node = WalkShared(targetFile, endPointer, found, part, NodeOf(file, site));
                 return node?.DeepClone();
         }
     }
@@ -385,42 +392,45 @@ internal sealed class ReferenceBundler : IDisposable
     /// references, recording each reference object met as a site (once). A reference whose target is already on the
     /// chain closes a cycle: that one is reported, and the chain leads nowhere.
     /// </summary>
-    private ChainEnd Follow(ParsedFile file, string pointer, string target, ScopeNode? context)
+    private ReferenceHop Follow(ParsedFile file, string pointer, string target, ScopeNode? context)
     {
         if (file != _document && context is not null)
         {
             NodeOf(file, pointer).Parents.Add(context);
         }
 
-        if (_chainEnds.TryGetValue((file.Path, pointer), out var known))
+        if (_chainEnds.Get(file.Path, pointer) is { } known)
         {
             return known;
         }
 
         // Reused: a chain is followed to its end before the next one starts.
-        var chain = _chain;
+        var chainFiles = _chainFiles;
+        var chainPointers = _chainPointers;
         var onChain = _onChain;
-        chain.Clear();
+        chainFiles.Clear();
+        chainPointers.Clear();
         onChain.Clear();
-        var end = ChainEnd.Broken;
+        var end = Broken;
         var (currentFile, currentPointer, currentTarget) = (file, pointer, target);
         while (true)
         {
             Work++;
-            if (chain.Count > 0 && _chainEnds.TryGetValue((currentFile.Path, currentPointer), out var memo))
+            if (chainFiles.Count > 0 && _chainEnds.Get(currentFile.Path, currentPointer) is { } memo)
             {
                 end = memo;
                 break;
             }
 
-            if (chain.Count > 0 && currentFile != _document)
+            if (chainFiles.Count > 0 && currentFile != _document)
             {
                 // Reached through the previous reference of the chain.
-                NodeOf(currentFile, currentPointer).Parents.Add(NodeOf(chain[^1].File, chain[^1].Pointer));
+                NodeOf(currentFile, currentPointer).Parents.Add(NodeOf(chainFiles[^1], chainPointers[^1]));
             }
 
-            onChain[(currentFile.Path, currentPointer)] = chain.Count;
-            chain.Add((currentFile, currentPointer));
+            onChain.Add(currentFile.Path, currentPointer);
+            chainFiles.Add(currentFile);
+            chainPointers.Add(currentPointer);
             var hop = Hop(currentTarget, currentFile);
             if (hop.Problem is not null)
             {
@@ -430,9 +440,9 @@ internal sealed class ReferenceBundler : IDisposable
 
             if (ReferenceOf(hop.Found) is { } next)
             {
-                if (onChain.TryGetValue((hop.File!.Path, hop.Pointer!), out var start))
+                if (onChain.Contains(hop.File!.Path, hop.Pointer!))
                 {
-                    RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, CycleProblem(chain, start));
+                    RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, CycleProblem(hop.File, hop.Pointer!));
                     break;
                 }
 
@@ -442,13 +452,13 @@ internal sealed class ReferenceBundler : IDisposable
             }
 
             RecordSite(currentFile, currentPointer, currentTarget, hop.Kind, null);
-            end = new ChainEnd(hop.File, hop.Pointer!, hop.Found);
+            end = hop;
             break;
         }
 
-        foreach (var (linkFile, linkPointer) in chain)
+        for (var link = 0; link < chainFiles.Count; link++)
         {
-            _chainEnds[(linkFile.Path, linkPointer)] = end;
+            _chainEnds.Set(chainFiles[link].Path, chainPointers[link], end);
         }
 
         return end;
@@ -460,7 +470,7 @@ internal sealed class ReferenceBundler : IDisposable
     /// </summary>
     private ReferenceHop Hop(string target, ParsedFile file)
     {
-        if (_hops.TryGetValue((file.Path, target), out var known))
+        if (_hops.Get(file.Path, target) is { } known)
         {
             return known;
         }
@@ -487,17 +497,32 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         var hop = new ReferenceHop(resolved.Kind, problem is null ? resolved.File : null, resolved.Pointer, problem, found);
-        _hops[(file.Path, target)] = hop;
+        _hops.Set(file.Path, target, hop);
         return hop;
     }
 
     /// <summary><c>it closes a cycle of references: #/A → #/B → #/A</c>, each reference named by where it is.</summary>
-    private string CycleProblem(List<(ParsedFile File, string Pointer)> chain, int start)
+    /// <param name="file">The file of the reference on the current chain that the last one leads back to.</param>
+    /// <param name="pointer">Its pointer.</param>
+    private string CycleProblem(ParsedFile file, string pointer)
     {
-        string Name((ParsedFile File, string Pointer) link) =>
-            (link.File == _document ? "#" : Path.GetFileName(link.File.Path) + "#") + link.Pointer;
+        string Name(int link) =>
+            (_chainFiles[link] == _document ? "#" : Path.GetFileName(_chainFiles[link].Path) + "#") + _chainPointers[link];
 
-        var names = chain.Skip(start).Select(Name).Append(Name(chain[start]));
+        // Found once per cycle, when the chain ends there: the search does not repeat.
+        var start = 0;
+        while (_chainFiles[start].Path != file.Path || _chainPointers[start] != pointer)
+        {
+            start++;
+        }
+
+        var names = new List<string>(_chainFiles.Count - start + 1);
+        for (var link = start; link < _chainFiles.Count; link++)
+        {
+            names.Add(Name(link));
+        }
+
+        names.Add(Name(start));
         return $"it closes a cycle of references: {string.Join(" → ", names)}";
     }
 
@@ -520,11 +545,10 @@ internal sealed class ReferenceBundler : IDisposable
     /// </summary>
     private ScopeNode NodeOf(ParsedFile file, string pointer)
     {
-        var key = (file.Path, pointer);
-        if (!_scopeNodes.TryGetValue(key, out var node))
+        if (_scopeNodes.Get(file.Path, pointer) is not { } node)
         {
             node = new ScopeNode(file == _document ? pointer : null, _scopeNodes.Count);
-            _scopeNodes[key] = node;
+            _scopeNodes.Set(file.Path, pointer, node);
         }
 
         return node;
@@ -541,7 +565,7 @@ internal sealed class ReferenceBundler : IDisposable
         {
             var site = Sites[i];
             if (site.ScopePointers.Count > 0 || (site.IsResolved && site.Kind is ReferenceKind.Local or ReferenceKind.RelativeFile)
-                || !_scopeNodes.TryGetValue((site.Site.File, site.Site.Pointer), out var start))
+                || _scopeNodes.Get(site.Site.File, site.Site.Pointer) is not { } start)
             {
                 continue;
             }
@@ -592,11 +616,11 @@ internal sealed class ReferenceBundler : IDisposable
     /// </summary>
     private JsonObject Share(ParsedFile file, string pointer, JsonElement found, SlicePart part, ScopeNode user)
     {
-        var key = (file.Path, pointer, part);
-        if (!_shared.TryGetValue(key, out var shared))
+        var sharedOfPart = _shared[(int)part];
+        if (sharedOfPart.Get(file.Path, pointer) is not { } shared)
         {
-            shared = new Shared(SharedPrefix + (_shared.Count + 1).ToString(CultureInfo.InvariantCulture));
-            _shared[key] = shared;
+            shared = new Shared(SharedPrefix + (++_sharedCount).ToString(CultureInfo.InvariantCulture));
+            sharedOfPart.Set(file.Path, pointer, shared);
             shared.Scope.Parents.Add(user);
             if (_tokens.Count <= MaxBundledDepth)
             {
@@ -621,8 +645,8 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>Another file's target, walked once as <paramref name="part"/>; <c>null</c> while that walk is under way.</summary>
     private JsonNode? WalkShared(ParsedFile file, string pointer, JsonElement found, SlicePart part, ScopeNode user)
     {
-        var key = (file.Path, pointer, part);
-        if (_shared.TryGetValue(key, out var shared))
+        var sharedOfPart = _shared[(int)part];
+        if (sharedOfPart.Get(file.Path, pointer) is { } shared)
         {
             // Met again (a recursive schema across files is met again while it is walked): walked once.
             shared.Scope.Parents.Add(user);
@@ -630,7 +654,8 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         shared = new Shared(string.Empty);
-        _shared[key] = shared;
+        _sharedCount++;
+        sharedOfPart.Set(file.Path, pointer, shared);
         shared.Scope.Parents.Add(user);
         if (_tokens.Count <= MaxBundledDepth)
         {
@@ -709,13 +734,12 @@ internal sealed class ReferenceBundler : IDisposable
                 return NoNames;
             }
 
-            var key = (next.Path, pointer);
-            if (_propertyNames.TryGetValue(key, out var known))
+            if (_propertyNames.Get(next.Path, pointer) is { } known)
             {
                 return known;
             }
 
-            if (!_namesInProgress.Add(key))
+            if (!_namesInProgress.Add(next.Path, pointer))
             {
                 _namesCut++;
                 return NoNames;
@@ -723,10 +747,10 @@ internal sealed class ReferenceBundler : IDisposable
 
             var cutsBefore = _namesCut;
             var names = PropertyNames(target, next, depth + 1);
-            _namesInProgress.Remove(key);
+            _namesInProgress.Remove(next.Path, pointer);
             if (_namesCut == cutsBefore)
             {
-                _propertyNames[key] = names;
+                _propertyNames.Set(next.Path, pointer, names);
             }
 
             return names;
@@ -868,15 +892,16 @@ internal sealed class ReferenceBundler : IDisposable
     /// </summary>
     private string CurrentPointer()
     {
-        var tokens = CollectionsMarshal.AsSpan(_tokens)[_frame.Start..];
-        var known = tokens.Length - 1;
-        while (known >= 0 && tokens[known].End < 0)
+        // The current frame's tokens: from its start to the top of the stack.
+        var tokens = _tokens.Items;
+        var known = _tokens.Count - 1;
+        while (known >= _frame.Start && tokens[known].End < 0)
         {
             known--;
         }
 
-        var length = known < 0 ? _frame.Prefix.Length : tokens[known].End;
-        for (var i = known + 1; i < tokens.Length; i++)
+        var length = known < _frame.Start ? _frame.Prefix.Length : tokens[known].End;
+        for (var i = known + 1; i < _tokens.Count; i++)
         {
             var name = tokens[i].EscapedName();
             var needed = length + 1 + name.Length;
@@ -985,14 +1010,12 @@ internal sealed class ReferenceBundler : IDisposable
     /// <summary>What a reference names: the file (already read) and the pointer in it, or why it cannot be followed.</summary>
     private sealed record ReferenceTarget(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem);
 
-    /// <summary>Where a chain of references ends: a value that is not a reference, or nothing (broken or a cycle).</summary>
-    private readonly record struct ChainEnd(ParsedFile? File, string Pointer, JsonElement? Element)
-    {
-        public static ChainEnd Broken => new(null, string.Empty, null);
-    }
-
     /// <summary>One step of a reference: its kind, the file and pointer it names and the value there, or its problem.</summary>
-    private readonly record struct ReferenceHop(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem, JsonElement Found);
+    /// <remarks>A class, one per target written in a file (not per reference): see the memos above.</remarks>
+    private sealed record ReferenceHop(ReferenceKind Kind, ParsedFile? File, string? Pointer, string? Problem, JsonElement Found);
+
+    /// <summary>The end of a chain of references that leads to no value (broken, or a cycle).</summary>
+    private static readonly ReferenceHop Broken = new(ReferenceKind.Local, null, null, "broken", default);
 
     /// <summary>A target walked once: its component name (responses, parameters) or what it became.</summary>
     private sealed class Shared(string name)
@@ -1016,6 +1039,124 @@ internal sealed class ReferenceBundler : IDisposable
         public int Order { get; } = order;
 
         public HashSet<ScopeNode> Parents { get; } = [];
+    }
+
+    /// <summary>One map per <see cref="SlicePart"/>: a target walked as one part is walked again as another.</summary>
+    private static PointerMap<Shared>[] NewSharedMaps()
+    {
+        var maps = new PointerMap<Shared>[Enum.GetValuesAsUnderlyingType(typeof(SlicePart)).Length];
+        for (var part = 0; part < maps.Length; part++)
+        {
+            maps[part] = new PointerMap<Shared>();
+        }
+
+        return maps;
+    }
+
+    /// <summary>Values by file, then pointer (or target) in it: no key is built for a lookup.</summary>
+    private sealed class PointerMap<T>
+        where T : class
+    {
+        private readonly Dictionary<string, Dictionary<string, T>> _byFile = new(StringComparer.Ordinal);
+
+        /// <summary>How many values were set at distinct places.</summary>
+        public int Count { get; private set; }
+
+        public T? Get(string file, string pointer) =>
+            _byFile.TryGetValue(file, out var inFile) && inFile.TryGetValue(pointer, out var value) ? value : null;
+
+        public void Set(string file, string pointer, T value)
+        {
+            if (!_byFile.TryGetValue(file, out var inFile))
+            {
+                _byFile[file] = inFile = new Dictionary<string, T>(StringComparer.Ordinal);
+            }
+
+            if (inFile.TryAdd(pointer, value))
+            {
+                Count++;
+            }
+            else
+            {
+                inFile[pointer] = value;
+            }
+        }
+
+        /// <summary>Empties the map and gives its memory back.</summary>
+        public void Release()
+        {
+            _byFile.Clear();
+            _byFile.TrimExcess();
+            Count = 0;
+        }
+    }
+
+    /// <summary>Places by file, then pointer.</summary>
+    private sealed class PointerSet
+    {
+        private readonly Dictionary<string, HashSet<string>> _byFile = new(StringComparer.Ordinal);
+
+        public bool Add(string file, string pointer)
+        {
+            if (!_byFile.TryGetValue(file, out var inFile))
+            {
+                _byFile[file] = inFile = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            return inFile.Add(pointer);
+        }
+
+        public bool Contains(string file, string pointer) => _byFile.TryGetValue(file, out var inFile) && inFile.Contains(pointer);
+
+        public void Remove(string file, string pointer)
+        {
+            if (_byFile.TryGetValue(file, out var inFile))
+            {
+                inFile.Remove(pointer);
+            }
+        }
+
+        /// <summary>Empties the set, keeping its memory for the next use.</summary>
+        public void Clear()
+        {
+            foreach (var inFile in _byFile.Values)
+            {
+                inFile.Clear();
+            }
+        }
+
+        /// <summary>Empties the set and gives its memory back.</summary>
+        public void Release()
+        {
+            _byFile.Clear();
+            _byFile.TrimExcess();
+        }
+    }
+
+    /// <summary>
+    /// The steps of the current path, as a stack over a plain array: a list or span of <see cref="PathToken"/> is
+    /// generic code over a struct of this assembly, never precompiled.
+    /// </summary>
+    private sealed class PathTokens
+    {
+        /// <summary>The steps, <see cref="Count"/> of them from index 0; read and updated in place.</summary>
+        public PathToken[] Items { get; private set; } = new PathToken[64];
+
+        public int Count { get; private set; }
+
+        public void Push(PathToken token)
+        {
+            if (Count == Items.Length)
+            {
+                var larger = new PathToken[Items.Length * 2];
+                Array.Copy(Items, larger, Count);
+                Items = larger;
+            }
+
+            Items[Count++] = token;
+        }
+
+        public void Pop() => Items[--Count] = default;
     }
 
     /// <summary>One step of the current path: a member (its name is read only when a pointer is needed) or an item.</summary>

@@ -121,7 +121,12 @@ public sealed class Linter(IReadOnlyList<IRule> rules)
     }
 
     /// <summary>A finding kept, with what the diagnostic is made of.</summary>
-    private readonly record struct Kept(IRule Rule, Finding Finding, Severity Severity, string? Rationale, GuidelineOrigin? Guideline, SeverityOrigin Origin);
+    /// <remarks>
+    /// A class, allocated beside the diagnostic made of it: the runtime's generic code (lists, <c>SelectMany</c>,
+    /// <c>Select</c>) over a value type of this assembly is never precompiled, and was JIT-compiled in every fresh
+    /// MSBuild node.
+    /// </remarks>
+    private sealed record Kept(IRule Rule, Finding Finding, Severity Severity, string? Rationale, GuidelineOrigin? Guideline, SeverityOrigin Origin);
 
     /// <summary>
     /// Where the severity was set when the requirement gives none of its own (or a later file replaced it): the

@@ -410,7 +410,12 @@ internal static class RulesetBinder
 }
 
 /// <summary>A JSON value of a ruleset with its pointer, so that every error can say where it is.</summary>
-internal readonly record struct RulesetNode(JsonElement Element, string Pointer)
+/// <remarks>
+/// A class, one per value of a ruleset (a few hundred): the runtime's generic code (arrays from LINQ, <c>Select</c>,
+/// <c>FirstOrDefault</c>) over a value type of this assembly is never precompiled, and was JIT-compiled in every fresh
+/// MSBuild node.
+/// </remarks>
+internal sealed record RulesetNode(JsonElement Element, string Pointer)
 {
     public JsonValueKind Kind => Element.ValueKind;
 

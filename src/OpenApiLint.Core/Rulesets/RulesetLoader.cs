@@ -75,9 +75,15 @@ public static class RulesetLoader
         public string DisplayName => IsBuiltIn ? $"built-in ruleset '{Id}'" : Id;
     }
 
+    /// <summary>
+    /// One file of a ruleset and its patch. A record class, not a value tuple: LINQ over value tuples is generic code
+    /// never precompiled, and was JIT-compiled in every fresh MSBuild node.
+    /// </summary>
+    private sealed record Layer(Origin Origin, RulesetPatch Patch);
+
     private static RulesetLoadResult Resolve(Origin origin, IReadOnlyList<string> chain, IReadOnlySet<string>? ruleIds)
     {
-        var layers = new List<(Origin Origin, RulesetPatch Patch)>();
+        var layers = new List<Layer>();
         var errors = CollectLayers(origin, chain, layers, ruleIds);
         if (errors.Count > 0)
         {
@@ -97,7 +103,7 @@ public static class RulesetLoader
     }
 
     /// <summary>Reads <paramref name="origin"/> and, depth first, everything it extends into <paramref name="layers"/>.</summary>
-    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<(Origin, RulesetPatch)> layers, IReadOnlySet<string>? ruleIds)
+    private static IReadOnlyList<LoadError> CollectLayers(Origin origin, IReadOnlyList<string> chain, List<Layer> layers, IReadOnlySet<string>? ruleIds)
     {
         if (chain.Contains(origin.Id, StringComparer.Ordinal))
         {
@@ -165,7 +171,7 @@ public static class RulesetLoader
             }
         }
 
-        layers.Add((origin, patch));
+        layers.Add(new Layer(origin, patch));
         return [];
     }
 
