@@ -16,7 +16,8 @@ public sealed class OpenApiLintDocument
     private readonly IReadOnlyDictionary<(string File, int Line, int Column), IReadOnlyList<ExcerptLine>>? _excerpts;
 
     /// <summary>Lines decoded for excerpts while the text is kept: a minified document is one line, shown by every finding.</summary>
-    private readonly ConcurrentDictionary<(string File, int Line), string?> _decodedLines = new();
+    /// <remarks>Made on the first excerpt: its generic code over a value-tuple key is JIT-compiled, which a build that quotes nothing need not pay.</remarks>
+    private ConcurrentDictionary<(string File, int Line), string?>? _decodedLines;
 
     internal OpenApiLintDocument(
         SourceText document,
@@ -145,7 +146,8 @@ public sealed class OpenApiLintDocument
             return [];
         }
 
-        var excerpts = SourceExcerpts.Of([location], number => _decodedLines.GetOrAdd((location.File, number), _ => text.Lines.Decode(text.Utf8.Span, number)));
+        var decodedLines = LazyInitializer.EnsureInitialized(ref _decodedLines, static () => new ConcurrentDictionary<(string File, int Line), string?>());
+        var excerpts = SourceExcerpts.Of([location], number => decodedLines.GetOrAdd((location.File, number), _ => text.Lines.Decode(text.Utf8.Span, number)));
         return excerpts.GetValueOrDefault((location.Line, location.Column)) ?? [];
     }
 

@@ -24,15 +24,17 @@ public sealed record UnmatchedOverride(RulesetOverride Override, string RulesetN
     /// </summary>
     public static IReadOnlyList<UnmatchedOverride> Find(IEnumerable<LintResult> results)
     {
-        var unmatched = new Dictionary<(string File, string Pointer), UnmatchedOverride>();
-        var matched = new HashSet<(string File, string Pointer)>();
+        // Keyed by strings, not value tuples: generic code over value tuples is never precompiled, and was JIT-compiled
+        // in every fresh MSBuild node. A few keys per ruleset file.
+        var unmatched = new Dictionary<string, UnmatchedOverride>(StringComparer.Ordinal);
+        var matched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in results.Where(result => result.Ruleset is not null).GroupBy(result => result.Ruleset!))
         {
             if (group.Any(result => result.Document is null))
             {
                 foreach (var item in group.Key.Overrides.Where(item => item.Source is not null))
                 {
-                    matched.Add((item.Source!.File, item.Source.Pointer));
+                    matched.Add(KeyOf(item.Source!));
                 }
 
                 continue;
@@ -41,7 +43,7 @@ public sealed record UnmatchedOverride(RulesetOverride Override, string RulesetN
             var operations = group.SelectMany(result => result.Document!.Operations).ToArray();
             foreach (var item in group.Key.Overrides.Where(item => item.Source is not null))
             {
-                var key = (item.Source!.File, item.Source.Pointer);
+                var key = KeyOf(item.Source!);
                 if (operations.Any(operation => item.Matches(operation.Path, operation.Method)))
                 {
                     matched.Add(key);
@@ -53,12 +55,30 @@ public sealed record UnmatchedOverride(RulesetOverride Override, string RulesetN
             }
         }
 
-        return unmatched
-            .Where(entry => !matched.Contains(entry.Key))
-            .Select(entry => entry.Value)
-            .OrderBy(item => item.Location.File, StringComparer.Ordinal)
-            .ThenBy(item => item.Location.Line)
-            .ThenBy(item => item.Location.Column)
-            .ToArray();
+        var found = new List<UnmatchedOverride>();
+        foreach (var (key, item) in unmatched)
+        {
+            if (!matched.Contains(key))
+            {
+                found.Add(item);
+            }
+        }
+
+        return found.Order(ByPosition).ToArray();
     }
+
+    /// <summary>The override's file and pointer; a file name holds no NUL, so the first one ends it.</summary>
+    private static string KeyOf(SourceLocation source) => string.Concat(source.File, "\0", source.Pointer);
+
+    /// <summary>File (ordinal), then line, then column.</summary>
+    private static readonly IComparer<UnmatchedOverride> ByPosition = Comparer<UnmatchedOverride>.Create((a, b) =>
+    {
+        var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
+        if (byFile != 0)
+        {
+            return byFile;
+        }
+
+        return a.Location.Line != b.Location.Line ? a.Location.Line.CompareTo(b.Location.Line) : a.Location.Column.CompareTo(b.Location.Column);
+    });
 }

@@ -38,9 +38,21 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     /// Every operation the ruleset lints, with the ruleset in force for it: those under <c>paths</c>, then the webhooks'
     /// and the callbacks' where the ruleset says <c>"lint"</c>.
     /// </summary>
-    public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations =>
-        Document.Operations
-            .Concat(Ruleset.Webhooks == OperationScope.Lint ? Document.Webhooks : [])
-            .Concat(Ruleset.Callbacks == OperationScope.Lint ? Document.Callbacks : [])
-            .Select(operation => (operation, RulesetFor(operation)));
+    /// <remarks>
+    /// An iterator of this assembly rather than LINQ's <c>Select</c> into value tuples: that generic code is never
+    /// precompiled, and was JIT-compiled in every fresh MSBuild node.
+    /// </remarks>
+    public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations
+    {
+        get
+        {
+            var lintable = Document.Operations
+                .Concat(Ruleset.Webhooks == OperationScope.Lint ? Document.Webhooks : [])
+                .Concat(Ruleset.Callbacks == OperationScope.Lint ? Document.Callbacks : []);
+            foreach (var operation in lintable)
+            {
+                yield return (operation, RulesetFor(operation));
+            }
+        }
+    }
 }
