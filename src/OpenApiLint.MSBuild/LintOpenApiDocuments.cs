@@ -221,7 +221,8 @@ public sealed class LintOpenApiDocuments : OpenApiLintTaskBase
     /// JsonSchema.Net is named by the assembly the task's load context binds Core's reference to, not through one of
     /// its types: touching a type runs its initialisation (its keyword registry, about 100 JIT-compiled methods in a
     /// fresh build node), which a lint with a built-in ruleset never needs. Nothing is looked up when no logger
-    /// records low-importance messages, though a `dotnet build` at normal verbosity still asks for them (measured).
+    /// records low-importance messages; that alone was not enough: a <c>dotnet build</c> at normal verbosity on this
+    /// machine still asked for them.
     /// </remarks>
     private void LogWhereLoaded()
     {
