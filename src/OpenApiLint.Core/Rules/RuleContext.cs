@@ -11,6 +11,8 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     // The rules of one lint may run on several threads (large documents).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, Ruleset> _operationRulesets = new(ReferenceEqualityComparer.Instance);
 
+    private (ApiOperation Operation, Ruleset Ruleset)[]? _operations;
+
     /// <summary>The document being linted.</summary>
     public OpenApiLintDocument Document { get; } = document;
 
@@ -39,20 +41,35 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     /// and the callbacks' where the ruleset says <c>"lint"</c>.
     /// </summary>
     /// <remarks>
-    /// An iterator of this assembly rather than LINQ's <c>Select</c> into value tuples: that generic code is never
-    /// precompiled, and was JIT-compiled in every fresh MSBuild node.
+    /// Paired once, on first use: every rule walks them all, and a document can have tens of thousands. (Two rules on
+    /// two threads may pair them both; the pairs are the same.) Handed out by an iterator of this assembly over an
+    /// array rather than by LINQ into value tuples: that generic code is never precompiled, and was JIT-compiled in
+    /// every fresh MSBuild node.
     /// </remarks>
     public IEnumerable<(ApiOperation Operation, Ruleset Ruleset)> Operations
     {
         get
         {
-            var lintable = Document.Operations
-                .Concat(Ruleset.Webhooks == OperationScope.Lint ? Document.Webhooks : [])
-                .Concat(Ruleset.Callbacks == OperationScope.Lint ? Document.Callbacks : []);
-            foreach (var operation in lintable)
+            var pairs = LazyInitializer.EnsureInitialized(ref _operations, PairOperations);
+            foreach (var pair in pairs)
             {
-                yield return (operation, RulesetFor(operation));
+                yield return pair;
             }
         }
+    }
+
+    private (ApiOperation Operation, Ruleset Ruleset)[] PairOperations()
+    {
+        var operations = Document.Operations
+            .Concat(Ruleset.Webhooks == OperationScope.Lint ? Document.Webhooks : [])
+            .Concat(Ruleset.Callbacks == OperationScope.Lint ? Document.Callbacks : [])
+            .ToList();
+        var pairs = new (ApiOperation Operation, Ruleset Ruleset)[operations.Count];
+        for (var index = 0; index < pairs.Length; index++)
+        {
+            pairs[index] = (operations[index], RulesetFor(operations[index]));
+        }
+
+        return pairs;
     }
 }
