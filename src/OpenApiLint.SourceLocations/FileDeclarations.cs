@@ -11,6 +11,14 @@ namespace OpenApiLint.SourceLocations;
 /// </summary>
 internal sealed class FileDeclarations
 {
+    private readonly List<InvocationExpressionSyntax> _invocations = [];
+    private readonly List<SyntaxNode> _methods = [];
+    private readonly List<SyntaxNode> _methodsOutsideBodies = [];
+    private readonly List<FieldDeclarationSyntax> _fields = [];
+    private readonly List<PropertyDeclarationSyntax> _properties = [];
+    private readonly List<BaseTypeDeclarationSyntax> _types = [];
+    private readonly List<ClassDeclarationSyntax> _classes = [];
+
     private FileDeclarations(SyntaxTree tree)
     {
         Tree = tree;
@@ -19,25 +27,25 @@ internal sealed class FileDeclarations
     public SyntaxTree Tree { get; }
 
     /// <summary>Every invocation of a named method (<see cref="ProjectSources.InvokedName"/>), in document order.</summary>
-    public List<InvocationExpressionSyntax> Invocations { get; } = [];
+    public IReadOnlyList<InvocationExpressionSyntax> Invocations => _invocations;
 
     /// <summary>Methods and local functions, except those inside an expression (a lambda) or an accessor.</summary>
-    public List<SyntaxNode> Methods { get; } = [];
+    public IReadOnlyList<SyntaxNode> Methods => _methods;
 
     /// <summary>Methods and local functions outside member bodies: neither inside an expression nor a block.</summary>
-    public List<SyntaxNode> MethodsOutsideBodies { get; } = [];
+    public IReadOnlyList<SyntaxNode> MethodsOutsideBodies => _methodsOutsideBodies;
 
     /// <summary>Fields outside member bodies.</summary>
-    public List<FieldDeclarationSyntax> Fields { get; } = [];
+    public IReadOnlyList<FieldDeclarationSyntax> Fields => _fields;
 
     /// <summary>Properties outside member bodies.</summary>
-    public List<PropertyDeclarationSyntax> Properties { get; } = [];
+    public IReadOnlyList<PropertyDeclarationSyntax> Properties => _properties;
 
     /// <summary>Classes, structs, records, interfaces and enums outside member bodies.</summary>
-    public List<BaseTypeDeclarationSyntax> Types { get; } = [];
+    public IReadOnlyList<BaseTypeDeclarationSyntax> Types => _types;
 
     /// <summary>The classes among <see cref="Types"/>.</summary>
-    public List<ClassDeclarationSyntax> Classes { get; } = [];
+    public IReadOnlyList<ClassDeclarationSyntax> Classes => _classes;
 
     public static FileDeclarations Of(SyntaxTree tree)
     {
@@ -49,7 +57,7 @@ internal sealed class FileDeclarations
                 case InvocationExpressionSyntax invocation:
                     if (ProjectSources.InvokedName(invocation) is not null)
                     {
-                        declarations.Invocations.Add(invocation);
+                        declarations._invocations.Add(invocation);
                     }
 
                     break;
@@ -57,26 +65,26 @@ internal sealed class FileDeclarations
                     var enclosing = EnclosingOf(node);
                     if ((enclosing & (Enclosing.Expression | Enclosing.Accessors)) == 0)
                     {
-                        declarations.Methods.Add(node);
+                        declarations._methods.Add(node);
                     }
 
                     if ((enclosing & (Enclosing.Expression | Enclosing.Block)) == 0)
                     {
-                        declarations.MethodsOutsideBodies.Add(node);
+                        declarations._methodsOutsideBodies.Add(node);
                     }
 
                     break;
                 case FieldDeclarationSyntax field when OutsideBodies(field):
-                    declarations.Fields.Add(field);
+                    declarations._fields.Add(field);
                     break;
                 case PropertyDeclarationSyntax property when OutsideBodies(property):
-                    declarations.Properties.Add(property);
+                    declarations._properties.Add(property);
                     break;
                 case BaseTypeDeclarationSyntax type when OutsideBodies(type):
-                    declarations.Types.Add(type);
+                    declarations._types.Add(type);
                     if (type is ClassDeclarationSyntax classDeclaration)
                     {
-                        declarations.Classes.Add(classDeclaration);
+                        declarations._classes.Add(classDeclaration);
                     }
 
                     break;
