@@ -25,8 +25,8 @@ internal sealed class ControllerEndpoints(ProjectSources sources, Values values,
 
     public IEnumerable<Endpoint> Find()
     {
-        var types = sources.Trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<ClassDeclarationSyntax>())
+        var types = sources.Declarations
+            .SelectMany(file => file.Classes)
             .GroupBy(FullName, StringComparer.Ordinal)
             .Select(parts => new ProjectType(parts.ToArray()))
             .ToArray();

@@ -21,9 +21,16 @@ public sealed class ProjectSources
     private readonly Lazy<HashSet<string>> _typeNames;
     private readonly Lazy<HashSet<string>> _memberNames;
 
-    private ProjectSources(IReadOnlyList<SyntaxTree> trees, Func<IReadOnlyList<MetadataReference>> references, Func<IReadOnlyList<SyntaxTree>>? others = null)
+    private ProjectSources(IReadOnlyList<FileDeclarations> files, Func<IReadOnlyList<MetadataReference>> references, Func<IReadOnlyList<SyntaxTree>>? others = null)
     {
+        var trees = new SyntaxTree[files.Count];
+        for (var index = 0; index < trees.Length; index++)
+        {
+            trees[index] = files[index].Tree;
+        }
+
         Trees = trees;
+        Declarations = files;
         _treeSet = new Lazy<HashSet<SyntaxTree>>(() => trees.ToHashSet());
         // Loading the references and binding cost far more than parsing: done only when a name cannot be resolved from
         // the syntax alone (see Resolve).
@@ -33,36 +40,33 @@ public sealed class ProjectSources
             others is null ? trees : trees.Concat(others()),
             references(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable)));
-        _invocationsByName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(() => trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
-            .Where(invocation => InvokedName(invocation) is not null)
+        // Each index merges what the walk of each file collected (FileDeclarations), in file order.
+        _invocationsByName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(() => files
+            .SelectMany(file => file.Invocations)
             .ToLookup(invocation => InvokedName(invocation)!, StringComparer.Ordinal));
-        _methodsByName = new Lazy<ILookup<string, SyntaxNode>>(() => trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or AccessorListSyntax)))
-            .Where(node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+        _methodsByName = new Lazy<ILookup<string, SyntaxNode>>(() => files
+            .SelectMany(file => file.Methods)
             .ToLookup(node => node is MethodDeclarationSyntax method ? method.Identifier.ValueText : ((LocalFunctionStatementSyntax)node).Identifier.ValueText, StringComparer.Ordinal));
-        _constantsByName = new Lazy<ILookup<string, VariableDeclaratorSyntax>>(() => trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<FieldDeclarationSyntax>())
+        _constantsByName = new Lazy<ILookup<string, VariableDeclaratorSyntax>>(() => files
+            .SelectMany(file => file.Fields)
             .Where(field => field.Modifiers.Any(SyntaxKind.ConstKeyword))
             .SelectMany(field => field.Declaration.Variables)
             .ToLookup(variable => variable.Identifier.ValueText, StringComparer.Ordinal));
-        _typeNames = new Lazy<HashSet<string>>(() => trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)).OfType<BaseTypeDeclarationSyntax>())
+        _typeNames = new Lazy<HashSet<string>>(() => files
+            .SelectMany(file => file.Types)
             .Select(type => type.Identifier.ValueText)
             .ToHashSet(StringComparer.Ordinal));
-        _memberNames = new Lazy<HashSet<string>>(() => trees
-            .SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax)))
-            .SelectMany(node => node switch
-            {
-                FieldDeclarationSyntax field => field.Declaration.Variables.Select(variable => variable.Identifier.ValueText),
-                PropertyDeclarationSyntax property => [property.Identifier.ValueText],
-                _ => [],
-            })
+        _memberNames = new Lazy<HashSet<string>>(() => files
+            .SelectMany(file => file.Fields.SelectMany(field => field.Declaration.Variables).Select(variable => variable.Identifier.ValueText)
+                .Concat(file.Properties.Select(property => property.Identifier.ValueText)))
             .ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The parsed files.</summary>
     public IReadOnlyList<SyntaxTree> Trees { get; }
+
+    /// <summary>What each parsed file declares and invokes, in the order of <see cref="Trees"/>.</summary>
+    internal IReadOnlyList<FileDeclarations> Declarations { get; }
 
     /// <summary>
     /// Parses <paramref name="files"/> (unreadable ones are left out: the compiler reports those) with the project's
@@ -117,27 +121,28 @@ public sealed class ProjectSources
     private static ProjectSources FromSelected(IReadOnlyList<SourceText> texts, IEnumerable<string>? preprocessorSymbols, Func<IReadOnlyList<MetadataReference>> references)
     {
         var options = ParseOptions(preprocessorSymbols);
-        var (parsed, skipped) = SourceFilter.Select(texts, batch => Parse(batch, options));
-        return new ProjectSources(parsed, references, () => Parse(skipped, options));
+        var (parsed, skipped) = SourceFilter.Select(texts, batch => Parse(batch, source => FileDeclarations.Of(Parse(source, options))));
+        return new ProjectSources(parsed, references, () => Parse(skipped, source => Parse(source, options)));
     }
 
     private static SyntaxTree Parse(SourceText source, CSharpParseOptions options) =>
         CSharpSyntaxTree.ParseText(source.Text, options, source.Path);
 
     /// <summary>
-    /// Parses several files at once, on as many threads as there are cores: the first lint in a process spends most
-    /// of its time here. Plain tasks taking the next file in turn rather than <c>Parallel.For</c>, whose generic
-    /// worker over <c>int</c> is JIT-compiled in every fresh process.
+    /// Parses several files at once (<paramref name="parse"/> each), on as many threads as there are cores: the first
+    /// lint in a process spends most of its time here. Plain tasks taking the next file in turn rather than
+    /// <c>Parallel.For</c>, whose generic worker over <c>int</c> is JIT-compiled in every fresh process.
     /// </summary>
-    internal static IReadOnlyList<SyntaxTree> Parse(IReadOnlyList<SourceText> sources, CSharpParseOptions options)
+    private static IReadOnlyList<T> Parse<T>(IReadOnlyList<SourceText> sources, Func<SourceText, T> parse)
+        where T : class
     {
-        var trees = new SyntaxTree[sources.Count];
+        var parsed = new T[sources.Count];
         var next = -1;
         void ParseRemaining()
         {
             for (var index = Interlocked.Increment(ref next); index < sources.Count; index = Interlocked.Increment(ref next))
             {
-                trees[index] = Parse(sources[index], options);
+                parsed[index] = parse(sources[index]);
             }
         }
 
@@ -150,7 +155,7 @@ public sealed class ProjectSources
 
         ParseRemaining();
         Task.WaitAll(started);
-        return trees;
+        return parsed;
     }
 
     /// <summary>How many files a thread must have to parse for starting it to pay.</summary>

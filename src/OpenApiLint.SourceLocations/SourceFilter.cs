@@ -35,9 +35,9 @@ internal static class SourceFilter
     public static bool MayDeclareEndpoints(string text) => ContainsAny(text, Tokens);
 
     /// <summary>The files to parse, parsed with <paramref name="parse"/>, and the others.</summary>
-    public static (IReadOnlyList<SyntaxTree> Parsed, IReadOnlyList<SourceText> Skipped) Select(
+    public static (IReadOnlyList<FileDeclarations> Parsed, IReadOnlyList<SourceText> Skipped) Select(
         IReadOnlyList<SourceText> texts,
-        Func<IReadOnlyList<SourceText>, IReadOnlyList<SyntaxTree>> parse)
+        Func<IReadOnlyList<SourceText>, IReadOnlyList<FileDeclarations>> parse)
     {
         var selected = new List<SourceText>();
         var skipped = new List<SourceText>();
@@ -47,7 +47,7 @@ internal static class SourceFilter
         }
 
         var parsed = parse(selected).ToList();
-        var added = (IReadOnlyList<SyntaxTree>)parsed;
+        var added = (IReadOnlyList<FileDeclarations>)parsed;
         for (var round = 0; round < MaxRounds && skipped.Count > 0 && added.Count > 0; round++)
         {
             var names = NamesOthersMayUse(added);
@@ -101,22 +101,30 @@ internal static class SourceFilter
     /// derived controller may name nothing else), and methods taking a builder (an endpoint's prefix comes from their
     /// callers).
     /// </summary>
-    private static string[] NamesOthersMayUse(IEnumerable<SyntaxTree> trees)
+    private static string[] NamesOthersMayUse(IEnumerable<FileDeclarations> files)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in trees.SelectMany(tree => tree.GetRoot().DescendantNodes(node => node is not (ExpressionSyntax or BlockSyntax))))
+        foreach (var file in files)
         {
-            switch (node)
+            foreach (var type in file.Classes)
             {
-                case ClassDeclarationSyntax type when !type.Modifiers.Any(SyntaxKind.StaticKeyword) && !type.Modifiers.Any(SyntaxKind.SealedKeyword):
+                if (!type.Modifiers.Any(SyntaxKind.StaticKeyword) && !type.Modifiers.Any(SyntaxKind.SealedKeyword))
+                {
                     names.Add(type.Identifier.ValueText);
-                    break;
-                case MethodDeclarationSyntax method when method.ParameterList.Parameters.Any(TakesBuilder):
-                    names.Add(method.Identifier.ValueText);
-                    break;
-                case LocalFunctionStatementSyntax local when local.ParameterList.Parameters.Any(TakesBuilder):
-                    names.Add(local.Identifier.ValueText);
-                    break;
+                }
+            }
+
+            foreach (var node in file.MethodsOutsideBodies)
+            {
+                switch (node)
+                {
+                    case MethodDeclarationSyntax method when method.ParameterList.Parameters.Any(TakesBuilder):
+                        names.Add(method.Identifier.ValueText);
+                        break;
+                    case LocalFunctionStatementSyntax local when local.ParameterList.Parameters.Any(TakesBuilder):
+                        names.Add(local.Identifier.ValueText);
+                        break;
+                }
             }
         }
 

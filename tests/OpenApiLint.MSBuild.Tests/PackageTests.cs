@@ -81,6 +81,43 @@ public sealed partial class PackageTests
     }
 
     [Test]
+    public void Only_Roslyn_carries_compiled_generics_of_other_assemblies_so_a_first_locate_leaves_them_to_no_JIT()
+    {
+        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
+        var withForeignGenerics = new List<string>();
+        foreach (var entry in package.Entries.Where(entry => entry.FullName.StartsWith("tasks/", StringComparison.Ordinal) && entry.Name.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var content = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(content);
+            }
+
+            content.Position = 0;
+            using var reader = new System.Reflection.PortableExecutable.PEReader(content);
+            var header = reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory;
+            if (header is not { Size: > 0 } directory)
+            {
+                continue;
+            }
+
+            // READYTORUN_HEADER: Signature "RTR", MajorVersion, MinorVersion, then the core header's Flags.
+            var data = reader.GetSectionData(directory.RelativeVirtualAddress).GetReader();
+            Assert.That(data.ReadUInt32(), Is.EqualTo(0x00525452), entry.Name);
+            data.ReadUInt16();
+            data.ReadUInt16();
+            const uint UnrelatedReadyToRunCode = 0x80;
+            if ((data.ReadUInt32() & UnrelatedReadyToRunCode) != 0)
+            {
+                withForeignGenerics.Add(entry.Name);
+            }
+        }
+
+        // crossgen2 --non-local-generics-module (with --opt-cross-module) marks the image READYTORUN_FLAG_UNRELATED_R2R_CODE.
+        Assert.That(withForeignGenerics.Order(StringComparer.Ordinal), Is.EqualTo(new[] { "Microsoft.CodeAnalysis.CSharp.dll", "Microsoft.CodeAnalysis.dll" }));
+    }
+
+    [Test]
     public void Task_and_its_dependencies_load_from_the_package_in_a_load_context_of_their_own()
     {
         var project = TestProject.ClassLibrary("LoadContext");
