@@ -8,29 +8,6 @@ using System.Text.RegularExpressions;
 
 namespace OpenApiLint.Core.Documents;
 
-/// <summary>The raw text of a file a document is made of: what positions and source excerpts are read from.</summary>
-internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMemory<byte> utf8)
-{
-    private ISourceMap? _sourceMap;
-    private LineIndex? _lines;
-
-    public string Path { get; } = path;
-
-    public DocumentFormat Format { get; } = format;
-
-    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
-
-    /// <summary>Where each line starts, for excerpts; built on first use.</summary>
-    /// <remarks>Two threads racing here build two equal indexes; either may win.</remarks>
-    public LineIndex Lines => _lines ??= LineIndex.Of(Utf8.Span);
-
-    /// <summary>Built on first use: most documents have no finding and never need positions.</summary>
-    /// <remarks>Two threads racing here build two equal maps; either may win.</remarks>
-    public ISourceMap SourceMap => _sourceMap ??= Format == DocumentFormat.Json
-        ? SourceMaps.ForJson(Utf8)
-        : SourceMaps.ForYaml(Encoding.UTF8.GetString(DocumentFormats.SkipBom(Utf8.Span)));
-}
-
 /// <summary>
 /// A file read for loading: its text and its JSON tree. The tree is a <see cref="JsonDocument"/> (pooled, no object
 /// per value) that lives only while the document loads; the loaded document keeps the text alone.
@@ -91,6 +68,7 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
     /// <see cref="SyntaxReader.ConcurrentDuplicateCheckBytes"/>): the same error a smaller document gets from the parser,
     /// and its first problem, whatever else the load finds. <c>null</c> when its keys are all distinct.
     /// </summary>
+    /// <remarks>Found once (the finder walks the text again), then kept.</remarks>
     public SyntaxException? DuplicateKeyError()
     {
         if (duplicateCheck is null)
@@ -98,9 +76,23 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
             return null;
         }
 
+        if (!_duplicateKeySought)
+        {
+            _duplicateKey = FindDuplicateKey(duplicateCheck);
+            _duplicateKeySought = true;
+        }
+
+        return _duplicateKey;
+    }
+
+    private bool _duplicateKeySought;
+    private SyntaxException? _duplicateKey;
+
+    private SyntaxException? FindDuplicateKey(Task<bool> check)
+    {
         try
         {
-            if (!duplicateCheck.GetAwaiter().GetResult())
+            if (!check.GetAwaiter().GetResult())
             {
                 return null;
             }
