@@ -17,7 +17,8 @@ public static class OpenApiDocumentLoader
     /// <summary>Loads the document at <paramref name="path"/>; diagnostics will name the file as given.</summary>
     public static DocumentLoadResult Load(string path)
     {
-        UnmanagedFileBytes bytes;
+        byte[]? bytes = null;
+        UnmanagedFileBytes? large = null;
         try
         {
             var info = new FileInfo(path);
@@ -36,35 +37,51 @@ public static class OpenApiDocumentLoader
                 return Fail(path, $"the file is {info.Length / (1024 * 1024)} MB; documents over {MaxDocumentBytes / (1024 * 1024)} MB are not linted");
             }
 
-            bytes = UnmanagedFileBytes.Read(path);
+            if (info.Length >= UnmanagedDocumentBytes)
+            {
+                large = UnmanagedFileBytes.Read(path);
+            }
+            else
+            {
+                bytes = File.ReadAllBytes(path);
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return Fail(path, $"cannot read the file: {error.Message}");
         }
 
-        using (bytes)
+        using (large)
         {
-            return Load(path, bytes.Memory, bytes);
+            ReadOnlyMemory<byte> content = large is not null ? large.Memory : bytes;
+            return Load(path, content, fromDisk: true, large);
         }
     }
 
+    /// <summary>
+    /// Documents this large are read outside the collected heap (<see cref="UnmanagedFileBytes"/>), their bytes freed the
+    /// moment the walk is over (Microsoft Graph's are 19 and 45 MB). A smaller one's array is dwarfed by what the walk
+    /// makes; as unmanaged blocks, a corpus run's thousands stayed with the C allocator once freed (its peak rose 30 to
+    /// 40 MB).
+    /// </summary>
+    internal const long UnmanagedDocumentBytes = 16L * 1024 * 1024;
+
     /// <summary>Loads a document from bytes already read; <paramref name="path"/> names it (and locates relative <c>$ref</c>s).</summary>
     /// <remarks>The document keeps <paramref name="content"/> for positions and excerpts: the file is not read again.</remarks>
-    public static DocumentLoadResult Load(string path, byte[] content) => Load(path, content, fileBytes: null);
+    public static DocumentLoadResult Load(string path, byte[] content) => Load(path, content, fromDisk: false, unmanaged: null);
 
     /// <summary>
-    /// Loads a document from its bytes. When they are <paramref name="fileBytes"/>, the file at <paramref name="path"/> as
-    /// just read, they are freed once the walk is over and the file is read again when findings are positioned
-    /// (<see cref="SourceText.Release"/>).
+    /// Loads a document from its bytes. When <paramref name="fromDisk"/> says they are the file at <paramref name="path"/>
+    /// as just read, they are let go once the walk is over (<paramref name="unmanaged"/>, when they are there, freed) and the
+    /// file is read again when findings are positioned (<see cref="SourceText.Release"/>).
     /// </summary>
-    private static DocumentLoadResult Load(string path, ReadOnlyMemory<byte> content, IDisposable? fileBytes)
+    private static DocumentLoadResult Load(string path, ReadOnlyMemory<byte> content, bool fromDisk, IDisposable? unmanaged)
     {
         ParsedFile? parsed = null;
         try
         {
             parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content.Span));
-            var result = Build(parsed, fileBytes);
+            var result = Build(parsed, fromDisk, unmanaged);
             return parsed.DuplicateKeyError() is { } duplicate ? Failure(path, duplicate) : result;
         }
         catch (SyntaxException error)
@@ -97,7 +114,7 @@ public static class OpenApiDocumentLoader
     private static string OneLine(string message) =>
         string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static DocumentLoadResult Build(ParsedFile parsed, IDisposable? fileBytes)
+    private static DocumentLoadResult Build(ParsedFile parsed, bool fromDisk, IDisposable? unmanaged)
     {
         var root = parsed.Root;
         if (root.ValueKind != JsonValueKind.Object)
@@ -148,13 +165,13 @@ public static class OpenApiDocumentLoader
             return Failure(parsed.Path, duplicate);
         }
 
-        // Nor is the text needed until findings are positioned, when the file is read again: a document read from disk has
-        // its bytes freed now, before the reader's peak (Microsoft Graph: 45 MB). Files a $ref named were read from disk
-        // whichever way the document came; their arrays go to the collector.
-        if (fileBytes is not null)
+        // Nor is the text needed until findings are positioned, when the file is read again: a large document read from
+        // disk has its bytes freed now, before the reader's peak (Microsoft Graph: 45 MB). Files a $ref named were read
+        // from disk whichever way the document came; their arrays, like a small document's, go to the collector.
+        if (fromDisk)
         {
             parsed.Text.Release();
-            fileBytes.Dispose();
+            unmanaged?.Dispose();
         }
 
         foreach (var file in bundle.ExternalFiles)

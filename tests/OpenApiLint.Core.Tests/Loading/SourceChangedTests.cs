@@ -76,6 +76,31 @@ public sealed class SourceChangedTests
     }
 
     [Test]
+    public void A_large_document_is_positioned_and_guarded_alike()
+    {
+        // Over the size read outside the collected heap: its bytes are freed after the walk, not only let go.
+        var padding = new string('x', (int)OpenApiDocumentLoader.UnmanagedDocumentBytes);
+        var text = Json.Replace("\"openapi\": \"3.1.0\",", $"\"openapi\": \"3.1.0\", \"x-padding\": \"{padding}\",", StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        var path = folder.Write("openapi.json", text);
+
+        var unchanged = new LintRunner(new RulesetResolver("recommended")) { KeepSourceText = false }.LintFile(path);
+        var changed = new LintRunner(new RulesetResolver("recommended"), WithRule(new FileRewritingRule(() => File.WriteAllText(path, text.Replace("\"t\"", "\"T\"", StringComparison.Ordinal)))))
+        {
+            KeepSourceText = false,
+        }.LintFile(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Lint.Describe(unchanged.Diagnostics), Is.EqualTo(new[] { "5:46 " + Unresolved }));
+            Assert.That(changed.Errors.Select(error => error.ToString()), Is.EqualTo(new[]
+            {
+                $"{path}: error OAL9001: the file changed while it was being linted, so its findings cannot be positioned: lint it again",
+            }));
+        });
+    }
+
+    [Test]
     public void A_file_written_again_with_the_same_text_is_not_a_change()
     {
         using var folder = new TempFolder();
