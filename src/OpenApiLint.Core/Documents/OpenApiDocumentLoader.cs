@@ -37,7 +37,7 @@ public static class OpenApiDocumentLoader
                 return Fail(path, $"the file is {info.Length / (1024 * 1024)} MB; documents over {MaxDocumentBytes / (1024 * 1024)} MB are not linted");
             }
 
-            if (info.Length >= UnmanagedDocumentBytes)
+            if (info.Length >= LargeDocumentBytes)
             {
                 large = UnmanagedFileBytes.Read(path);
             }
@@ -53,27 +53,28 @@ public static class OpenApiDocumentLoader
 
         using (large)
         {
-            ReadOnlyMemory<byte> content = large is not null ? large.Memory : bytes;
-            return Load(path, content, fromDisk: true, large);
+            return large is not null ? Load(path, large.Memory, fromDisk: true, large) : Load(path, bytes!, fromDisk: false, unmanaged: null);
         }
     }
 
     /// <summary>
-    /// Documents this large are read outside the collected heap (<see cref="UnmanagedFileBytes"/>), their bytes freed the
-    /// moment the walk is over (Microsoft Graph's are 19 and 45 MB). A smaller one's array is dwarfed by what the walk
-    /// makes; as unmanaged blocks, a corpus run's thousands stayed with the C allocator once freed (its peak rose 30 to
-    /// 40 MB).
+    /// Documents (and files a <c>$ref</c> names) this large are not held while they are read and linted: read outside the
+    /// collected heap (<see cref="UnmanagedFileBytes"/>), their bytes freed the moment the walk is over, and the file read
+    /// again to position findings (Microsoft Graph's are 19 and 45 MB). A smaller one's bytes are dwarfed by what the walk
+    /// makes and are kept as before: no second read, and no file that can change in between (in a corpus run, letting
+    /// them all go and reading them again raised the peak by 60 to 90 MB).
     /// </summary>
-    internal const long UnmanagedDocumentBytes = 16L * 1024 * 1024;
+    internal const long LargeDocumentBytes = 16L * 1024 * 1024;
 
     /// <summary>Loads a document from bytes already read; <paramref name="path"/> names it (and locates relative <c>$ref</c>s).</summary>
     /// <remarks>The document keeps <paramref name="content"/> for positions and excerpts: the file is not read again.</remarks>
     public static DocumentLoadResult Load(string path, byte[] content) => Load(path, content, fromDisk: false, unmanaged: null);
 
     /// <summary>
-    /// Loads a document from its bytes. When <paramref name="fromDisk"/> says they are the file at <paramref name="path"/>
-    /// as just read, they are let go once the walk is over (<paramref name="unmanaged"/>, when they are there, freed) and the
-    /// file is read again when findings are positioned (<see cref="SourceText.Release"/>).
+    /// Loads a document from its bytes. When <paramref name="fromDisk"/> says they are the large file at
+    /// <paramref name="path"/> as just read (<see cref="LargeDocumentBytes"/>), they are let go once the walk is over
+    /// (<paramref name="unmanaged"/>, when they are there, freed) and the file is read again when findings are positioned
+    /// (<see cref="SourceText.Release"/>).
     /// </summary>
     private static DocumentLoadResult Load(string path, ReadOnlyMemory<byte> content, bool fromDisk, IDisposable? unmanaged)
     {
@@ -165,16 +166,16 @@ public static class OpenApiDocumentLoader
             return Failure(parsed.Path, duplicate);
         }
 
-        // Nor is the text needed until findings are positioned, when the file is read again: a large document read from
-        // disk has its bytes freed now, before the reader's peak (Microsoft Graph: 45 MB). Files a $ref named were read
-        // from disk whichever way the document came; their arrays, like a small document's, go to the collector.
+        // Nor is a large text needed until findings are positioned, when the file is read again: a large document read
+        // from disk has its bytes freed now, before the reader's peak (Microsoft Graph: 45 MB). Files a $ref named were
+        // read from disk whichever way the document came; a large one's array goes to the collector.
         if (fromDisk)
         {
             parsed.Text.Release();
             unmanaged?.Dispose();
         }
 
-        foreach (var file in bundle.ExternalFiles)
+        foreach (var file in bundle.ExternalFiles.Where(file => file.Text.Utf8.Length >= LargeDocumentBytes))
         {
             file.Text.Release();
         }
