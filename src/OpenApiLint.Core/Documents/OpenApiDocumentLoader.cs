@@ -53,7 +53,7 @@ public static class OpenApiDocumentLoader
 
         using (large)
         {
-            return large is not null ? Load(path, large.Memory, fromDisk: true, large) : Load(path, bytes!, fromDisk: false, unmanaged: null);
+            return large is not null ? Load(path, large.Memory, large) : Load(path, bytes!, large: null);
         }
     }
 
@@ -68,21 +68,20 @@ public static class OpenApiDocumentLoader
 
     /// <summary>Loads a document from bytes already read; <paramref name="path"/> names it (and locates relative <c>$ref</c>s).</summary>
     /// <remarks>The document keeps <paramref name="content"/> for positions and excerpts: the file is not read again.</remarks>
-    public static DocumentLoadResult Load(string path, byte[] content) => Load(path, content, fromDisk: false, unmanaged: null);
+    public static DocumentLoadResult Load(string path, byte[] content) => Load(path, content, large: null);
 
     /// <summary>
-    /// Loads a document from its bytes. When <paramref name="fromDisk"/> says they are the large file at
-    /// <paramref name="path"/> as just read (<see cref="LargeDocumentBytes"/>), they are let go once the walk is over
-    /// (<paramref name="unmanaged"/>, when they are there, freed) and the file is read again when findings are positioned
-    /// (<see cref="SourceText.Release"/>).
+    /// Loads a document from its bytes. When they are <paramref name="large"/>, the large file at <paramref name="path"/>
+    /// as just read (<see cref="LargeDocumentBytes"/>), they are freed once the walk is over and the file is read again
+    /// when findings are positioned (<see cref="SourceText.Release"/>).
     /// </summary>
-    private static DocumentLoadResult Load(string path, ReadOnlyMemory<byte> content, bool fromDisk, IDisposable? unmanaged)
+    private static DocumentLoadResult Load(string path, ReadOnlyMemory<byte> content, UnmanagedFileBytes? large)
     {
         ParsedFile? parsed = null;
         try
         {
             parsed = SyntaxReader.Read(path, content, DocumentFormats.Detect(path, content.Span));
-            var result = Build(parsed, fromDisk, unmanaged);
+            var result = Build(parsed, large);
             return parsed.DuplicateKeyError() is { } duplicate ? Failure(path, duplicate) : result;
         }
         catch (SyntaxException error)
@@ -115,7 +114,7 @@ public static class OpenApiDocumentLoader
     private static string OneLine(string message) =>
         string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static DocumentLoadResult Build(ParsedFile parsed, bool fromDisk, IDisposable? unmanaged)
+    private static DocumentLoadResult Build(ParsedFile parsed, UnmanagedFileBytes? large)
     {
         var root = parsed.Root;
         if (root.ValueKind != JsonValueKind.Object)
@@ -169,10 +168,10 @@ public static class OpenApiDocumentLoader
         // Nor is a large text needed until findings are positioned, when the file is read again: a large document read
         // from disk has its bytes freed now, before the reader's peak (Microsoft Graph: 45 MB). Files a $ref named were
         // read from disk whichever way the document came; a large one's array goes to the collector.
-        if (fromDisk)
+        if (large is not null)
         {
             parsed.Text.Release();
-            unmanaged?.Dispose();
+            ((IDisposable)large).Dispose();
         }
 
         foreach (var file in bundle.ExternalFiles.Where(file => file.Text.Utf8.Length >= LargeDocumentBytes))
