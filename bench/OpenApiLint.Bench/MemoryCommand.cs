@@ -67,12 +67,20 @@ internal static class MemoryCommand
         {
             var bytes = Stage("read", () => File.ReadAllBytes(file));
             var parsed = Stage("syntax", () => SyntaxReader.Read(file, bytes, DocumentFormats.Detect(file, bytes)));
+            // The text is the parsed file's alone from here, which lets go of it after the walk as the loader does.
+            bytes = null!;
             var bundle = Stage("bundle", () => ReferenceBundler.Bundle(parsed, OpenApiDocumentLoader.ReadReferencedFile));
             var version = parsed.Root.TryGetProperty("swagger"u8, out _) ? "2.0" : "3.0.0";
             Stage("release-parse", () =>
             {
                 parsed.Dispose();
                 bundle.Dispose();
+                parsed.Text.Release();
+                foreach (var external in bundle.ExternalFiles)
+                {
+                    external.Text.Release();
+                }
+
                 if (args.Contains("--collect-after-walk"))
                 {
                     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);

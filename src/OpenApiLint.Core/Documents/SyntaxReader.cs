@@ -8,29 +8,6 @@ using System.Text.RegularExpressions;
 
 namespace OpenApiLint.Core.Documents;
 
-/// <summary>The raw text of a file a document is made of: what positions and source excerpts are read from.</summary>
-internal sealed class SourceText(string path, DocumentFormat format, ReadOnlyMemory<byte> utf8)
-{
-    private ISourceMap? _sourceMap;
-    private LineIndex? _lines;
-
-    public string Path { get; } = path;
-
-    public DocumentFormat Format { get; } = format;
-
-    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
-
-    /// <summary>Where each line starts, for excerpts; built on first use.</summary>
-    /// <remarks>Two threads racing here build two equal indexes; either may win.</remarks>
-    public LineIndex Lines => _lines ??= LineIndex.Of(Utf8.Span);
-
-    /// <summary>Built on first use: most documents have no finding and never need positions.</summary>
-    /// <remarks>Two threads racing here build two equal maps; either may win.</remarks>
-    public ISourceMap SourceMap => _sourceMap ??= Format == DocumentFormat.Json
-        ? SourceMaps.ForJson(Utf8)
-        : SourceMaps.ForYaml(Encoding.UTF8.GetString(DocumentFormats.SkipBom(Utf8.Span)));
-}
-
 /// <summary>
 /// A file read for loading: its text and its JSON tree. The tree is a <see cref="JsonDocument"/> (pooled, no object
 /// per value) that lives only while the document loads; the loaded document keeps the text alone.
@@ -54,6 +31,10 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
     public JsonElement Root => tree.RootElement;
 
     /// <summary>The element at <paramref name="pointer"/> (unescaped tokens, RFC 6901), or <c>null</c> when there is none.</summary>
+    /// <remarks>
+    /// Followed for every reference of a document (Graph beta: 100,000): tokens are read in place, and only a token with an
+    /// escape (<c>~0</c>, <c>~1</c>) or the first lookup in a large object makes a string.
+    /// </remarks>
     public JsonElement? Find(string pointer)
     {
         var node = Root;
@@ -67,10 +48,11 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
 
             var end = pointer.IndexOf('/', position + 1);
             end = end < 0 ? pointer.Length : end;
-            var token = JsonPointer.Unescape(pointer[(position + 1)..end]);
+            var token = pointer.AsSpan(position + 1, end - position - 1);
             JsonElement? child = node.ValueKind switch
             {
-                JsonValueKind.Object => Member(node, pointer[..position], token),
+                JsonValueKind.Object => Member(node, pointer.AsSpan(0, position), token.Contains('~') ? JsonPointer.Unescape(token.ToString()) : token),
+                // An escape never makes digits: the token is read as written.
                 JsonValueKind.Array => int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < node.GetArrayLength() ? node[index] : null,
                 _ => null,
             };
@@ -91,6 +73,7 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
     /// <see cref="SyntaxReader.ConcurrentDuplicateCheckBytes"/>): the same error a smaller document gets from the parser,
     /// and its first problem, whatever else the load finds. <c>null</c> when its keys are all distinct.
     /// </summary>
+    /// <remarks>Found once (the finder walks the text again), then kept.</remarks>
     public SyntaxException? DuplicateKeyError()
     {
         if (duplicateCheck is null)
@@ -98,9 +81,23 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
             return null;
         }
 
+        if (!_duplicateKeySought)
+        {
+            _duplicateKey = FindDuplicateKey(duplicateCheck);
+            _duplicateKeySought = true;
+        }
+
+        return _duplicateKey;
+    }
+
+    private bool _duplicateKeySought;
+    private SyntaxException? _duplicateKey;
+
+    private SyntaxException? FindDuplicateKey(Task<bool> check)
+    {
         try
         {
-            if (!duplicateCheck.GetAwaiter().GetResult())
+            if (!check.GetAwaiter().GetResult())
             {
                 return null;
             }
@@ -167,14 +164,14 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
         _indexes.TrimExcess();
     }
 
-    private JsonElement? Member(JsonElement obj, string objectPointer, string name)
+    private JsonElement? Member(JsonElement obj, ReadOnlySpan<char> objectPointer, ReadOnlySpan<char> name)
     {
         if (obj.GetPropertyCount() <= IndexedObjectSize)
         {
             return obj.TryGetProperty(name, out var value) ? value : null;
         }
 
-        if (!_indexes.TryGetValue(objectPointer, out var index))
+        if (!_indexes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(objectPointer, out var index))
         {
             index = new Dictionary<string, JsonElement>(obj.GetPropertyCount(), StringComparer.Ordinal);
             foreach (var property in obj.EnumerateObject())
@@ -182,10 +179,10 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
                 index.TryAdd(property.Name, property.Value);
             }
 
-            _indexes[objectPointer] = index;
+            _indexes[objectPointer.ToString()] = index;
         }
 
-        return index.TryGetValue(name, out var member) ? member : null;
+        return index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var member) ? member : null;
     }
 }
 
@@ -212,9 +209,9 @@ internal static partial class SyntaxReader
     };
 
     /// <exception cref="SyntaxException">The content is empty, binary or malformed.</exception>
-    public static ParsedFile Read(string path, byte[] bytes, DocumentFormat format)
+    public static ParsedFile Read(string path, ReadOnlyMemory<byte> bytes, DocumentFormat format)
     {
-        var content = DocumentFormats.SkipBom(bytes);
+        var content = DocumentFormats.SkipBom(bytes.Span);
         if (IsBlank(content))
         {
             throw new SyntaxException("the file is empty");
@@ -257,23 +254,23 @@ internal static partial class SyntaxReader
 
     private static readonly JsonDocumentOptions UncheckedJsonOptions = JsonOptions with { AllowDuplicateProperties = true };
 
-    private static JsonDocument ReadJson(byte[] bytes, JsonDocumentOptions options)
+    private static JsonDocument ReadJson(ReadOnlyMemory<byte> bytes, JsonDocumentOptions options)
     {
         try
         {
-            var offset = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            var offset = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
             // JsonDocument reads the bytes in place: no copy, no object per value.
-            return JsonDocument.Parse(bytes.AsMemory(offset), options);
+            return JsonDocument.Parse(bytes[offset..], options);
         }
         catch (JsonException error) when (error.LineNumber is { } line)
         {
-            var column = ColumnOf(bytes, line, error.BytePositionInLine ?? 0);
+            var column = ColumnOf(bytes.Span, line, error.BytePositionInLine ?? 0);
             throw new SyntaxException($"invalid JSON: {FirstSentence(error.Message)}", (int)line + 1, column);
         }
         catch (JsonException error)
         {
             // Duplicate keys are reported without a position: find the key ourselves.
-            var (line, column, key) = DuplicateKeyFinder.Find(bytes);
+            var (line, column, key) = DuplicateKeyFinder.Find(bytes.ToArray());
             throw key is null
                 ? new SyntaxException($"invalid JSON: {FirstSentence(error.Message)}")
                 : new SyntaxException($"duplicate key '{key}'", line, column);
@@ -285,14 +282,14 @@ internal static partial class SyntaxReader
     /// path has: text, events, JSON, tree. A document with a merge key (<c>&lt;&lt;</c>) goes through a
     /// <see cref="JsonNode"/> first, which puts the merged members in place.
     /// </summary>
-    private static JsonDocument ReadYaml(byte[] bytes)
+    private static JsonDocument ReadYaml(ReadOnlyMemory<byte> bytes)
     {
-        var content = DocumentFormats.SkipBom(bytes);
+        var content = DocumentFormats.SkipBom(bytes.Span);
         var offset = bytes.Length - content.Length;
         var output = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(256, content.Length));
         try
         {
-            if (YamlToJson.TryWriteJson(YamlText.CreateParser(bytes.AsMemory(offset)), output))
+            if (YamlToJson.TryWriteJson(YamlText.CreateParser(bytes[offset..]), output))
             {
                 // The converter refuses duplicate keys itself, with the YAML position.
                 return JsonDocument.Parse(output.WrittenMemory, YamlJsonOptions);
@@ -322,7 +319,7 @@ internal static partial class SyntaxReader
 
     private static readonly JsonDocumentOptions YamlJsonOptions = JsonOptions with { AllowDuplicateProperties = true };
 
-    private static int ColumnOf(byte[] bytes, long lineIndex, long bytePositionInLine)
+    private static int ColumnOf(ReadOnlySpan<byte> bytes, long lineIndex, long bytePositionInLine)
     {
         var start = TextPositions.LineStart(bytes, lineIndex);
         if (start < 0)
@@ -331,7 +328,7 @@ internal static partial class SyntaxReader
         }
 
         var end = (int)Math.Min(bytes.Length, start + bytePositionInLine);
-        return Encoding.UTF8.GetCharCount(bytes.AsSpan(start, end - start)) + 1;
+        return Encoding.UTF8.GetCharCount(bytes[start..end]) + 1;
     }
 
     /// <summary>

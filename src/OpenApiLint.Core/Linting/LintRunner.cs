@@ -41,11 +41,19 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
             return new LintResult(path, null, rulesetResult.Ruleset, [], [load.Error!]);
         }
 
-        var findings = _linter.Findings(load.Document!, rulesetResult.Ruleset!);
-        var document = KeepSourceText ? load.Document!
-            : KeepExcerpts ? load.Document!.WithExcerptsOf(findings.Select(finding => finding.Location))
-            : load.Document!.WithoutSourceText();
-        return LintResult.Of(path, document, rulesetResult.Ruleset!, findings);
+        try
+        {
+            var findings = _linter.Findings(load.Document!, rulesetResult.Ruleset!);
+            var document = KeepSourceText ? load.Document!
+                : KeepExcerpts ? load.Document!.WithExcerptsOf(findings.Select(finding => finding.Location))
+                : load.Document!.WithoutSourceText();
+            return LintResult.Of(path, document, rulesetResult.Ruleset!, findings);
+        }
+        catch (SourceChangedException changed)
+        {
+            // The text is read again to position the findings; positions in another text would be wrong.
+            return new LintResult(path, null, rulesetResult.Ruleset, [], [new LoadError(changed.FilePath, 0, 0, changed.Message)]);
+        }
     }
 
     /// <summary>Lints many files, <paramref name="maxParallelism"/> at a time; results keep the input order.</summary>

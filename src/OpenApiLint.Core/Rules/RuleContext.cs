@@ -41,7 +41,8 @@ public sealed class RuleContext(OpenApiLintDocument document, Ruleset ruleset)
     /// and the callbacks' where the ruleset says <c>"lint"</c>.
     /// </summary>
     /// <remarks>
-    /// Paired once, on first use: every rule walks them all, and a document can have tens of thousands. (Two rules on
+    /// Paired once, on first use: every rule walks them all (Graph beta: 13 rules × 22,000 operations), and a lookup per
+    /// rule and operation in the shared cache cost more than the rules' own checks. (Two rules on
     /// two threads may pair them both; the pairs are the same.) Handed out by an iterator of this assembly over an
     /// array rather than by LINQ into value tuples: that generic code is never precompiled, and was JIT-compiled in
     /// every fresh MSBuild node.

@@ -23,7 +23,10 @@ public static class StatusCodes
     public static bool IsValidKey(string key) => IsCode(key) || IsRange(key) || key == Default;
 
     /// <summary>The range a code or range belongs to (<c>404</c> → <c>4XX</c>); <c>null</c> for anything else.</summary>
-    public static string? RangeOf(string key) => IsCode(key) || IsRange(Normalize(key)) ? $"{key[0]}XX" : null;
+    public static string? RangeOf(string key) => IsCode(key) || IsRange(Normalize(key)) ? Ranges[key[0] - '1'] : null;
+
+    /// <summary>The range keys by first digit: <see cref="RangeOf"/> runs for every response of every rule, and makes no string.</summary>
+    private static readonly string[] Ranges = ["1XX", "2XX", "3XX", "4XX", "5XX"];
 
     /// <summary>Whether the status key is an error (4xx or 5xx code or range).</summary>
     public static bool IsError(string key) => (IsCode(key) || IsRange(Normalize(key))) && key[0] is '4' or '5';
