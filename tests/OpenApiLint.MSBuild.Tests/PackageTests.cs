@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using OpenApiLint.MSBuild.Tests.Support;
 
@@ -46,21 +47,12 @@ public sealed partial class PackageTests
     [Test]
     public void Task_assemblies_carry_ReadyToRun_code_for_linux_x64_except_those_a_build_rarely_loads()
     {
-        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
         var compiled = new List<string>();
-        foreach (var entry in package.Entries.Where(entry => entry.FullName.StartsWith("tasks/", StringComparison.Ordinal) && entry.Name.EndsWith(".dll", StringComparison.Ordinal)))
+        foreach (var (name, reader) in TaskAssemblies())
         {
-            using var content = new MemoryStream();
-            using (var stream = entry.Open())
-            {
-                stream.CopyTo(content);
-            }
-
-            content.Position = 0;
-            using var reader = new System.Reflection.PortableExecutable.PEReader(content);
             if (reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0)
             {
-                compiled.Add(entry.Name);
+                compiled.Add(name);
             }
         }
 
@@ -83,18 +75,9 @@ public sealed partial class PackageTests
     [Test]
     public void Only_Roslyn_carries_compiled_generics_of_other_assemblies_so_a_first_locate_leaves_them_to_no_JIT()
     {
-        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
         var withForeignGenerics = new List<string>();
-        foreach (var entry in package.Entries.Where(entry => entry.FullName.StartsWith("tasks/", StringComparison.Ordinal) && entry.Name.EndsWith(".dll", StringComparison.Ordinal)))
+        foreach (var (name, reader) in TaskAssemblies())
         {
-            using var content = new MemoryStream();
-            using (var stream = entry.Open())
-            {
-                stream.CopyTo(content);
-            }
-
-            content.Position = 0;
-            using var reader = new System.Reflection.PortableExecutable.PEReader(content);
             var header = reader.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory;
             if (header is not { Size: > 0 } directory)
             {
@@ -103,13 +86,13 @@ public sealed partial class PackageTests
 
             // READYTORUN_HEADER: Signature "RTR", MajorVersion, MinorVersion, then the core header's Flags.
             var data = reader.GetSectionData(directory.RelativeVirtualAddress).GetReader();
-            Assert.That(data.ReadUInt32(), Is.EqualTo(0x00525452), entry.Name);
+            Assert.That(data.ReadUInt32(), Is.EqualTo(0x00525452), name);
             data.ReadUInt16();
             data.ReadUInt16();
             const uint UnrelatedReadyToRunCode = 0x80;
             if ((data.ReadUInt32() & UnrelatedReadyToRunCode) != 0)
             {
-                withForeignGenerics.Add(entry.Name);
+                withForeignGenerics.Add(name);
             }
         }
 
@@ -137,6 +120,24 @@ public sealed partial class PackageTests
                 Assert.That(match.Groups["context"].Value, Does.StartWith("MSBuild plugin ").And.EndWith($"{taskFolder}OpenApiLint.MSBuild.dll"));
             }
         });
+    }
+
+    /// <summary>Each assembly under the package's <c>tasks/</c>, read as a PE image (disposed as the loop moves on).</summary>
+    private static IEnumerable<(string Name, PEReader Reader)> TaskAssemblies()
+    {
+        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
+        foreach (var entry in package.Entries.Where(entry => entry.FullName.StartsWith("tasks/", StringComparison.Ordinal) && entry.Name.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            var content = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(content);
+            }
+
+            content.Position = 0;
+            using var reader = new PEReader(content);
+            yield return (entry.Name, reader);
+        }
     }
 
     [GeneratedRegex(@"^OpenApiLint \S+: (?<assembly>\S+) \S+ from (?<path>\S+) in load context '(?<context>[^']*)'$")]
