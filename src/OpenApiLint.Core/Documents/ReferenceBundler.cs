@@ -70,7 +70,6 @@ internal sealed class ReferenceBundler : IDisposable
     private readonly JsonObject _sharedResponses = [];
     private readonly JsonObject _sharedParameters = [];
     private readonly PathTokens _tokens = new();
-    private int _sharedCount;
     private readonly Dictionary<string, string> _targets = new(StringComparer.Ordinal);
     private Frame _frame;
     private int _namesCut;
@@ -619,7 +618,7 @@ internal sealed class ReferenceBundler : IDisposable
         var sharedOfPart = _shared[(int)part];
         if (sharedOfPart.Get(file.Path, pointer) is not { } shared)
         {
-            shared = new Shared(SharedPrefix + (++_sharedCount).ToString(CultureInfo.InvariantCulture));
+            shared = new Shared(SharedPrefix + (SharedCount() + 1).ToString(CultureInfo.InvariantCulture));
             sharedOfPart.Set(file.Path, pointer, shared);
             shared.Scope.Parents.Add(user);
             if (_tokens.Count <= MaxBundledDepth)
@@ -654,7 +653,6 @@ internal sealed class ReferenceBundler : IDisposable
         }
 
         shared = new Shared(string.Empty);
-        _sharedCount++;
         sharedOfPart.Set(file.Path, pointer, shared);
         shared.Scope.Parents.Add(user);
         if (_tokens.Count <= MaxBundledDepth)
@@ -1039,6 +1037,18 @@ internal sealed class ReferenceBundler : IDisposable
         public int Order { get; } = order;
 
         public HashSet<ScopeNode> Parents { get; } = [];
+    }
+
+    /// <summary>How many targets were shared or walked once so far, whatever their part: what names the next shared one.</summary>
+    private int SharedCount()
+    {
+        var count = 0;
+        foreach (var map in _shared)
+        {
+            count += map.Count;
+        }
+
+        return count;
     }
 
     /// <summary>One map per <see cref="SlicePart"/>: a target walked as one part is walked again as another.</summary>

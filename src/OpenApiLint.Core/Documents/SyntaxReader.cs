@@ -108,7 +108,7 @@ internal sealed class ParsedFile(SourceText text, JsonDocument tree, int jsonLen
             return null;
         }
 
-        var (line, column, key) = DuplicateKeyFinder.Find(Text.Utf8.ToArray());
+        var (line, column, key) = DuplicateKeyFinder.Find(Text.Utf8.Span);
         return new SyntaxException(key is null ? "invalid JSON: duplicate key" : $"duplicate key '{key}'", line, column);
     }
 
@@ -270,7 +270,7 @@ internal static partial class SyntaxReader
         catch (JsonException error)
         {
             // Duplicate keys are reported without a position: find the key ourselves.
-            var (line, column, key) = DuplicateKeyFinder.Find(bytes.ToArray());
+            var (line, column, key) = DuplicateKeyFinder.Find(bytes.Span);
             throw key is null
                 ? new SyntaxException($"invalid JSON: {FirstSentence(error.Message)}")
                 : new SyntaxException($"duplicate key '{key}'", line, column);
@@ -395,7 +395,7 @@ internal static partial class SyntaxReader
 /// <summary>Finds the first duplicate object key in JSON text, with its position (the error path only).</summary>
 internal static class DuplicateKeyFinder
 {
-    public static (int Line, int Column, string? Key) Find(byte[] bytes)
+    public static (int Line, int Column, string? Key) Find(ReadOnlySpan<byte> bytes)
     {
         var reader = new Utf8JsonReader(DocumentFormats.SkipBom(bytes), new JsonReaderOptions
         {
@@ -403,7 +403,7 @@ internal static class DuplicateKeyFinder
             CommentHandling = JsonCommentHandling.Skip,
             MaxDepth = SyntaxReader.MaxDepth,
         });
-        var bomLength = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var bomLength = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         var keysPerObject = new Stack<HashSet<string>?>();
         try
         {

@@ -108,8 +108,11 @@ public sealed class LintRunner(RulesetResolver rulesets, Linter? linter = null)
     /// </summary>
     private sealed record SizedPath(int Index, long Size);
 
-    /// <summary>Documents this large are loaded one at a time (Microsoft Graph's are 19 and 45 MB; the next is 6 MB).</summary>
-    private const long LargeDocumentBytes = 16L * 1024 * 1024;
+    /// <summary>
+    /// Documents this large are loaded one at a time (Microsoft Graph's are 19 and 45 MB; the next is 6 MB): the size
+    /// from which the loader also lets a document's text go while it is read.
+    /// </summary>
+    private const long LargeDocumentBytes = OpenApiDocumentLoader.LargeDocumentBytes;
 
     private static long SizeOf(string path)
     {
